@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public final class ProcStatus {
     private static final Path SELF = Path.of("/proc/self/status");
+    private static final int CAP_SYS_ADMIN = 21;
 
     private final Map<String, String> fields;
 
@@ -39,7 +40,11 @@ public final class ProcStatus {
         return bytes("VmRSS");
     }
 
-    /** Peak resident set size ("high water mark"). */
+    /**
+     * Peak resident set size ("high water mark"). The kernel records it lazily (at munmap, exit) and takes the max
+     * with the current RSS when this file is read, so a peak freed by MADV_DONTNEED in between can be missed
+     * (seen here). Sample VmRSS yourself when the peak matters.
+     */
     public long vmHwm() {
         return bytes("VmHWM");
     }
@@ -47,6 +52,16 @@ public final class ProcStatus {
     /** Anonymous memory of this process that is out in swap. */
     public long vmSwap() {
         return bytes("VmSwap");
+    }
+
+    /** Effective capabilities (CapEff), one bit per CAP_* number of include/uapi/linux/capability.h. */
+    public long capEff() {
+        return Long.parseUnsignedLong(field("CapEff"), 16);
+    }
+
+    /** CAP_SYS_ADMIN (21): needed for swapon/swapoff and to see PFNs and swap offsets in pagemap. */
+    public boolean hasCapSysAdmin() {
+        return (capEff() >>> CAP_SYS_ADMIN & 1) != 0;
     }
 
     /** A "kB" field (VmRSS, RssAnon, VmSwap, ...) in bytes; IllegalArgumentException if absent or not in kB. */
