@@ -60,6 +60,11 @@ public final class Libc {
     static final MethodHandle MINCORE = fixed("mincore", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_POINTER));
     static final MethodHandle GETRUSAGE = fixed("getrusage", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
     static final MethodHandle GETTID = fixed("gettid", FunctionDescriptor.of(C_INT));
+    static final MethodHandle FALLOCATE = fixed("fallocate",
+            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
+    /** {@code long syscall(long number, ...)} with a pointer and a long argument (e.g. swapon(path, flags)). */
+    static final MethodHandle SYSCALL_PTR_LONG = variadic("syscall",
+            FunctionDescriptor.of(C_LONG, C_LONG, C_POINTER, C_LONG), 1);
     /** memcpy without errno capture: used as the fault-safe (native state) heap access path. */
     public static final MethodHandle MEMCPY = LINKER.downcallHandle(LOOKUP.findOrThrow("memcpy"),
             FunctionDescriptor.of(C_POINTER, C_POINTER, C_POINTER, C_SIZE_T));
