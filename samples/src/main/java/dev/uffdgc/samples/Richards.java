@@ -1,6 +1,6 @@
 package dev.uffdgc.samples;
 
-import java.util.function.IntConsumer;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 import dev.uffdgc.samples.RichardsTasks.DeviceTask;
@@ -12,8 +12,9 @@ import dev.uffdgc.samples.RichardsTasks.WorkerTask;
  * Martin Richards' operating-system simulation benchmark (after the Octane version): an idle task, a worker,
  * two handlers and two devices pass packets through a priority scheduler. Tasks are reached through an
  * interface, the task factories and the tracer are lambdas. Every iteration builds a fresh scheduler and
- * records a trace of which task ran, so the trace strings give the run its allocation. Each iteration must
- * reproduce the reference counts (queue 2322, hold 928 for 1000 idle steps); a mismatch exits with an error.
+ * records an event per scheduling decision; the event log and its trace text give the run its allocation.
+ * Each iteration must reproduce the reference counts (queue 2322, hold 928 for 1000 idle steps); a mismatch
+ * exits with an error.
  *
  * <p>Usage: {@code Richards [iterations] [idleSteps]} (defaults 100, 1000).
  */
@@ -33,24 +34,20 @@ public final class Richards {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int idleSteps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int traceHash = 0;
-        long traceChars = 0;
+        long eventHash = 0;
+        long events = 0;
         long lines = 0;
         RichardsScheduler last = null;
         for (int i = 0; i < iterations; i++) {
-            StringBuilder trace = new StringBuilder();
-            int[] column = {0};
-            // A capturing lambda: it writes the trace in lines of 50, like the original's tracing mode.
-            IntConsumer tracer = id -> {
-                trace.append((char) ('0' + id));
-                if (++column[0] == 50) {
-                    trace.append('\n');
-                    column[0] = 0;
-                }
-            };
-            last = runOnce(idleSteps, tracer);
-            String text = trace.toString();
-            traceChars += text.length();
-            for (String line : text.split("\n")) {
+            EventLog log = new EventLog();
+            // A capturing lambda: records every scheduling decision with the counters at that moment.
+            last = runOnce(idleSteps, (id, queued, held) -> log.add(new Event(id, queued, held)));
+            events += log.size;
+            for (int e = 0; e < log.size; e++) {
+                Event ev = log.events[e];
+                eventHash = eventHash * 1000003 + ev.task() * 31L * 31L + ev.queued() * 31L + ev.held();
+            }
+            for (String line : log.trace().split("\n")) {
                 traceHash = 31 * traceHash + line.hashCode();
                 lines++;
             }
@@ -61,11 +58,43 @@ public final class Richards {
                 System.out.println("task " + id + " ran " + last.runs[id] + " times");
             }
         }
-        System.out.println("iterations " + iterations + ", trace chars " + traceChars + ", lines " + lines);
-        System.out.println(String.format("trace hash %x", traceHash));
+        System.out.println("iterations " + iterations + ", events " + events + ", trace lines " + lines);
+        System.out.println(String.format("trace hash %x, event hash %x", traceHash, eventHash));
     }
 
-    static RichardsScheduler runOnce(int idleSteps, IntConsumer tracer) {
+    /** Called by the scheduler each time it runs a task. */
+    interface Tracer {
+        void trace(int id, int queueCount, int holdCount);
+    }
+
+    record Event(int task, int queued, int held) {}
+
+    /** The events of one iteration, in a growable array. */
+    static final class EventLog {
+        Event[] events = new Event[64];
+        int size;
+
+        void add(Event e) {
+            if (size == events.length) {
+                events = Arrays.copyOf(events, size * 2);
+            }
+            events[size++] = e;
+        }
+
+        /** The original benchmark's trace: one digit per task run, 50 to a line. */
+        String trace() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < size; i++) {
+                sb.append((char) ('0' + events[i].task()));
+                if (i % 50 == 49) {
+                    sb.append('\n');
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    static RichardsScheduler runOnce(int idleSteps, Tracer tracer) {
         RichardsScheduler s = new RichardsScheduler(tracer);
         s.addRunningTask(ID_IDLE, 0, null, () -> new IdleTask(s, 1, idleSteps));
 

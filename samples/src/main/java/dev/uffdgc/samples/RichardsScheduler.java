@@ -1,10 +1,10 @@
 package dev.uffdgc.samples;
 
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import dev.uffdgc.samples.Richards.Packet;
 import dev.uffdgc.samples.Richards.Task;
+import dev.uffdgc.samples.Richards.Tracer;
 
 /** The scheduler of the {@link Richards} sample: a priority-ordered task list and the operations tasks call. */
 final class RichardsScheduler {
@@ -12,12 +12,12 @@ final class RichardsScheduler {
     int holdCount;
     final int[] runs = new int[Richards.NUMBER_OF_IDS];
     private final Tcb[] blocks = new Tcb[Richards.NUMBER_OF_IDS];
-    private final IntConsumer tracer;
+    private final Tracer tracer;
     private Tcb list;
     private Tcb current;
     private int currentId;
 
-    RichardsScheduler(IntConsumer tracer) {
+    RichardsScheduler(Tracer tracer) {
         this.tracer = tracer;
     }
 
@@ -39,7 +39,7 @@ final class RichardsScheduler {
                 current = current.link;
             } else {
                 currentId = current.id;
-                tracer.accept(currentId);
+                tracer.trace(currentId, queueCount, holdCount);
                 runs[currentId]++;
                 current = current.run();
             }
