@@ -97,7 +97,7 @@ final class ShowcaseFlow {
         } catch (RuntimeException e) {
             StringBuilder chain = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
-                chain.append(t.getClass().getName()).append(": ").append(t.getMessage()).append(" | ");
+                chain.append(t == e ? "" : " <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
             }
             say("chain " + chain);
         }
@@ -111,7 +111,7 @@ final class ShowcaseFlow {
     static void resources() {
         StringBuilder trail = new StringBuilder();
         try (Resource a = new Resource("a", trail, false); Resource b = new Resource("b", trail, true)) {
-            trail.append("body;");
+            trail.append("body ").append(a.name()).append(b.name()).append(";");
             throw new IllegalArgumentException("body failed");
         } catch (IllegalArgumentException e) {
             say("resources " + trail + " primary " + e.getMessage() + " suppressed " + e.getSuppressed().length
