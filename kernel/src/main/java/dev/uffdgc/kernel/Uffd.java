@@ -1,13 +1,9 @@
 package dev.uffdgc.kernel;
 
-import static dev.uffdgc.kernel.uapi.Fcntl.O_CLOEXEC;
-import static dev.uffdgc.kernel.uapi.Fcntl.O_NONBLOCK;
-import static dev.uffdgc.kernel.uapi.Fcntl.O_RDWR;
 import static dev.uffdgc.kernel.uapi.Userfaultfd.*;
 
 import dev.uffdgc.kernel.uapi.Poll;
 import dev.uffdgc.kernel.uapi.Poll.pollfd;
-import dev.uffdgc.kernel.uapi.Unistd;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -23,7 +19,6 @@ public final class Uffd implements AutoCloseable {
     /** How the fd was obtained. */
     public enum OpenedBy { SYSCALL, SYSCALL_USER_MODE_ONLY, DEVICE }
 
-    private static final int FLAGS = O_CLOEXEC | O_NONBLOCK;
     private static final long EAGAIN = Errno.EAGAIN.number();
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -38,7 +33,7 @@ public final class Uffd implements AutoCloseable {
     private final OpenedBy openedBy;
     private boolean apiDone;
 
-    private Uffd(int fd, OpenedBy openedBy) {
+    Uffd(int fd, OpenedBy openedBy) {
         this.fd = fd;
         this.openedBy = openedBy;
     }
@@ -49,24 +44,7 @@ public final class Uffd implements AutoCloseable {
      * blocking); then {@code /dev/userfaultfd}. Throws a KernelException saying what to do when all fail.
      */
     public static Uffd open() {
-        long r = syscall(FLAGS);
-        if (r >= 0) {
-            return new Uffd((int) r, OpenedBy.SYSCALL);
-        }
-        int syscallErrno = (int) -r;
-        int userModeErrno = 0;
-        if (syscallErrno == Errno.EPERM.number()) {
-            r = syscall(FLAGS | UFFD_USER_MODE_ONLY);
-            if (r >= 0) {
-                return new Uffd((int) r, OpenedBy.SYSCALL_USER_MODE_ONLY);
-            }
-            userModeErrno = (int) -r;
-        }
-        r = openDevice();
-        if (r >= 0) {
-            return new Uffd((int) r, OpenedBy.DEVICE);
-        }
-        throw UffdErrors.open(syscallErrno, userModeErrno, (int) -r);
+        return UffdOpen.open();
     }
 
     /** Opens a throwaway fd, handshakes with no features and returns what the kernel offers. */
@@ -204,7 +182,8 @@ public final class Uffd implements AutoCloseable {
 
     /**
      * Waits up to {@code timeoutMillis} (negative: forever) for one message and returns it, or null on timeout.
-     * Waits in poll(2), in native state.
+     * Waits in poll(2), in native state. Closing the fd from another thread does not wake a waiting poll(2):
+     * handler loops should use a finite timeout and check their own stop flag.
      */
     public UffdEvent readEvent(long timeoutMillis) {
         Scratch sc = SCRATCH.get();
@@ -239,15 +218,15 @@ public final class Uffd implements AutoCloseable {
             return;
         }
         fd = -1;
+        MemorySegment st = Libc.state();
+        int r;
         try {
-            int r = (int) Libc.CLOSE.invokeExact(Libc.state(), f);
-            if (r != 0 && Libc.errno(Libc.state()) != Errno.EINTR.number()) {
-                throw new KernelException("close(userfaultfd " + f + ")", Libc.errno(Libc.state()), "");
-            }
-        } catch (KernelException e) {
-            throw e;
+            r = (int) Libc.CLOSE.invokeExact(st, f);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
+        }
+        if (r != 0 && Libc.errno(st) != Errno.EINTR.number()) { // after EINTR the fd is gone on Linux anyway
+            throw new KernelException("close(userfaultfd " + f + ")", Libc.errno(st), "");
         }
     }
 
@@ -305,6 +284,9 @@ public final class Uffd implements AutoCloseable {
     }
 
     private boolean awaitReadable(Scratch sc, long deadline, boolean forever) {
+        if (fd < 0) { // poll(2) ignores negative fds: without this a closed fd would look merely quiet
+            throw new KernelException("poll(userfaultfd)", Errno.EBADF.number(), "the userfaultfd is closed");
+        }
         MemorySegment st = Libc.state();
         for (;;) {
             long remaining = forever ? -1 : Math.max(0, (deadline - System.nanoTime() + 999_999) / 1_000_000);
@@ -341,34 +323,6 @@ public final class Uffd implements AutoCloseable {
         try {
             long n = (long) Libc.READ.invokeExact(st, fd, msg, msg.byteSize());
             return n >= 0 ? n : -Libc.errno(st);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    /** userfaultfd(flags): the fd, or -errno. */
-    private static long syscall(int flags) {
-        MemorySegment st = Libc.state();
-        try {
-            long r = (long) Libc.SYSCALL1.invokeExact(st, Unistd.__NR_userfaultfd, (long) flags);
-            return r >= 0 ? r : -Libc.errno(st);
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    /** open("/dev/userfaultfd") + USERFAULTFD_IOC_NEW: the fd, or -errno. */
-    private static long openDevice() {
-        MemorySegment st = Libc.state();
-        try (Arena arena = Arena.ofConfined()) {
-            int dev = (int) Libc.OPEN.invokeExact(st, arena.allocateFrom("/dev/userfaultfd"), O_RDWR | O_CLOEXEC, 0);
-            if (dev < 0) {
-                return -Libc.errno(st);
-            }
-            int r = (int) Libc.IOCTL_LONG.invokeExact(st, dev, USERFAULTFD_IOC_NEW, (long) FLAGS);
-            int errno = Libc.errno(st);
-            int ignored = (int) Libc.CLOSE.invokeExact(st, dev);
-            return r >= 0 ? r : -errno;
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

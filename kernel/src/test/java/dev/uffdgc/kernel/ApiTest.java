@@ -102,6 +102,8 @@ class ApiTest {
         KernelException e = assertThrows(KernelException.class, () -> uffd.wake(0x10000, Memory.PAGE_SIZE));
         assertTrue(e.is(Errno.EBADF), e.getMessage());
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        KernelException read = assertThrows(KernelException.class, () -> uffd.readEvent(10));
+        assertTrue(read.is(Errno.EBADF), read.getMessage());
     }
 
     private static ApiInfo probeOrSkip() {
