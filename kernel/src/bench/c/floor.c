@@ -5,9 +5,12 @@
  * page counts and order, so the Java/C ratio isolates what Java and FFM add on top of the kernel. KernelBench
  * compiles this file with `gcc -O2 -pthread` on the spot and parses the `row` lines it prints.
  *
- * Usage: floor [--pages N] [--faults N] [--rounds N] [--warmup N]
+ * Usage: floor [--pages N] [--faults N] [--rounds N] [--warmup N] [--serve]
  * Output, one line per row (value = median over the measured rounds):
  *   row <name> <value> <unit>
+ * With --serve, after the warm-up rounds it reads row names from stdin, one a line, runs each once and answers
+ *   sample <name> <value> <unit>
+ * so the Java side can interleave its rounds with ours row by row (this machine's noise drifts over seconds).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -246,6 +249,28 @@ static double run_row(int row, long pages, long faults) {
     }
 }
 
+static int row_index(const char *name) {
+    for (int row = 0; row < ROWS; row++)
+        if (!strcmp(NAMES[row], name)) return row;
+    return -1;
+}
+
+/* Runs the rows named on stdin, one at a time, until EOF. */
+static int serve(long pages, long faults) {
+    char line[64];
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\r\n")] = 0;
+        int row = row_index(line);
+        if (row < 0) {
+            fprintf(stderr, "floor: unknown row '%s'\n", line);
+            return 2;
+        }
+        printf("sample %s %.1f %s\n", NAMES[row], run_row(row, pages, faults), UNITS[row]);
+        fflush(stdout);
+    }
+    return 0;
+}
+
 static long arg(int argc, char **argv, int *i, long min, long max) {
     if (*i + 1 >= argc) {
         fprintf(stderr, "floor: %s needs a value\n", argv[*i]);
@@ -262,8 +287,11 @@ static long arg(int argc, char **argv, int *i, long min, long max) {
 
 int main(int argc, char **argv) {
     long pages = 16384, faults = 1024, rounds = 5, warmup = 1;
+    int serving = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--pages")) pages = arg(argc, argv, &i, 16, 1L << 22);
+        if (!strcmp(argv[i], "--serve")) serving = 1;
+        else
+        if (!strcmp(argv[i], "--pages")) pages = arg(argc, argv, &i, 16, 1L << 20);
         else if (!strcmp(argv[i], "--faults")) faults = arg(argc, argv, &i, 1, 1L << 20);
         else if (!strcmp(argv[i], "--rounds")) rounds = arg(argc, argv, &i, 1, MAX_ROUNDS);
         else if (!strcmp(argv[i], "--warmup")) warmup = arg(argc, argv, &i, 0, MAX_ROUNDS);
@@ -274,6 +302,11 @@ int main(int argc, char **argv) {
     }
     uffd = open_uffd();
     static double v[ROWS][MAX_ROUNDS];
+    if (serving) {
+        for (long r = 0; r < warmup; r++)
+            for (int row = 0; row < ROWS; row++) run_row(row, pages, faults);
+        return serve(pages, faults);
+    }
     for (long r = -warmup; r < rounds; r++)
         for (int row = 0; row < ROWS; row++) {
             double x = run_row(row, pages, faults);

@@ -1,0 +1,102 @@
+package dev.uffdgc.kernel.bench;
+
+import static dev.uffdgc.kernel.bench.Pages.PAGE;
+import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
+
+import dev.uffdgc.kernel.Libc;
+import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.Uffd;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One userfault round trip per page: this thread reads 8 bytes of a missing page, a handler thread poll()s and
+ * read()s the event and resolves it with UFFDIO_COPY. floor.c's fault_row.
+ *
+ * <p>The touch goes through {@link Libc#MEMCPY}, a non-critical downcall, so the faulting thread blocks in native
+ * state: a Java thread blocked in a userfault while in Java state would deadlock HotSpot at the next safepoint
+ * (DESIGN.md).
+ */
+final class FaultRow implements Row {
+    private final Uffd uffd;
+    private final int faults;
+    private final MemorySegment sink = Arena.global().allocate(8);
+    private long allocated;
+
+    FaultRow(Uffd uffd, int faults) {
+        this.uffd = uffd;
+        this.faults = faults;
+    }
+
+    @Override
+    public String name() {
+        return "fault_roundtrip";
+    }
+
+    @Override
+    public String unit() {
+        return "ns/fault";
+    }
+
+    @Override
+    public boolean gated() {
+        return false;
+    }
+
+    @Override
+    public long allocatedBytes() {
+        return allocated;
+    }
+
+    @Override
+    public double runOnce() {
+        long bytes = faults * PAGE;
+        MemorySegment area = null;
+        MemorySegment src = null;
+        try {
+            area = Memory.mmapAnonymous(bytes);
+            src = Memory.mmapAnonymous(PAGE);
+            Pages.prefault(src);
+            // Built before the timed loop, so the loop allocates nothing.
+            MemorySegment[] targets = new MemorySegment[faults];
+            for (int i = 0; i < faults; i++) {
+                targets[i] = area.asSlice(i * PAGE, 8);
+            }
+            uffd.register(area, UFFDIO_REGISTER_MODE_MISSING);
+            FaultHandler handler = new FaultHandler(uffd, area, src.address(), faults);
+            Thread thread = Thread.ofPlatform().name("bench-uffd-handler").daemon().start(handler);
+            long a0 = Allocation.current();
+            long t0 = System.nanoTime();
+            touchAll(targets);
+            long t1 = System.nanoTime();
+            long touchAllocated = Allocation.current() - a0;
+            join(thread);
+            handler.rethrowFailure();
+            allocated = touchAllocated + handler.allocatedBytes();
+            uffd.unregister(area);
+            return (double) (t1 - t0) / faults;
+        } finally {
+            Pages.unmap(area, src);
+        }
+    }
+
+    private void touchAll(MemorySegment[] targets) {
+        try {
+            for (MemorySegment target : targets) {
+                MemorySegment ignored = (MemorySegment) Libc.MEMCPY.invokeExact(sink, target, 8L);
+            }
+        } catch (Throwable t) {
+            throw new IllegalStateException("memcpy downcall failed", t);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the fault handler", e);
+        }
+    }
+}
