@@ -19,10 +19,12 @@ final class FaultHandler implements Runnable {
     private final MemorySegment area;
     private final long srcPage;
     private final int faults;
+    private final int cpu;
     private volatile Throwable failure;
     private volatile long allocated;
 
-    FaultHandler(Uffd uffd, MemorySegment area, long srcPage, int faults) {
+    FaultHandler(Uffd uffd, MemorySegment area, long srcPage, int faults, int cpu) {
+        this.cpu = cpu;
         this.uffd = uffd;
         this.area = area;
         this.srcPage = srcPage;
@@ -33,6 +35,7 @@ final class FaultHandler implements Runnable {
     public void run() {
         long a0 = Allocation.current();
         try {
+            Affinity.pin(cpu);
             for (int n = 0; n < faults; ) {
                 UffdEvent event = uffd.readEvent(EVENT_TIMEOUT_MILLIS);
                 if (event == null) {

@@ -12,7 +12,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * One userfault round trip per page: this thread reads 8 bytes of a missing page, a handler thread poll()s and
- * read()s the event and resolves it with UFFDIO_COPY. floor.c's fault_row.
+ * read()s the event and resolves it with UFFDIO_COPY. floor.c's fault_row. Both threads are pinned (see
+ * {@link Affinity}): to one CPU for {@code fault_same_cpu}, to two for {@code fault_cross_cpu}.
  *
  * <p>The touch goes through {@link Libc#MEMCPY}, a non-critical downcall, so the faulting thread blocks in native
  * state: a Java thread blocked in a userfault while in Java state would deadlock HotSpot at the next safepoint
@@ -21,17 +22,21 @@ import java.lang.foreign.MemorySegment;
 final class FaultRow implements Row {
     private final Uffd uffd;
     private final int faults;
+    private final int toucherCpu;
+    private final int handlerCpu;
     private final MemorySegment sink = Arena.global().allocate(8);
     private long allocated;
 
-    FaultRow(Uffd uffd, int faults) {
+    FaultRow(Uffd uffd, int faults, int toucherCpu, int handlerCpu) {
         this.uffd = uffd;
         this.faults = faults;
+        this.toucherCpu = toucherCpu;
+        this.handlerCpu = handlerCpu;
     }
 
     @Override
     public String name() {
-        return "fault_roundtrip";
+        return toucherCpu == handlerCpu ? "fault_same_cpu" : "fault_cross_cpu";
     }
 
     @Override
@@ -64,14 +69,22 @@ final class FaultRow implements Row {
                 targets[i] = area.asSlice(i * PAGE, 8);
             }
             uffd.register(area, UFFDIO_REGISTER_MODE_MISSING);
-            FaultHandler handler = new FaultHandler(uffd, area, src.address(), faults);
-            Thread thread = Thread.ofPlatform().name("bench-uffd-handler").daemon().start(handler);
-            long a0 = Allocation.current();
-            long t0 = System.nanoTime();
-            touchAll(targets);
-            long t1 = System.nanoTime();
-            long touchAllocated = Allocation.current() - a0;
-            join(thread);
+            FaultHandler handler = new FaultHandler(uffd, area, src.address(), faults, handlerCpu);
+            MemorySegment mask = Affinity.pin(toucherCpu);
+            long t0;
+            long t1;
+            long touchAllocated;
+            try {
+                Thread thread = Thread.ofPlatform().name("bench-uffd-handler").daemon().start(handler);
+                long a0 = Allocation.current();
+                t0 = System.nanoTime();
+                touchAll(targets);
+                t1 = System.nanoTime();
+                touchAllocated = Allocation.current() - a0;
+                join(thread);
+            } finally {
+                Affinity.restore(mask);
+            }
             handler.rethrowFailure();
             allocated = touchAllocated + handler.allocatedBytes();
             uffd.unregister(area);

@@ -73,14 +73,18 @@ public final class KernelBench {
 
     /** The rows, in floor.c's order. */
     static List<Row> rows(Uffd uffd, BenchOptions o) {
-        return List.of(
+        List<Row> rows = new ArrayList<>(List.of(
                 new UffdBatchRow(uffd, UffdBatchRow.Op.MOVE, o.pages(), 1),
                 new UffdBatchRow(uffd, UffdBatchRow.Op.MOVE, o.pages(), 16),
                 new UffdBatchRow(uffd, UffdBatchRow.Op.COPY, o.pages(), 1),
                 new UffdBatchRow(uffd, UffdBatchRow.Op.COPY, o.pages(), 16),
                 new MemcpyRow(o.pages()),
-                new FaultRow(uffd, o.faults()),
-                new MremapRow(o.pages()));
+                new FaultRow(uffd, o.faults(), 0, 0)));
+        if (Runtime.getRuntime().availableProcessors() >= 2) {
+            rows.add(new FaultRow(uffd, o.faults(), 0, 1));
+        }
+        rows.add(new MremapRow(o.pages()));
+        return rows;
     }
 
     /** Row by row, C and Java back to back; who goes first alternates per round so neither always runs warm. */
