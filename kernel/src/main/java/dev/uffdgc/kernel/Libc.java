@@ -43,6 +43,9 @@ public final class Libc {
             FunctionDescriptor.of(C_LONG, C_LONG, C_LONG), 1);
     static final MethodHandle IOCTL = variadic("ioctl",
             FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_POINTER), 2);
+    /** ioctl whose argument is an integer, not a pointer (e.g. USERFAULTFD_IOC_NEW takes the fd flags). */
+    static final MethodHandle IOCTL_LONG = variadic("ioctl",
+            FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG), 2);
     static final MethodHandle OPEN = variadic("open",
             FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), 2);
     static final MethodHandle CLOSE = fixed("close", FunctionDescriptor.of(C_INT, C_INT));
