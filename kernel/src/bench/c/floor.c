@@ -240,6 +240,18 @@ static double mremap_row(long pages) {
     return (double)(t1 - t0) * (1L << 30) / bytes;
 }
 
+/* UFFDIO_WAKE of one page nobody waits on: the fixed cost of an ioctl, for comparing per-call overhead. */
+static double wake_row(long calls) {
+    char *page = map(PAGE);
+    struct uffdio_range r = {(uintptr_t)page, PAGE};
+    long t0 = now_ns();
+    for (long i = 0; i < calls; i++)
+        if (ioctl(uffd, UFFDIO_WAKE, &r)) die("ioctl(UFFDIO_WAKE)");
+    long t1 = now_ns();
+    unmap(page, PAGE);
+    return (double)(t1 - t0) / calls;
+}
+
 static int cmp(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
@@ -250,12 +262,12 @@ static double median(double *v, int n) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-#define ROWS 8
+#define ROWS 9
 #define CROSS_CPU_ROW 6
 static const char *NAMES[ROWS] = {"move_1",       "move_16",        "copy_1",          "copy_16",
-                                  "memcpy_fresh", "fault_same_cpu", "fault_cross_cpu", "mremap_dontunmap"};
+                                  "memcpy_fresh", "fault_same_cpu", "fault_cross_cpu", "mremap_dontunmap", "wake_noop"};
 static const char *UNITS[ROWS] = {"ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/fault", "ns/fault",
-                                  "ns/GiB"};
+                                  "ns/GiB",  "ns/call"};
 
 /* The cross-CPU fault row needs a second CPU; the Java side drops it too when there is none. */
 static int row_runs(int row) {
@@ -272,7 +284,8 @@ static double run_row(int row, long pages, long faults) {
     case 4: return memcpy_row(pages);
     case 5: return fault_row(faults, 0, 0);
     case 6: return fault_row(faults, 0, 1);
-    default: return mremap_row(pages);
+    case 7: return mremap_row(pages);
+    default: return wake_row(pages);
     }
 }
 

@@ -32,6 +32,23 @@ final class FaultRow implements Row {
         this.faults = faults;
         this.toucherCpu = toucherCpu;
         this.handlerCpu = handlerCpu;
+        warmUpTouch();
+    }
+
+    /**
+     * A round touches only {@code faults} pages, too few for the JIT to compile the touch loop, and interpreted or
+     * C1 code allocates a MemorySegment for each memcpy's return value. So the loop is compiled here first, on a
+     * resident page where it cannot fault.
+     */
+    private void warmUpTouch() {
+        MemorySegment page = Arena.global().allocate(PAGE, PAGE);
+        MemorySegment[] targets = new MemorySegment[16];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = page.asSlice(i * 8L, 8);
+        }
+        for (int i = 0; i < 20_000; i++) {
+            touchAll(targets);
+        }
     }
 
     @Override

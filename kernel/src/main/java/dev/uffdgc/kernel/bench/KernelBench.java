@@ -84,6 +84,7 @@ public final class KernelBench {
             rows.add(new FaultRow(uffd, o.faults(), 0, 1));
         }
         rows.add(new MremapRow(o.pages()));
+        rows.add(new WakeRow(uffd, o.pages()));
         return rows;
     }
 
