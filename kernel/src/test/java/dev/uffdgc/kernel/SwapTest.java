@@ -2,22 +2,16 @@ package dev.uffdgc.kernel;
 
 import static dev.uffdgc.kernel.Memory.PAGE_SIZE;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.uffdgc.kernel.proc.PageCounts;
 import dev.uffdgc.kernel.proc.PageEntry;
 import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.ProcStatus;
-import dev.uffdgc.kernel.proc.SwapDevices;
 import dev.uffdgc.kernel.proc.VmStat;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,51 +20,19 @@ import org.junit.jupiter.api.Timeout;
  * if some is active (and leaves it alone); otherwise, as root, a swapfile of its own that it removes afterwards.
  */
 @Timeout(120)
-class SwapTest {
+class SwapTest extends SwapTestBase {
     private static final int PAGES = 4096; // 16 MiB
-    private static final long SWAPFILE_MIB = 64;
 
-    private Path dir;
-    private Swapfile swapfile;
-    private Path swapfilePath;
     private MemorySegment memory;
     private Pagemap pagemap;
 
-    @BeforeEach
-    void needSwap() {
-        if (SwapDevices.anyActive()) {
-            return; // someone else's swap: use it, do not touch it
-        }
-        assumeTrue(ProcStatus.self().hasCapSysAdmin(),
-                "no swap is active and creating a swapfile needs root (CAP_SYS_ADMIN)");
-        dir = SwapTestSupport.newTempDir();
-        try {
-            swapfile = Swapfile.create(dir, SWAPFILE_MIB);
-            swapfilePath = swapfile.path();
-        } catch (KernelException | IllegalStateException e) {
-            abort("could not enable a swapfile in " + dir + ": " + e.getMessage());
-        }
-    }
-
     @AfterEach
-    void cleanUp() {
-        try {
-            if (memory != null) {
-                Memory.munmap(memory);
-            }
-            if (pagemap != null) {
-                pagemap.close();
-            }
-            if (swapfile != null) {
-                swapfile.close();
-            }
-        } finally {
-            SwapTestSupport.forceRemove(swapfilePath);
-            SwapTestSupport.deleteRecursively(dir);
+    void unmap() {
+        if (memory != null) {
+            Memory.munmap(memory);
         }
-        if (swapfilePath != null) {
-            assertFalse(SwapDevices.isActive(swapfilePath), "/proc/swaps still lists " + swapfilePath);
-            assertFalse(Files.exists(swapfilePath), swapfilePath + " still exists");
+        if (pagemap != null) {
+            pagemap.close();
         }
     }
 
