@@ -102,6 +102,23 @@ public final class Uffd implements AutoCloseable {
     }
 
     /**
+     * UFFDIO_WRITEPROTECT on [start, start+len) of a range registered with UFFDIO_REGISTER_MODE_WP: {@code protect}
+     * arms write-protection (a write then faults with UFFD_PAGEFAULT_FLAG_WP); clearing it also wakes the threads
+     * blocked on WP faults there, unless {@code dontWake}.
+     */
+    public void writeProtect(long start, long len, boolean protect, boolean dontWake) {
+        MemorySegment s = SCRATCH.get().struct;
+        uffdio_range.start(uffdio_writeprotect.range(s), start);
+        uffdio_range.len(uffdio_writeprotect.range(s), len);
+        uffdio_writeprotect.mode(s, (protect ? UFFDIO_WRITEPROTECT_MODE_WP : 0)
+                | (dontWake ? UFFDIO_WRITEPROTECT_MODE_DONTWAKE : 0));
+        int errno = ioctl(UFFDIO_WRITEPROTECT, s);
+        if (errno != 0) {
+            throw UffdErrors.range("UFFDIO_WRITEPROTECT", errno, start, len);
+        }
+    }
+
+    /**
      * One UFFDIO_MOVE: moves the pages of [src, src+len) to [dst, dst+len) without copying. Returns the bytes
      * moved: {@code len}, or less when the kernel stopped part-way (EAGAIN with {@code uffdio_move.move > 0};
      * the ioctl on the rest reports the cause). Any other failure throws, with the errno explained.
