@@ -34,7 +34,7 @@ public class Allocation {
         long sum = 0;
         for (int i = 0; i < 20000; i++) {
             seed = seed * 6364136223846793005L + 1442695040888963407L;
-            int size = (int) ((seed >>> 33) % 3000);
+            int size = 1 + (int) ((seed >>> 33) % 3000);
             int slot = (int) ((seed >>> 20) & 63);
             if ((i & 1) == 0) {
                 int[] a = new int[size];

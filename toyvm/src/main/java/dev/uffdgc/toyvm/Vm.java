@@ -66,6 +66,7 @@ public final class Vm {
         this.binding = new VmBinding(this);
         this.collector = new MarkCompact(binding);
         heap.setExhaustion(bytes -> collector.collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
+        heap.setStressInterval(options.gcStressBytes);
     }
 
     public VmClass classOf(int ref) {
@@ -177,6 +178,7 @@ public final class Vm {
         t.pendingException = 0;
         t.depth = 0;
         t.sp = 0;
+        out.flush();
         err.print("Exception in thread \"" + t.name + "\" ");
         err.flush();
         try {

@@ -15,6 +15,8 @@ public final class VmOptions {
     public String gcLog;
     /** Verify the heap (graph hash + structure) around every collection. Also -Dtoyvm.verifyGC=true. */
     public boolean verifyGc = Boolean.getBoolean("toyvm.verifyGC");
+    /** GC-stress: collect after every this many bytes of allocation (0 = only when the heap is full). */
+    public long gcStressBytes;
     public int maxDepth = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_MAX_DEPTH;
     public int stackSlots = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_STACK_SLOTS;
 

@@ -10,16 +10,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a guest class on HotSpot (a child JVM) or on toyvm (in process) and captures what it printed. */
-public record GuestRun(String stdout, String stderr, int status) {
+public record GuestRun(String stdout, String stderr, int status, int collections) {
     /** The guest test programs compiled by the build (src/test/guest). */
     public static Path guestClasses() {
         return Path.of(System.getProperty("toyvm.guestClasses", "target/guest-classes"));
     }
 
     public static GuestRun hotspot(Path classPath, String mainClass, String... args) {
+        return hotspot(List.of(), classPath, mainClass, args);
+    }
+
+    public static GuestRun hotspot(List<String> jvmArgs, Path classPath, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xint");
+        cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classPath.toString());
         cmd.add(mainClass);
@@ -32,7 +37,7 @@ public record GuestRun(String stdout, String stderr, int status) {
                 p.destroyForcibly();
                 throw new IllegalStateException("HotSpot run of " + mainClass + " timed out");
             }
-            return new GuestRun(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), p.exitValue());
+            return new GuestRun(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), p.exitValue(), -1);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + cmd + ": " + e, e);
         } catch (InterruptedException e) {
@@ -49,7 +54,8 @@ public record GuestRun(String stdout, String stderr, int status) {
         Vm vm = new Vm(options, o, e);
         int status = vm.runMain(mainClass, args);
         o.flush();
-        return new GuestRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+        return new GuestRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,
+                vm.collector.collections());
     }
 
     public static VmOptions options(Path classPath, String heap) {

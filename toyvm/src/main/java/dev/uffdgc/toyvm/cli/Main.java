@@ -77,6 +77,7 @@ public final class Main {
                   -Xlog:gc[:file=<path>]                GC log in unified-logging format (stdout or a file)
                   -verbose:gc                           same as -Xlog:gc
                   -Xverify-gc                           verify the heap around every collection (slow)
+                  -Xgc-every=<size>                     also collect after every <size> of allocation (stress)
                   -Xss<frames>                          maximum guest call depth (default 6000)
                 Exit status: guest System.exit code; 0 normal; 1 uncaught exception; 2 bad flags; 3 VM error.""";
 
@@ -101,6 +102,8 @@ public final class Main {
                     o.vm.gcLog = "-";
                 } else if (a.startsWith("-Xlog:gc:file=") || a.startsWith("-Xlog:gc*:file=")) {
                     o.vm.gcLog = a.substring(a.indexOf("file=") + 5);
+                } else if (a.startsWith("-Xgc-every=")) {
+                    o.vm.gcStressBytes = size(a.substring(11), a);
                 } else if (a.equals("-Xverify-gc")) {
                     o.vm.verifyGc = true;
                 } else if (a.startsWith("-Xss")) {

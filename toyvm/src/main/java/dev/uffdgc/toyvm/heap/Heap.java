@@ -23,6 +23,9 @@ public final class Heap {
     private final HeapAccess access;
     private final long end;
     private long top = FIRST_OBJECT;
+    /** Where the fast path stops: the end, or closer in GC-stress mode. */
+    private long softLimit;
+    private long stressBytes;
     private Exhaustion exhaustion = bytes -> { };
     private long allocatedBytes;
 
@@ -33,6 +36,16 @@ public final class Heap {
         this.region = Memory.mmapAnonymous(pageAlign(size));
         this.access = new HeapAccess(region.address(), region.byteSize());
         this.end = region.byteSize();
+        this.softLimit = end;
+    }
+
+    /**
+     * GC-stress mode (tests, -Xgc-every): also collect after every {@code bytes} of allocation, so that every
+     * code path of a program runs across collections. 0 turns it off.
+     */
+    public void setStressInterval(long bytes) {
+        stressBytes = bytes;
+        softLimit = bytes > 0 ? Math.min(end, top + bytes) : end;
     }
 
     public HeapAccess access() {
@@ -77,7 +90,7 @@ public final class Heap {
     /** Allocates {@code size} (8-aligned) zeroed bytes; returns the offset, or 0 when even a collection can't make room. */
     public long allocate(long size) {
         long t = top;
-        if (size < LARGE_OBJECT_BYTES && t + size <= end) {
+        if (size < LARGE_OBJECT_BYTES && t + size <= softLimit) {
             top = t + size;
             return t;
         }
@@ -85,11 +98,19 @@ public final class Heap {
     }
 
     private long allocateSlow(long size) {
+        if (stressBytes > 0 && top + size > softLimit) {
+            exhaustion.onExhausted(size);
+            softLimit = Math.min(end, top + stressBytes);
+            return tryBump(size);
+        }
         long at = tryBump(size);
         if (at != 0) {
             return at;
         }
         exhaustion.onExhausted(size);
+        if (stressBytes > 0) {
+            softLimit = Math.min(end, top + stressBytes);
+        }
         return tryBump(size);
     }
 

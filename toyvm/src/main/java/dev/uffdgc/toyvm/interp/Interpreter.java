@@ -7,12 +7,14 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import java.util.Arrays;
 
 /**
  * The dispatch loop. One host call of {@link #run} per guest frame; the common instructions are inline, the
  * rare ones and every slow path live in {@link Rare} and {@link Resolver} so that this method stays under
  * HotSpot's huge-method limit (8000 bytes of bytecode) and gets JIT-compiled.
+ *
+ * Frames: t.depth is restored by the return instructions; when an exception leaves a frame, the catching
+ * frame (or host code that catches it) resets t.depth to its own depth.
  *
  * Values: an int, float, byte, char, short or boolean is its (sign-extended) int bits in one prims slot; a
  * long or double is its long bits in the first of two slots; a reference is a heap offset in the refs slot.
@@ -74,7 +76,9 @@ public final class Interpreter {
         }
         t.depth = depth;
         t.frameMethods[depth] = m;
-        Arrays.fill(R, base + m.argSlots, base + c.maxLocals, 0);
+        for (int i = base + m.argSlots, end = base + c.maxLocals; i < end; i++) {
+            R[i] = 0;
+        }
         // From here on t.sp >= the end of this frame's locals, so a VM-raised exception (which may collect)
         // sees every local as a root; operand-stack refs are discarded by a throw anyway.
         t.sp = base + c.maxLocals;
@@ -83,8 +87,7 @@ public final class Interpreter {
         final HeapAccess mem = this.mem;
         int sp = base + c.maxLocals;
         int pc = 0;
-        try {
-            for (;;) {
+        for (;;) {
                 try {
                     for (;;) {
                         switch (code[pc]) {
@@ -380,17 +383,21 @@ public final class Interpreter {
                             case Op.LOOKUPSWITCH -> pc = Rare.lookupSwitch(code, pc, (int) P[--sp]);
                             case Op.IRETURN -> {
                                 P[base] = P[sp - 1];
+                                t.depth = depth - 1;
                                 return;
                             }
                             case Op.LRETURN -> {
                                 P[base] = P[sp - 2];
+                                t.depth = depth - 1;
                                 return;
                             }
                             case Op.ARETURN -> {
                                 R[base] = R[sp - 1];
+                                t.depth = depth - 1;
                                 return;
                             }
                             case Op.RETURN -> {
+                                t.depth = depth - 1;
                                 return;
                             }
                             case Op.GETSTATIC_1 -> {
@@ -590,9 +597,6 @@ public final class Interpreter {
                     t.pendingException = 0;
                     pc = handler;
                 }
-            }
-        } finally {
-            t.depth = depth - 1;
         }
     }
 

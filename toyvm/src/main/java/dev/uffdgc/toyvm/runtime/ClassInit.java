@@ -26,6 +26,7 @@ public final class ClassInit {
             throw vm.throwing.raise(t, "java/lang/NoClassDefFoundError", "Could not initialize class " + c.binaryName());
         }
         c.initState = InitState.INITIALIZING;
+        int depth = t.depth;
         try {
             if (!c.isInterface()) {
                 if (c.superclass != null) {
@@ -42,6 +43,7 @@ public final class ClassInit {
             }
             c.initState = InitState.INITIALIZED;
         } catch (GuestException e) {
+            t.depth = depth;
             c.initState = InitState.ERRONEOUS;
             int ex = t.pendingException;
             t.pendingException = 0;
