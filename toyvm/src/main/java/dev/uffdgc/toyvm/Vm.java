@@ -150,8 +150,13 @@ public final class Vm {
         try {
             main = classes.load(name);
         } catch (LinkageException e) {
-            err.println("Error: Could not find or load main class " + mainClass);
-            err.println("Caused by: java.lang.ClassNotFoundException: " + mainClass);
+            if (e.guestClass.equals("java/lang/NoClassDefFoundError") && e.getMessage().equals(name)) {
+                err.println("Error: Could not find or load main class " + mainClass);
+                err.println("Caused by: java.lang.ClassNotFoundException: " + mainClass);
+            } else {
+                err.println("Error: LinkageError occurred while loading main class " + mainClass);
+                err.println("\t" + e.guestClass.replace('/', '.') + ": " + e.getMessage());
+            }
             return 1;
         }
         VmMethod m = main.methods.get("main([Ljava/lang/String;)V");
