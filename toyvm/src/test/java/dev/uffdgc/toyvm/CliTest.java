@@ -105,7 +105,7 @@ class CliTest {
         compile(classes, src.resolve("Lib.java"));
         Result r = cli("-cp", classes.toString(), "UsesLib");
         assertEquals(0, r.status(), r.err());
-        assertEquals("NSME 'Lib.m()I'\nNSFE f\n", r.out());
+        assertEquals("NSME 'int Lib.m()'\nNSFE Class Lib does not have member field 'int f'\n", r.out(), "HotSpot's messages");
     }
 
     private static void compile(Path out, Path... sources) throws Exception {

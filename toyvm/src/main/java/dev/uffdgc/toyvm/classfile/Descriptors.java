@@ -85,4 +85,36 @@ public final class Descriptors {
         }
         return fieldDescriptor;
     }
+
+    /** A field descriptor as Java source spells the type: int, java.lang.String, int[][]. */
+    public static String javaType(String d) {
+        int dims = 0;
+        while (d.charAt(dims) == '[') {
+            dims++;
+        }
+        String base = switch (d.charAt(dims)) {
+            case 'I' -> "int";
+            case 'J' -> "long";
+            case 'D' -> "double";
+            case 'F' -> "float";
+            case 'C' -> "char";
+            case 'B' -> "byte";
+            case 'S' -> "short";
+            case 'Z' -> "boolean";
+            case 'V' -> "void";
+            default -> d.substring(dims + 1, d.length() - 1).replace('/', '.');
+        };
+        return base + "[]".repeat(dims);
+    }
+
+    /** HotSpot's way of naming a method in linkage errors: {@code int Lib.m(java.lang.String)}. */
+    public static String javaSignature(String owner, String name, String methodDescriptor) {
+        StringBuilder sb = new StringBuilder(javaType(returnDescriptor(methodDescriptor))).append(' ')
+                .append(owner.replace('/', '.')).append('.').append(name).append('(');
+        String[] params = parameterDescriptors(methodDescriptor);
+        for (int i = 0; i < params.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(javaType(params[i]));
+        }
+        return sb.append(')').toString();
+    }
 }

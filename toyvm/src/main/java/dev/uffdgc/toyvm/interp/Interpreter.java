@@ -324,10 +324,82 @@ public final class Interpreter {
                                 sp -= 2;
                                 pc += 1;
                             }
-                            case Op.LDIV, Op.LREM, Op.LNEG, Op.LSHL, Op.LSHR, Op.LUSHR, Op.LAND, Op.LOR, Op.LXOR, Op.LCMP,
-                                 Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FREM, Op.FNEG, Op.DREM, Op.DNEG,
-                                 Op.I2L, Op.I2F, Op.I2D, Op.L2I, Op.L2F, Op.L2D, Op.F2I, Op.F2L, Op.F2D,
-                                 Op.D2I, Op.D2L, Op.D2F, Op.I2B, Op.I2C, Op.I2S,
+                            case Op.LAND -> {
+                                P[sp - 4] &= P[sp - 2];
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.LOR -> {
+                                P[sp - 4] |= P[sp - 2];
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.LXOR -> {
+                                P[sp - 4] ^= P[sp - 2];
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.LSHL -> {
+                                P[sp - 3] = P[sp - 3] << (int) P[sp - 1];
+                                sp -= 1;
+                                pc += 1;
+                            }
+                            case Op.LSHR -> {
+                                P[sp - 3] = P[sp - 3] >> (int) P[sp - 1];
+                                sp -= 1;
+                                pc += 1;
+                            }
+                            case Op.LUSHR -> {
+                                P[sp - 3] = P[sp - 3] >>> (int) P[sp - 1];
+                                sp -= 1;
+                                pc += 1;
+                            }
+                            case Op.LCMP -> {
+                                P[sp - 4] = Long.compare(P[sp - 4], P[sp - 2]);
+                                sp -= 3;
+                                pc += 1;
+                            }
+                            case Op.I2L -> {
+                                R[sp] = 0;
+                                sp++;
+                                pc += 1;
+                            }
+                            case Op.L2I -> {
+                                P[sp - 2] = (int) P[sp - 2];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.I2D -> {
+                                P[sp - 1] = Double.doubleToRawLongBits((int) P[sp - 1]);
+                                R[sp] = 0;
+                                sp++;
+                                pc += 1;
+                            }
+                            case Op.L2D -> {
+                                P[sp - 2] = Double.doubleToRawLongBits(P[sp - 2]);
+                                pc += 1;
+                            }
+                            case Op.D2I -> {
+                                P[sp - 2] = (int) Double.longBitsToDouble(P[sp - 2]);
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.DNEG -> {
+                                P[sp - 2] = Double.doubleToRawLongBits(-Double.longBitsToDouble(P[sp - 2]));
+                                pc += 1;
+                            }
+                            case Op.I2C -> {
+                                P[sp - 1] = (char) P[sp - 1];
+                                pc += 1;
+                            }
+                            case Op.I2B -> {
+                                P[sp - 1] = (byte) P[sp - 1];
+                                pc += 1;
+                            }
+                            case Op.LDIV, Op.LREM, Op.LNEG,
+                                 Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FREM, Op.FNEG, Op.DREM,
+                                 Op.I2F, Op.L2F, Op.F2I, Op.F2L, Op.F2D,
+                                 Op.D2L, Op.D2F, Op.I2S,
                                  Op.FCMPL, Op.FCMPG, Op.DCMPL, Op.DCMPG -> {
                                 t.framePcs[depth] = pc;
                                 t.sp = sp;

@@ -132,7 +132,9 @@ public final class Resolver {
         VmClass owner = vm.classes.load(e.owner().asInternalName());
         VmField f = owner.findField(e.nameAndType().name().stringValue());
         if (f == null || !f.descriptor.equals(e.nameAndType().type().stringValue())) {
-            throw new LinkageException("java/lang/NoSuchFieldError", e.nameAndType().name().stringValue());
+            throw new LinkageException("java/lang/NoSuchFieldError", "Class " + owner.binaryName()
+                    + " does not have member field '" + dev.uffdgc.toyvm.classfile.Descriptors.javaType(
+                    e.nameAndType().type().stringValue()) + " " + e.nameAndType().name().stringValue() + "'");
         }
         if (f.isStatic != isStatic) {
             throw new LinkageException("java/lang/IncompatibleClassChangeError",
@@ -146,8 +148,8 @@ public final class Resolver {
         String key = e.nameAndType().name().stringValue() + e.nameAndType().type().stringValue();
         VmMethod m = owner.findMethod(key);
         if (m == null) {
-            throw new LinkageException("java/lang/NoSuchMethodError",
-                    "'" + owner.binaryName() + "." + key + "'");
+            throw new LinkageException("java/lang/NoSuchMethodError", "'" + dev.uffdgc.toyvm.classfile.Descriptors
+                    .javaSignature(owner.name, e.nameAndType().name().stringValue(), e.nameAndType().type().stringValue()) + "'");
         }
         return m;
     }
