@@ -54,7 +54,7 @@ class DifferentialTest {
     void toyvmPrintsWhatHotSpotPrints(SampleLine sample, String heap, @TempDir Path tmp) throws Exception {
         SampleRunner.Result hotspot = hotspot(sample);
         Path gcLog = tmp.resolve("gc.log");
-        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromTestClassPath(true), heap, gcLog,
+        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromTestClassPath(), true, heap, gcLog,
                 SampleRunner.classesDir(), sample);
         SampleRunner.Result toyvm = SampleRunner.run(cmd, ToyVmRunner.TIMEOUT_SECONDS);
 

@@ -39,7 +39,7 @@ class GcViewerTest {
     @Timeout(value = ToyVmRunner.TIMEOUT_SECONDS + 30, unit = TimeUnit.SECONDS)
     void gcViewerReadsThePausesToyvmLogged(@TempDir Path tmp) throws Exception {
         Path log = tmp.resolve("gc.log");
-        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromTestClassPath(false), HEAP, log,
+        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromTestClassPath(), false, HEAP, log,
                 SampleRunner.classesDir(), SAMPLE);
         SampleRunner.Result run = SampleRunner.run(cmd, ToyVmRunner.TIMEOUT_SECONDS);
         assertEquals(0, run.exitCode(), SAMPLE + " failed on toyvm:\n" + run.stderr());

@@ -135,7 +135,7 @@ public final class InterpBench {
     private ToyvmRun runToyvm(Program p, Path dir) throws Exception {
         Path log = dir.resolve(p.line().simpleName() + ".gc.log");
         Files.deleteIfExists(log);
-        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromJar(toyvmJar, false), heap, log, p.classPath(), p.line());
+        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromJar(toyvmJar), false, heap, log, p.classPath(), p.line());
         Timed t = timed(cmd);
         GcLogSummary gc = Files.exists(log) ? GcLogSummary.read(log) : new GcLogSummary(List.of());
         return new ToyvmRun(t, gc);

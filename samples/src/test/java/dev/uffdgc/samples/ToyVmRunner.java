@@ -8,14 +8,14 @@ import java.util.List;
 
 /**
  * Builds the command that runs a sample on toyvm in a fresh host JVM from the JDK running the tests. The host
- * gets the same fixed locale as {@link SampleRunner}'s HotSpot runs and, in tests, {@code -Dtoyvm.verifyGC=true}
+ * gets the same fixed locale as {@link SampleRunner}'s HotSpot runs and, in tests, toyvm gets {@code -Xverify-gc}
  * (canonical graph hash and structural verifier around every collection). The gc log goes to a file so that
  * stdout holds exactly what the guest printed.
  */
 final class ToyVmRunner {
-    static final String MAIN_CLASS = "dev.uffdgc.toyvm.cli.Main";
+    static final Class<?> MAIN_CLASS = dev.uffdgc.toyvm.cli.Main.class;
     /** A kernel class, to find kernel/'s classes, which toyvm needs for mmap. */
-    private static final String KERNEL_CLASS = "dev.uffdgc.kernel.KernelException";
+    private static final Class<?> KERNEL_CLASS = dev.uffdgc.kernel.KernelException.class;
     /** toyvm interprets; with verification around every collection it is far slower than HotSpot. */
     static final long TIMEOUT_SECONDS = 180;
 
@@ -25,25 +25,29 @@ final class ToyVmRunner {
      * The host JVM running toyvm from the classes on this test's class path (the toyvm and kernel artifacts the
      * build resolved for this module), so a test never runs a stale or missing toyvm.jar.
      */
-    static List<String> fromTestClassPath(boolean verify) {
-        List<String> cmd = host(verify);
+    static List<String> fromTestClassPath() {
+        List<String> cmd = host();
         cmd.add("-cp");
         cmd.add(codeSource(MAIN_CLASS) + File.pathSeparator + codeSource(KERNEL_CLASS));
-        cmd.add(MAIN_CLASS);
+        cmd.add(MAIN_CLASS.getName());
         return cmd;
     }
 
     /** The host JVM running toyvm.jar, as a user would: {@code java -jar toyvm.jar}. */
-    static List<String> fromJar(Path jar, boolean verify) {
-        List<String> cmd = host(verify);
+    static List<String> fromJar(Path jar) {
+        List<String> cmd = host();
         cmd.add("-jar");
         cmd.add(jar.toString());
         return cmd;
     }
 
-    /** launcher + toyvm's own options + the sample, guest class path = the sample classes. */
-    static List<String> command(List<String> launcher, String heap, Path gcLog, Path guestClasses, SampleLine sample) {
+    /** launcher + toyvm's own options + the sample, run from guestClasses. */
+    static List<String> command(List<String> launcher, boolean verify, String heap, Path gcLog, Path guestClasses,
+            SampleLine sample) {
         List<String> cmd = new ArrayList<>(launcher);
+        if (verify) {
+            cmd.add("-Xverify-gc");
+        }
         cmd.add("-Xmx" + heap);
         cmd.add("-Xlog:gc:file=" + gcLog);
         cmd.add("-cp");
@@ -53,27 +57,20 @@ final class ToyVmRunner {
         return cmd;
     }
 
-    private static List<String> host(boolean verify) {
+    private static List<String> host() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Duser.language=en");
         cmd.add("-Duser.country=US");
-        if (verify) {
-            cmd.add("-Dtoyvm.verifyGC=true");
-        }
         return cmd;
     }
 
-    private static String codeSource(String className) {
+    private static String codeSource(Class<?> c) {
         try {
-            Class<?> c = Class.forName(className, false, ToyVmRunner.class.getClassLoader());
             return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(className + " is not on the test class path: samples/pom.xml must "
-                    + "depend on dev.uffdgc:toyvm (test scope)", e);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the classes of " + className, e);
+            throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
         }
     }
 }

@@ -1,0 +1,84 @@
+package java.lang;
+
+/** toyvm guest library: the byte box (every value cached, as the JLS requires). */
+public final class Byte extends Number implements Comparable<Byte> {
+    public static final byte MIN_VALUE = -128;
+    public static final byte MAX_VALUE = 127;
+    public static final int SIZE = 8;
+    public static final int BYTES = 1;
+
+    private static final Byte[] CACHE = new Byte[256];
+
+    static {
+        for (int i = 0; i < CACHE.length; i++) {
+            CACHE[i] = new Byte((byte) (i - 128));
+        }
+    }
+
+    private final byte value;
+
+    @Deprecated(since = "9")
+    public Byte(byte value) {
+        this.value = value;
+    }
+
+    public static Byte valueOf(byte b) {
+        return CACHE[b + 128];
+    }
+
+    public static byte parseByte(String s) {
+        int i = Integer.parseInt(s);
+        if (i < MIN_VALUE || i > MAX_VALUE) {
+            throw new NumberFormatException("Value out of range. Value:\"" + s + "\" Radix:10");
+        }
+        return (byte) i;
+    }
+
+    public byte byteValue() {
+        return value;
+    }
+
+    public int intValue() {
+        return value;
+    }
+
+    public long longValue() {
+        return value;
+    }
+
+    public float floatValue() {
+        return value;
+    }
+
+    public double doubleValue() {
+        return value;
+    }
+
+    public String toString() {
+        return Integer.toString(value);
+    }
+
+    public static String toString(byte b) {
+        return Integer.toString(b);
+    }
+
+    public int hashCode() {
+        return value;
+    }
+
+    public boolean equals(Object obj) {
+        return obj instanceof Byte && value == ((Byte) obj).byteValue();
+    }
+
+    public int compareTo(Byte other) {
+        return value - other.value;
+    }
+
+    public static int compare(byte x, byte y) {
+        return x - y;
+    }
+
+    public static int toUnsignedInt(byte x) {
+        return x & 0xff;
+    }
+}

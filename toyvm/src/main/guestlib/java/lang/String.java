@@ -1,0 +1,416 @@
+package java.lang;
+
+/**
+ * toyvm guest library: an immutable UTF-16 string in a char[]. Hot, simple methods are plain Java (interpreted);
+ * locale, regex and formatting work is delegated to host intrinsics with identical semantics.
+ */
+public final class String implements java.io.Serializable, Comparable<String>, CharSequence {
+    private final char[] value;
+    private int hash;
+
+    public static final java.util.Comparator<String> CASE_INSENSITIVE_ORDER = new CaseInsensitive();
+
+    private static final class CaseInsensitive implements java.util.Comparator<String>, java.io.Serializable {
+        public int compare(String a, String b) {
+            return a.compareToIgnoreCase(b);
+        }
+    }
+
+    public String() {
+        value = new char[0];
+    }
+
+    public String(String original) {
+        value = original.value;
+        hash = original.hash;
+    }
+
+    public String(char[] chars) {
+        value = java.util.Arrays.copyOf(chars, chars.length);
+    }
+
+    public String(char[] chars, int offset, int count) {
+        checkBoundsOffCount(offset, count, chars.length);
+        value = java.util.Arrays.copyOfRange(chars, offset, offset + count);
+    }
+
+    public String(byte[] bytes) {
+        value = decodeUtf8(bytes, 0, bytes.length);
+    }
+
+    public String(byte[] bytes, int offset, int length) {
+        checkBoundsOffCount(offset, length, bytes.length);
+        value = decodeUtf8(bytes, offset, length);
+    }
+
+    public String(StringBuilder sb) {
+        value = sb.toString().value;
+    }
+
+    /** Shares {@code chars}: for the library's own freshly built arrays. */
+    String(char[] chars, boolean share) {
+        value = chars;
+    }
+
+    private static native char[] decodeUtf8(byte[] bytes, int offset, int length);
+
+    static void checkBoundsOffCount(int offset, int count, int length) {
+        if (offset < 0 || count < 0 || offset > length - count) {
+            throw new StringIndexOutOfBoundsException(
+                    "offset " + offset + ", count " + count + ", length " + length);
+        }
+    }
+
+    public int length() {
+        return value.length;
+    }
+
+    public boolean isEmpty() {
+        return value.length == 0;
+    }
+
+    public char charAt(int index) {
+        if (index < 0 || index >= value.length) {
+            throw new StringIndexOutOfBoundsException("Index " + index + " out of bounds for length " + value.length);
+        }
+        return value[index];
+    }
+
+    public int codePointAt(int index) {
+        return charAt(index);
+    }
+
+    public boolean equals(Object anObject) {
+        if (this == anObject) {
+            return true;
+        }
+        if (!(anObject instanceof String)) {
+            return false;
+        }
+        char[] a = value;
+        char[] b = ((String) anObject).value;
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean contentEquals(CharSequence cs) {
+        return equals(cs.toString());
+    }
+
+    public native boolean equalsIgnoreCase(String other);
+
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            char[] v = value;
+            for (int i = 0; i < v.length; i++) {
+                h = 31 * h + v[i];
+            }
+            hash = h;
+        }
+        return h;
+    }
+
+    public int compareTo(String other) {
+        char[] a = value;
+        char[] b = other.value;
+        int n = Math.min(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return a[i] - b[i];
+            }
+        }
+        return a.length - b.length;
+    }
+
+    public native int compareToIgnoreCase(String str);
+
+    public int indexOf(int ch) {
+        return indexOf(ch, 0);
+    }
+
+    public int indexOf(int ch, int fromIndex) {
+        char[] v = value;
+        for (int i = Math.max(fromIndex, 0); i < v.length; i++) {
+            if (v[i] == ch) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int lastIndexOf(int ch) {
+        return lastIndexOf(ch, value.length - 1);
+    }
+
+    public int lastIndexOf(int ch, int fromIndex) {
+        char[] v = value;
+        for (int i = Math.min(fromIndex, v.length - 1); i >= 0; i--) {
+            if (v[i] == ch) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int indexOf(String str) {
+        return indexOf(str, 0);
+    }
+
+    public int indexOf(String str, int fromIndex) {
+        char[] v = value;
+        char[] s = str.value;
+        int max = v.length - s.length;
+        outer:
+        for (int i = Math.max(fromIndex, 0); i <= max; i++) {
+            for (int j = 0; j < s.length; j++) {
+                if (v[i + j] != s[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    public int lastIndexOf(String str) {
+        return lastIndexOf(str, value.length);
+    }
+
+    public int lastIndexOf(String str, int fromIndex) {
+        char[] v = value;
+        char[] s = str.value;
+        outer:
+        for (int i = Math.min(fromIndex, v.length - s.length); i >= 0; i--) {
+            for (int j = 0; j < s.length; j++) {
+                if (v[i + j] != s[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    public boolean contains(CharSequence s) {
+        return indexOf(s.toString()) >= 0;
+    }
+
+    public boolean startsWith(String prefix, int offset) {
+        char[] v = value;
+        char[] p = prefix.value;
+        if (offset < 0 || offset > v.length - p.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (v[offset + i] != p[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean startsWith(String prefix) {
+        return startsWith(prefix, 0);
+    }
+
+    public boolean endsWith(String suffix) {
+        return startsWith(suffix, value.length - suffix.value.length);
+    }
+
+    public String substring(int beginIndex) {
+        return substring(beginIndex, value.length);
+    }
+
+    public String substring(int beginIndex, int endIndex) {
+        int length = value.length;
+        if (beginIndex < 0 || beginIndex > endIndex || endIndex > length) {
+            throw new StringIndexOutOfBoundsException(
+                    "begin " + beginIndex + ", end " + endIndex + ", length " + length);
+        }
+        if (beginIndex == 0 && endIndex == length) {
+            return this;
+        }
+        return new String(java.util.Arrays.copyOfRange(value, beginIndex, endIndex), true);
+    }
+
+    public CharSequence subSequence(int beginIndex, int endIndex) {
+        return substring(beginIndex, endIndex);
+    }
+
+    public String concat(String str) {
+        if (str.isEmpty()) {
+            return this;
+        }
+        char[] r = java.util.Arrays.copyOf(value, value.length + str.value.length);
+        System.arraycopy(str.value, 0, r, value.length, str.value.length);
+        return new String(r, true);
+    }
+
+    public String replace(char oldChar, char newChar) {
+        char[] r = java.util.Arrays.copyOf(value, value.length);
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] == oldChar) {
+                r[i] = newChar;
+            }
+        }
+        return new String(r, true);
+    }
+
+    public String replace(CharSequence target, CharSequence replacement) {
+        String t = target.toString();
+        String r = replacement.toString();
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        if (t.isEmpty()) {
+            for (int i = 0; i < value.length; i++) {
+                sb.append(r).append(value[i]);
+            }
+            return sb.append(r).toString();
+        }
+        int at;
+        while ((at = indexOf(t, from)) >= 0) {
+            sb.append(this, from, at).append(r);
+            from = at + t.length();
+        }
+        return sb.append(this, from, value.length).toString();
+    }
+
+    public native String replaceAll(String regex, String replacement);
+
+    public native String replaceFirst(String regex, String replacement);
+
+    public native boolean matches(String regex);
+
+    public native String[] split(String regex);
+
+    public native String[] split(String regex, int limit);
+
+    public native String toUpperCase();
+
+    public native String toLowerCase();
+
+    public String trim() {
+        int b = 0;
+        int e = value.length;
+        while (b < e && value[b] <= ' ') {
+            b++;
+        }
+        while (e > b && value[e - 1] <= ' ') {
+            e--;
+        }
+        return substring(b, e);
+    }
+
+    public native String strip();
+
+    public native String stripLeading();
+
+    public native String stripTrailing();
+
+    public native boolean isBlank();
+
+    public String repeat(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count is negative: " + count);
+        }
+        char[] r = new char[value.length * count];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(value, 0, r, i * value.length, value.length);
+        }
+        return new String(r, true);
+    }
+
+    public char[] toCharArray() {
+        return java.util.Arrays.copyOf(value, value.length);
+    }
+
+    public void getChars(int srcBegin, int srcEnd, char[] dst, int dstBegin) {
+        System.arraycopy(value, srcBegin, dst, dstBegin, srcEnd - srcBegin);
+    }
+
+    public native byte[] getBytes();
+
+    public native String intern();
+
+    public String toString() {
+        return this;
+    }
+
+    public static native String format(String format, Object... args);
+
+    public String formatted(Object... args) {
+        return format(this, args);
+    }
+
+    public static String join(CharSequence delimiter, CharSequence... elements) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < elements.length; i++) {
+            if (i > 0) {
+                sb.append(delimiter);
+            }
+            sb.append(elements[i]);
+        }
+        return sb.toString();
+    }
+
+    public static String join(CharSequence delimiter, Iterable<? extends CharSequence> elements) {
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
+        for (CharSequence e : elements) {
+            if (!first) {
+                sb.append(delimiter);
+            }
+            first = false;
+            sb.append(e);
+        }
+        return sb.toString();
+    }
+
+    public static String valueOf(Object obj) {
+        return obj == null ? "null" : obj.toString();
+    }
+
+    public static String valueOf(char[] data) {
+        return new String(data);
+    }
+
+    public static String valueOf(char[] data, int offset, int count) {
+        return new String(data, offset, count);
+    }
+
+    public static String copyValueOf(char[] data) {
+        return new String(data);
+    }
+
+    public static String valueOf(boolean b) {
+        return b ? "true" : "false";
+    }
+
+    public static String valueOf(char c) {
+        return new String(new char[] {c}, true);
+    }
+
+    public static String valueOf(int i) {
+        return Integer.toString(i);
+    }
+
+    public static String valueOf(long l) {
+        return Long.toString(l);
+    }
+
+    public static String valueOf(float f) {
+        return Float.toString(f);
+    }
+
+    public static String valueOf(double d) {
+        return Double.toString(d);
+    }
+}

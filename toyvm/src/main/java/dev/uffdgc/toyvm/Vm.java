@@ -1,0 +1,197 @@
+package dev.uffdgc.toyvm;
+
+import dev.uffdgc.toyvm.classfile.ClassPath;
+import dev.uffdgc.toyvm.classfile.ClassRegistry;
+import dev.uffdgc.toyvm.classfile.LinkageException;
+import dev.uffdgc.toyvm.classfile.Statics;
+import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.gc.GcLog;
+import dev.uffdgc.toyvm.gc.MarkCompact;
+import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.heap.Heap;
+import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.interp.GuestException;
+import dev.uffdgc.toyvm.interp.Interpreter;
+import dev.uffdgc.toyvm.interp.VmExit;
+import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.runtime.Alloc;
+import dev.uffdgc.toyvm.runtime.ClassInit;
+import dev.uffdgc.toyvm.runtime.Globals;
+import dev.uffdgc.toyvm.runtime.Intrinsics;
+import dev.uffdgc.toyvm.runtime.Mirrors;
+import dev.uffdgc.toyvm.runtime.Strings;
+import dev.uffdgc.toyvm.runtime.Throwing;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** One toy JVM: its heap, classes, interpreter, runtime and collector. */
+public final class Vm {
+    public final VmOptions options;
+    public final Heap heap;
+    public final HeapAccess mem;
+    public final Statics statics = new Statics();
+    public final Globals globals = new Globals();
+    public final ClassRegistry classes;
+    public final Alloc alloc;
+    public final Strings strings;
+    public final Mirrors mirrors;
+    public final Throwing throwing;
+    public final ClassInit init;
+    public final Interpreter interp;
+    public final VmBinding binding;
+    public final GcLog gcLog;
+    public volatile Collector collector;
+    public final PrintStream out;
+    public final PrintStream err;
+    public final List<VmThread> threads = new CopyOnWriteArrayList<>();
+    public final long startNanos = System.nanoTime();
+
+    public Vm(VmOptions options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.heap = new Heap(options.heapBytes);
+        this.mem = heap.access();
+        this.throwing = new Throwing(this);
+        this.classes = new ClassRegistry(new ClassPath(options.classPath), statics, new Intrinsics(this));
+        this.alloc = new Alloc(this);
+        this.strings = new Strings(this);
+        this.mirrors = new Mirrors(this);
+        this.init = new ClassInit(this);
+        this.interp = new Interpreter(this);
+        this.gcLog = new GcLog(this, options.gcLog);
+        this.binding = new VmBinding(this);
+        this.collector = new MarkCompact(binding);
+        heap.setExhaustion(bytes -> collector.collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
+        heap.setStressInterval(options.gcStressBytes);
+    }
+
+    public VmClass classOf(int ref) {
+        return classes.table()[mem.getInt(ref)];
+    }
+
+    /** Loads a class for guest code: linkage problems become guest errors. */
+    public VmClass resolveClass(VmThread t, String internalName) {
+        try {
+            return classes.load(internalName);
+        } catch (LinkageException e) {
+            throw throwing.raise(t, e.guestClass, e.getMessage());
+        }
+    }
+
+    private int hashSeed = 0x2545F491;
+
+    /** A fresh non-zero identity hash (xorshift; the values are arbitrary, as on HotSpot). */
+    public int nextIdentityHash() {
+        int x = hashSeed;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        hashSeed = x;
+        return (x & 0x7FFFFFFF) == 0 ? 1 : x & 0x7FFFFFFF;
+    }
+
+    public long uptimeNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /**
+     * Runs {@code mainClass.main(args)} on a fresh guest thread (a host thread with a deep stack) and returns
+     * the exit status: the guest's System.exit code, 0 after a normal return, 1 after an uncaught exception.
+     */
+    public int runMain(String mainClass, String[] args) {
+        int[] status = new int[1];
+        Thread host = new Thread(null, () -> status[0] = mainThread(mainClass, args), "toyvm-main", 2L << 30);
+        host.start();
+        try {
+            host.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        out.flush();
+        err.flush();
+        gcLog.close();
+        return status[0];
+    }
+
+    private int mainThread(String mainClass, String[] args) {
+        VmThread t = new VmThread("main", options.stackSlots, options.maxDepth);
+        threads.add(t);
+        try {
+            return launch(t, mainClass, args);
+        } catch (VmExit e) {
+            return e.status;
+        } catch (GuestException e) {
+            return uncaught(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            out.flush();
+            err.println("toyvm: internal error in guest thread \"" + t.name + "\": " + e);
+            StackTraceElement[] st = e.getStackTrace();
+            for (int i = 0; i < Math.min(12, st.length); i++) {
+                err.println("\tat " + st[i]);
+            }
+            return dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR;
+        } finally {
+            threads.remove(t);
+        }
+    }
+
+    private int launch(VmThread t, String mainClass, String[] args) {
+        init.initialize(t, classes.load("java/lang/Object"));
+        init.initialize(t, classes.load("java/lang/String"));
+        init.initialize(t, classes.load("java/lang/System"));
+        throwing.preallocate(t);
+        String name = mainClass.replace('.', '/');
+        VmClass main;
+        try {
+            main = classes.load(name);
+        } catch (LinkageException e) {
+            if (e.guestClass.equals("java/lang/NoClassDefFoundError") && e.getMessage().equals(name)) {
+                err.println("Error: Could not find or load main class " + mainClass);
+                err.println("Caused by: java.lang.ClassNotFoundException: " + mainClass);
+            } else {
+                err.println("Error: LinkageError occurred while loading main class " + mainClass);
+                err.println("\t" + e.guestClass.replace('/', '.') + ": " + e.getMessage());
+            }
+            return 1;
+        }
+        VmMethod m = main.methods.get("main([Ljava/lang/String;)V");
+        if (m == null || !m.isStatic()) {
+            err.println("Error: Main method not found in class " + mainClass + ", please define the main method as:");
+            err.println("   public static void main(String[] args)");
+            return 1;
+        }
+        init.initialize(t, main);
+        int h = t.pushHandle(alloc.array(t, classes.load("[Ljava/lang/String;"), args.length));
+        for (int i = 0; i < args.length; i++) {
+            int s = strings.newString(t, args[i]);
+            mem.putInt(t.handle(h) + 16 + 4L * i, s);
+        }
+        t.pushRef(t.handle(h));
+        t.popHandles(h);
+        interp.call(t, m);
+        return 0;
+    }
+
+    /** HotSpot's uncaught-exception report: the thread's name, then the guest's own printStackTrace(). */
+    private int uncaught(VmThread t) {
+        int ex = t.pendingException;
+        t.pendingException = 0;
+        t.depth = 0;
+        t.sp = 0;
+        out.flush();
+        err.print("Exception in thread \"" + t.name + "\" ");
+        err.flush();
+        try {
+            t.pushRef(ex);
+            interp.call(t, classOf(ex).findMethod("printStackTrace()V"));
+        } catch (GuestException e) {
+            err.println("toyvm: exception while printing an uncaught exception");
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.uffdgc.toyvm;
+
+import java.nio.file.Path;
+
+/**
+ * What the CLI (or a test) configures. {@link #DEFAULT_HEAP_BYTES} is the heap without -Xmx: 64 MiB, small
+ * enough that sample programs collect and large enough for a workload like binary trees of depth 16.
+ */
+public final class VmOptions {
+    public static final long DEFAULT_HEAP_BYTES = 64L << 20;
+
+    public long heapBytes = DEFAULT_HEAP_BYTES;
+    public String classPath = ".";
+    /** Unified-logging gc output: null = off; "-" = stdout (like -Xlog:gc); otherwise a file. */
+    public String gcLog;
+    /** Verify the heap (graph hash + structure) around every collection. Also -Dtoyvm.verifyGC=true. */
+    public boolean verifyGc = Boolean.getBoolean("toyvm.verifyGC");
+    /** GC-stress: collect after every this many bytes of allocation (0 = only when the heap is full). */
+    public long gcStressBytes;
+    public int maxDepth = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_MAX_DEPTH;
+    public int stackSlots = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_STACK_SLOTS;
+
+    public Path gcLogPath() {
+        return gcLog == null || gcLog.equals("-") ? null : Path.of(gcLog);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.uffdgc.toyvm.classfile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+
+/**
+ * Where class bytes come from, in order:
+ * <ol>
+ * <li>the guest library (our own java.lang etc., compiled into the toyvm jar under {@code guestlib/});</li>
+ * <li>for the JDK's packages (java/, javax/, jdk/, sun/), the running JDK's own class files from jrt:/ —
+ *     pure-Java classes such as java.util.function or most exception classes just work; one that needs an
+ *     unimplemented native fails when that native is called, naming it;</li>
+ * <li>the user class path (directories and jars), never for the JDK's packages.</li>
+ * </ol>
+ */
+public final class ClassPath {
+    private static final String GUESTLIB = "/guestlib/";
+
+    private final List<Path> dirs = new ArrayList<>();
+    private final List<ZipFile> jars = new ArrayList<>();
+    private FileSystem jrt;
+
+    public ClassPath(String path) {
+        for (String part : path.split(java.io.File.pathSeparator)) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(part);
+            if (Files.isDirectory(p)) {
+                dirs.add(p);
+            } else if (Files.isRegularFile(p)) {
+                try {
+                    jars.add(new ZipFile(p.toFile()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot open class path jar " + p + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    public static boolean isJdkPackage(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/")
+                || internalName.startsWith("jdk/") || internalName.startsWith("sun/");
+    }
+
+    /** Class file bytes for an internal name, or null when nobody has it. */
+    public byte[] find(String internalName) {
+        try {
+            byte[] b = fromGuestlib(internalName);
+            if (b != null) {
+                return b;
+            }
+            if (isJdkPackage(internalName)) {
+                return fromJrt(internalName);
+            }
+            for (Path d : dirs) {
+                Path f = d.resolve(internalName + ".class");
+                if (Files.isRegularFile(f)) {
+                    return Files.readAllBytes(f);
+                }
+            }
+            for (ZipFile z : jars) {
+                var e = z.getEntry(internalName + ".class");
+                if (e != null) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading class " + internalName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the class comes from our guest library (not from the JDK or the user). */
+    public boolean isGuestlib(String internalName) {
+        return ClassPath.class.getResource(GUESTLIB + internalName + ".class") != null;
+    }
+
+    private byte[] fromGuestlib(String internalName) throws IOException {
+        try (InputStream in = ClassPath.class.getResourceAsStream(GUESTLIB + internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private synchronized byte[] fromJrt(String internalName) throws IOException {
+        if (jrt == null) {
+            jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        }
+        Path base = jrt.getPath("/modules/java.base", internalName + ".class");
+        if (Files.exists(base)) {
+            return Files.readAllBytes(base);
+        }
+        try (var modules = Files.list(jrt.getPath("/modules"))) {
+            for (Path m : (Iterable<Path>) modules::iterator) {
+                Path f = m.resolve(internalName + ".class");
+                if (Files.exists(f)) {
+                    return Files.readAllBytes(f);
+                }
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,76 @@
+package dev.uffdgc.toyvm.classfile;
+
+import dev.uffdgc.toyvm.interp.Code;
+import dev.uffdgc.toyvm.interp.Intrinsic;
+import java.lang.classfile.MethodModel;
+import java.lang.reflect.AccessFlag;
+
+/**
+ * A linked method. It runs either as decoded bytecode ({@link #code}, decoded on first call) or as a host
+ * {@link #intrinsic} (natives, and a few hot library methods).
+ */
+public final class VmMethod {
+    public final VmClass owner;
+    public final String name;
+    public final String descriptor;
+    public final int accessFlags;
+    /** Stack slots of the arguments, including the receiver. */
+    public final int argSlots;
+    public final int retSlots;
+    public final char returnType;
+    public final MethodModel model;
+    public int vtableIndex = -1;
+    /** Index in the VM's method table; stack traces record it. */
+    public int id;
+    public Intrinsic intrinsic;
+    public Code code;
+
+    public VmMethod(VmClass owner, String name, String descriptor, int accessFlags, MethodModel model) {
+        this.owner = owner;
+        this.name = name;
+        this.descriptor = descriptor;
+        this.accessFlags = accessFlags;
+        this.model = model;
+        this.argSlots = Descriptors.argumentSlots(descriptor) + (isStatic() ? 0 : 1);
+        this.returnType = Descriptors.returnType(descriptor);
+        this.retSlots = Descriptors.slots(returnType);
+    }
+
+    public boolean isStatic() {
+        return (accessFlags & AccessFlag.STATIC.mask()) != 0;
+    }
+
+    public boolean isAbstract() {
+        return (accessFlags & AccessFlag.ABSTRACT.mask()) != 0;
+    }
+
+    public boolean isNative() {
+        return (accessFlags & AccessFlag.NATIVE.mask()) != 0;
+    }
+
+    public boolean isPrivate() {
+        return (accessFlags & AccessFlag.PRIVATE.mask()) != 0;
+    }
+
+    public boolean isFinal() {
+        return (accessFlags & AccessFlag.FINAL.mask()) != 0;
+    }
+
+    public boolean isConstructor() {
+        return name.equals("<init>");
+    }
+
+    /** Overridable through a vtable: not static, not private, not a constructor. */
+    public boolean isVirtual() {
+        return !isStatic() && !isPrivate() && !name.startsWith("<");
+    }
+
+    public String key() {
+        return name + descriptor;
+    }
+
+    @Override
+    public String toString() {
+        return owner.binaryName() + "." + name + descriptor;
+    }
+}

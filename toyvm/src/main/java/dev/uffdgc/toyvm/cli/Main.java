@@ -1,0 +1,149 @@
+package dev.uffdgc.toyvm.cli;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.VmOptions;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * {@code toyvm [-Xmx<size>] [-Xlog:gc[:file=<path>]] [-verbose:gc] [-Xverify-gc] -cp <path> <MainClass> [args...]}
+ *
+ * Exit status: the guest's System.exit code; 0 when main returns; 1 after an uncaught guest exception (or a
+ * missing main class, as java does); 2 for bad command-line flags; 3 when the VM itself fails.
+ */
+public final class Main {
+    public static final int EXIT_UNCAUGHT = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_VM_ERROR = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, System.out.charset());
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, System.err.charset());
+        int status = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs the CLI with the given streams; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("toyvm: " + e.getMessage());
+            err.println(Options.USAGE);
+            return EXIT_USAGE;
+        }
+        if (o.help) {
+            out.println(Options.USAGE);
+            return 0;
+        }
+        Vm vm;
+        try {
+            vm = new Vm(o.vm, out, err);
+        } catch (RuntimeException e) {
+            err.println("toyvm: cannot start the VM: " + e.getMessage());
+            return EXIT_VM_ERROR;
+        }
+        try {
+            return vm.runMain(o.mainClass, o.args);
+        } catch (RuntimeException e) {
+            out.flush();
+            err.println("toyvm: internal error: " + e);
+            e.printStackTrace(err);
+            return EXIT_VM_ERROR;
+        }
+    }
+
+    /** Parses a size like 64m, 1g, 512k or 65536 (bytes). */
+    public static long parseSize(String s) {
+        return Options.size(s, s);
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        static final String USAGE = """
+                Usage: toyvm [options] -cp <path> <MainClass> [args...]
+                  -cp, -classpath, --class-path <path>   directories and jars, separated by ':'
+                  -Xmx<size>                            heap size, e.g. 64m, 1g (default 64m)
+                  -Xlog:gc[:file=<path>]                GC log in unified-logging format (stdout or a file)
+                  -verbose:gc                           same as -Xlog:gc
+                  -Xverify-gc                           verify the heap around every collection (slow)
+                  -Xgc-every=<size>                     also collect after every <size> of allocation (stress)
+                  -Xss<frames>                          maximum guest call depth (default 6000)
+                Exit status: guest System.exit code; 0 normal; 1 uncaught exception; 2 bad flags; 3 VM error.""";
+
+        final VmOptions vm = new VmOptions();
+        String mainClass;
+        String[] args = new String[0];
+        boolean help;
+
+        static Options parse(String[] argv) {
+            Options o = new Options();
+            int i = 0;
+            while (i < argv.length && argv[i].startsWith("-")) {
+                String a = argv[i++];
+                if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
+                    if (i == argv.length) {
+                        throw new IllegalArgumentException(a + " needs a path");
+                    }
+                    o.vm.classPath = argv[i++];
+                } else if (a.startsWith("-Xmx")) {
+                    o.vm.heapBytes = size(a.substring(4), a);
+                } else if (a.equals("-Xlog:gc") || a.equals("-verbose:gc") || a.equals("-Xlog:gc*")) {
+                    o.vm.gcLog = "-";
+                } else if (a.startsWith("-Xlog:gc:file=") || a.startsWith("-Xlog:gc*:file=")) {
+                    o.vm.gcLog = a.substring(a.indexOf("file=") + 5);
+                } else if (a.startsWith("-Xgc-every=")) {
+                    o.vm.gcStressBytes = size(a.substring(11), a);
+                } else if (a.equals("-Xverify-gc")) {
+                    o.vm.verifyGc = true;
+                } else if (a.startsWith("-Xss")) {
+                    o.vm.maxDepth = (int) Math.min(1_000_000, size(a.substring(4), a));
+                } else if (a.equals("-h") || a.equals("--help") || a.equals("-help")) {
+                    o.help = true;
+                    return o;
+                } else {
+                    throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (i == argv.length) {
+                throw new IllegalArgumentException("no main class given");
+            }
+            o.mainClass = argv[i++];
+            o.args = Arrays.copyOfRange(argv, i, argv.length);
+            return o;
+        }
+
+        static long size(String s, String flag) {
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("missing size in " + flag);
+            }
+            char unit = Character.toLowerCase(s.charAt(s.length() - 1));
+            long mult = switch (unit) {
+                case 'k' -> 1L << 10;
+                case 'm' -> 1L << 20;
+                case 'g' -> 1L << 30;
+                default -> 1;
+            };
+            String digits = mult == 1 ? s : s.substring(0, s.length() - 1);
+            try {
+                long v = Long.parseLong(digits) * mult;
+                if (v <= 0) {
+                    throw new IllegalArgumentException("size must be positive in " + flag);
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad size '" + s + "' in " + flag);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.uffdgc.toyvm.gc;
+
+import dev.uffdgc.toyvm.Vm;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * GC log lines in HotSpot's unified-logging shape (uptime, level and tags decorations), which GCViewer parses:
+ * {@code [0.515s][info][gc] GC(0) Pause Full (Allocation Failure) 24M->3M(256M) 2.345ms}.
+ */
+public final class GcLog {
+    private static final long M = 1L << 20;
+    private final Vm vm;
+    private final PrintStream out;
+    private final boolean ownsStream;
+    private long totalPauseNanos;
+
+    public GcLog(Vm vm, String target) {
+        this.vm = vm;
+        if (target == null) {
+            out = null;
+            ownsStream = false;
+        } else if (target.equals("-")) {
+            out = vm.out;
+            ownsStream = false;
+        } else {
+            try {
+                out = new PrintStream(new FileOutputStream(target), true, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open gc log " + target + ": " + e.getMessage(), e);
+            }
+            ownsStream = true;
+        }
+    }
+
+    public boolean enabled() {
+        return out != null;
+    }
+
+    /** One stop-the-world pause. {@code startNanos} is System.nanoTime() when it began. */
+    public void pause(int id, Collector.Cause cause, long usedBefore, long usedAfter, long capacity, long pauseNanos,
+            long startNanos) {
+        totalPauseNanos += pauseNanos;
+        line("gc", String.format(Locale.ROOT, "GC(%d) Pause Full (%s) %dM->%dM(%dM) %.3fms", id, cause.label,
+                usedBefore / M, usedAfter / M, capacity / M, pauseNanos / 1e6));
+    }
+
+    /** Any unified-logging line: {@code [uptime][info][tags] message}. */
+    public void line(String tags, String message) {
+        if (out == null) {
+            return;
+        }
+        double up = vm.uptimeNanos() / 1e9;
+        out.println(String.format(Locale.ROOT, "[%.3fs][info][%s] %s", up, tags, message));
+    }
+
+    public long totalPauseNanos() {
+        return totalPauseNanos;
+    }
+
+    public void close() {
+        if (out != null) {
+            out.flush();
+            if (ownsStream) {
+                out.close();
+            }
+        }
+    }
+}

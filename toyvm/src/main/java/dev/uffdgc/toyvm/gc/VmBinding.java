@@ -1,0 +1,173 @@
+package dev.uffdgc.toyvm.gc;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.heap.Heap;
+import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.interp.VmThread;
+
+/**
+ * THE collector seam, modelled on MMTk's VMBinding: everything a collector may know about the VM. The built-in
+ * {@link MarkCompact} uses nothing else, and neither must a replacement (e.g. the agent's concurrent
+ * compactor): no collector needs changes in the interpreter.
+ *
+ * <ul>
+ * <li>heap: {@link #heap()} (memory access, the only way to touch guest memory), {@link #firstObject()},
+ *     {@link #top()}/{@link #setTop(long)} (the bump pointer), {@link #end()}, {@link #heapAddress()}
+ *     (fixed for the VM's life); memory above top must be zero when the world resumes;</li>
+ * <li>object model: {@link #objectSize(long)}, {@link #isFiller(long)}, {@link #scanObject(long, SlotVisitor)},
+ *     {@link #isValidClassId(int)}, {@link #writeFiller(long, long)}; layout in {@link
+ *     dev.uffdgc.toyvm.heap.ObjectLayout};</li>
+ * <li>roots: {@link #forEachRoot(RootVisitor)} — every thread's frames (precise: the refs stack), handles and
+ *     pending exception, the static fields, and global handles (interned strings, Class mirrors, lambdas);</li>
+ * <li>world: {@link #stopTheWorld()} / {@link #resumeTheWorld()} (guest threads stop at allocation, the only
+ *     safepoint of this single-threaded VM);</li>
+ * <li>allocation slow path: {@link Heap#allocate(long)} calls {@link Collector#collect} on exhaustion.</li>
+ * </ul>
+ */
+public final class VmBinding {
+    /** Visits a root; returns its (possibly moved) new value, which is stored back. Never called with null. */
+    @FunctionalInterface
+    public interface RootVisitor {
+        int visit(int ref);
+    }
+
+    /** Visits the heap offset of one 32-bit reference slot inside an object. */
+    @FunctionalInterface
+    public interface SlotVisitor {
+        void visit(long slot);
+    }
+
+    private final Vm vm;
+    private final HeapAccess mem;
+
+    public VmBinding(Vm vm) {
+        this.vm = vm;
+        this.mem = vm.mem;
+    }
+
+    public HeapAccess heap() {
+        return mem;
+    }
+
+    public long heapAddress() {
+        return mem.base();
+    }
+
+    public long firstObject() {
+        return FIRST_OBJECT;
+    }
+
+    public long top() {
+        return vm.heap.top();
+    }
+
+    /** Moves the bump pointer (after compaction); [newTop, old top) must be zeroed by the caller. */
+    public void setTop(long newTop) {
+        vm.heap.noteReclaimed(vm.heap.top(), newTop);
+        vm.heap.setTop(newTop);
+    }
+
+    public long end() {
+        return vm.heap.end();
+    }
+
+    public Heap rawHeap() {
+        return vm.heap;
+    }
+
+    public GcLog log() {
+        return vm.gcLog;
+    }
+
+    public boolean verifying() {
+        return vm.options.verifyGc;
+    }
+
+    public boolean isFiller(long obj) {
+        return mem.getInt(obj + CLASS_ID_OFFSET) == FILLER_CLASS_ID;
+    }
+
+    public boolean isValidClassId(int id) {
+        return id == FILLER_CLASS_ID || (id > FILLER_CLASS_ID && id < vm.classes.classCount() && vm.classes.table()[id] != null);
+    }
+
+    public String className(long obj) {
+        int id = mem.getInt(obj + CLASS_ID_OFFSET);
+        return id == FILLER_CLASS_ID ? "<filler>" : vm.classes.table()[id].name;
+    }
+
+    /** Size in bytes of the object (or filler) at {@code obj}, 8-aligned. */
+    public long objectSize(long obj) {
+        int id = mem.getInt(obj + CLASS_ID_OFFSET);
+        if (id == FILLER_CLASS_ID) {
+            return mem.getInt(obj + HASH_OFFSET);
+        }
+        VmClass c = vm.classes.table()[id];
+        if (c.elemSize != 0) {
+            return arraySize(mem.getInt(obj + ARRAY_LENGTH_OFFSET), c.elemSize);
+        }
+        return c.instanceSize;
+    }
+
+    public void writeFiller(long off, long bytes) {
+        vm.heap.writeFiller(off, bytes);
+    }
+
+    /** Visits each reference slot of the object at {@code obj} (none for fillers and primitive arrays). */
+    public void scanObject(long obj, SlotVisitor v) {
+        int id = mem.getInt(obj + CLASS_ID_OFFSET);
+        if (id == FILLER_CLASS_ID) {
+            return;
+        }
+        VmClass c = vm.classes.table()[id];
+        if (c.elemSize != 0) {
+            if (c.isReferenceArray()) {
+                int n = mem.getInt(obj + ARRAY_LENGTH_OFFSET);
+                long slot = obj + ARRAY_BASE_OFFSET;
+                for (int i = 0; i < n; i++, slot += REFERENCE_BYTES) {
+                    v.visit(slot);
+                }
+            }
+            return;
+        }
+        for (int off : c.refOffsets) {
+            v.visit(obj + off);
+        }
+    }
+
+    /** Every root, in a deterministic order (threads, statics, globals). */
+    public void forEachRoot(RootVisitor v) {
+        for (VmThread t : vm.threads) {
+            visitAll(t.refs, t.sp, v);
+            visitAll(t.handles, t.handleTop, v);
+            if (t.pendingException != 0) {
+                t.pendingException = v.visit(t.pendingException);
+            }
+        }
+        visitAll(vm.statics.refs, vm.statics.refCount(), v);
+        visitAll(vm.globals.array(), vm.globals.count(), v);
+    }
+
+    private static void visitAll(int[] refs, int count, RootVisitor v) {
+        for (int i = 0; i < count; i++) {
+            int r = refs[i];
+            if (r != 0) {
+                refs[i] = v.visit(r);
+            }
+        }
+    }
+
+    /** Stops every guest thread at a safepoint. Single-threaded VM: the caller is the only guest thread. */
+    public void stopTheWorld() {
+    }
+
+    public void resumeTheWorld() {
+    }
+
+    public long uptimeNanos() {
+        return vm.uptimeNanos();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.uffdgc.toyvm.heap;
+
+import static java.lang.foreign.ValueLayout.*;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Every read and write of guest heap memory goes through here: the narrow waist a later collector uses to
+ * switch mutators between direct access and a fault-safe path (see DESIGN.md, the HotSpot safepoint deadlock).
+ *
+ * Offsets are heap offsets (guest references are heap offsets). Access is through one static
+ * everything-segment, so bounds and liveness checks fold to constants; only the base address is a field.
+ * The base address never changes during a VM's life.
+ */
+public final class HeapAccess {
+    private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    private final long base;
+    private final long size;
+
+    public HeapAccess(long base, long size) {
+        this.base = base;
+        this.size = size;
+    }
+
+    public long base() {
+        return base;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public byte getByte(long off) {
+        return ALL.get(JAVA_BYTE, base + off);
+    }
+
+    public void putByte(long off, byte v) {
+        ALL.set(JAVA_BYTE, base + off, v);
+    }
+
+    public short getShort(long off) {
+        return ALL.get(JAVA_SHORT_UNALIGNED, base + off);
+    }
+
+    public char getChar(long off) {
+        return ALL.get(JAVA_CHAR_UNALIGNED, base + off);
+    }
+
+    public void putShort(long off, short v) {
+        ALL.set(JAVA_SHORT_UNALIGNED, base + off, v);
+    }
+
+    public int getInt(long off) {
+        return ALL.get(JAVA_INT_UNALIGNED, base + off);
+    }
+
+    public void putInt(long off, int v) {
+        ALL.set(JAVA_INT_UNALIGNED, base + off, v);
+    }
+
+    public long getLong(long off) {
+        return ALL.get(JAVA_LONG_UNALIGNED, base + off);
+    }
+
+    public void putLong(long off, long v) {
+        ALL.set(JAVA_LONG_UNALIGNED, base + off, v);
+    }
+
+    /** memmove within the heap. */
+    public void copy(long from, long to, long bytes) {
+        MemorySegment.copy(ALL, base + from, ALL, base + to, bytes);
+    }
+
+    public void fill(long off, long bytes, byte value) {
+        ALL.asSlice(base + off, bytes).fill(value);
+    }
+
+    /** A view of part of the heap, for bulk host-side copies (strings, arraycopy to host). */
+    public MemorySegment slice(long off, long bytes) {
+        return ALL.asSlice(base + off, bytes);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.uffdgc.toyvm.heap;
+
+/**
+ * The one place that defines how a guest object looks in the heap. Everything else asks this class.
+ *
+ * <pre>
+ * heap region: [0, 8)  reserved, always zero, so that the reference 0 is null
+ *              [8, top) objects, back to back, each 8-byte aligned; the heap is parseable by walking sizes
+ *              [top, end) zero bytes (the allocator relies on it; the collector re-zeroes what it frees)
+ *
+ * every object:  +0  int  class id (index into the VM's class table; 0 never used, 1 = filler)
+ *                +4  int  identity hash, 0 until first asked for (never 0 once assigned);
+ *                         for a filler: its total size in bytes
+ * instance:      +8  fields: superclass fields first, then this class's fields grouped by size
+ *                    (8, 4, 2, 1 bytes), each naturally aligned. Size rounded up to 8.
+ * array:         +8  int  length
+ *                +16 elements (1, 2, 4 or 8 bytes each). Size = 16 + length * elemSize, rounded up to 8.
+ * reference:     a 32-bit byte offset from the heap's start (so it survives any remapping of the region
+ *                to the same address, and the heap is limited to 2 GiB). 0 is null.
+ * </pre>
+ *
+ * Objects of {@link #LARGE_OBJECT_BYTES} or more start page-aligned, so a compactor can move their pages
+ * wholesale; the gap in front of one is a filler object. GC metadata (mark bits, forwarding) is never in a
+ * header: collectors keep it in side tables.
+ */
+public final class ObjectLayout {
+    private ObjectLayout() {
+    }
+
+    public static final int CLASS_ID_OFFSET = 0;
+    public static final int HASH_OFFSET = 4;
+    public static final int HEADER_BYTES = 8;
+    public static final int ARRAY_LENGTH_OFFSET = 8;
+    public static final int ARRAY_BASE_OFFSET = 16;
+    public static final int ALIGNMENT = 8;
+    public static final int REFERENCE_BYTES = 4;
+    /** The first byte an object may occupy. */
+    public static final long FIRST_OBJECT = 8;
+    public static final long PAGE_SIZE = 4096;
+    public static final long LARGE_OBJECT_BYTES = PAGE_SIZE;
+    /** Largest heap whose offsets fit a non-negative int. */
+    public static final long MAX_HEAP_BYTES = (1L << 31) - PAGE_SIZE;
+
+    /** Class id 0 is never assigned: a zero header means "not an object". */
+    public static final int NO_CLASS_ID = 0;
+    /** The filler pseudo-class: a dead gap whose size is in the hash word. */
+    public static final int FILLER_CLASS_ID = 1;
+
+    public static long align(long size) {
+        return (size + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+
+    public static long arraySize(int length, int elemSize) {
+        return align(ARRAY_BASE_OFFSET + (long) length * elemSize);
+    }
+
+    public static long pageAlign(long offset) {
+        return (offset + PAGE_SIZE - 1) & -PAGE_SIZE;
+    }
+}

@@ -1,0 +1,625 @@
+package dev.uffdgc.toyvm.interp;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.heap.HeapAccess;
+
+/**
+ * The dispatch loop. One host call of {@link #run} per guest frame; the common instructions are inline, the
+ * rare ones and every slow path live in {@link Rare} and {@link Resolver} so that this method stays under
+ * HotSpot's huge-method limit (8000 bytes of bytecode) and gets JIT-compiled.
+ *
+ * Frames: t.depth is restored by the return instructions; when an exception leaves a frame, the catching
+ * frame (or host code that catches it) resets t.depth to its own depth.
+ *
+ * Values: an int, float, byte, char, short or boolean is its (sign-extended) int bits in one prims slot; a
+ * long or double is its long bits in the first of two slots; a reference is a heap offset in the refs slot.
+ */
+public final class Interpreter {
+    private final Vm vm;
+    private final HeapAccess mem;
+    private final Rare rare;
+    private final Resolver resolver;
+
+    public Interpreter(Vm vm) {
+        this.vm = vm;
+        this.mem = vm.mem;
+        this.rare = new Rare(vm, this);
+        this.resolver = new Resolver(vm, this);
+    }
+
+    public Rare rare() {
+        return rare;
+    }
+
+    public Resolver resolver() {
+        return resolver;
+    }
+
+    /** Calls {@code m} with its arguments at {@code [base, base + argSlots)}; the result lands at {@code base}. */
+    public void invoke(VmThread t, VmMethod m, int base) {
+        Intrinsic in = m.intrinsic;
+        if (in != null) {
+            in.invoke(t, base);
+            if (m.retSlots > 0 && m.returnType != 'L' && m.returnType != '[') {
+                t.refs[base] = 0;
+                t.refs[base + m.retSlots - 1] = 0;
+            }
+            return;
+        }
+        Code c = m.code;
+        if (c == null) {
+            c = rare.prepare(t, m);
+        }
+        run(t, m, c, base);
+    }
+
+    /** Host code calling guest code: arguments pushed above t.sp; afterwards t.sp is past the result. */
+    public void call(VmThread t, VmMethod m) {
+        int base = t.sp - m.argSlots;
+        invoke(t, m, base);
+        t.sp = base + m.retSlots;
+    }
+
+    @SuppressWarnings("fallthrough")
+    private void run(VmThread t, VmMethod m, Code c, int base) {
+        final int depth = t.depth + 1;
+        final long[] P = t.prims;
+        final int[] R = t.refs;
+        final int limit = base + c.maxLocals + c.maxStack;
+        if (depth > t.depthLimit || limit > R.length - VmThread.STACK_OVERFLOW_HEADROOM) {
+            throw rare.stackOverflow(t);
+        }
+        t.depth = depth;
+        t.frameMethods[depth] = m;
+        for (int i = base + m.argSlots, end = base + c.maxLocals; i < end; i++) {
+            R[i] = 0;
+        }
+        // From here on t.sp >= the end of this frame's locals, so a VM-raised exception (which may collect)
+        // sees every local as a root; operand-stack refs are discarded by a throw anyway.
+        t.sp = base + c.maxLocals;
+        final int[] code = c.code;
+        final Object[] pool = c.pool;
+        final HeapAccess mem = this.mem;
+        int sp = base + c.maxLocals;
+        int pc = 0;
+        for (;;) {
+                try {
+                    for (;;) {
+                        switch (code[pc]) {
+                            case Op.NOP -> pc += 1;
+                            case Op.ACONST_NULL -> {
+                                R[sp++] = 0;
+                                pc += 1;
+                            }
+                            case Op.PCONST1 -> {
+                                R[sp] = 0;
+                                P[sp++] = code[pc + 1];
+                                pc += 2;
+                            }
+                            case Op.PCONST2 -> {
+                                R[sp] = 0;
+                                R[sp + 1] = 0;
+                                P[sp] = ((long) code[pc + 1] << 32) | (code[pc + 2] & 0xFFFFFFFFL);
+                                sp += 2;
+                                pc += 3;
+                            }
+                            case Op.LDC_REF -> {
+                                R[sp++] = vm.globals.get(code[pc + 1]);
+                                pc += 2;
+                            }
+                            case Op.PLOAD1 -> {
+                                R[sp] = 0;
+                                P[sp++] = P[base + code[pc + 1]];
+                                pc += 2;
+                            }
+                            case Op.PLOAD2 -> {
+                                R[sp] = 0;
+                                R[sp + 1] = 0;
+                                P[sp] = P[base + code[pc + 1]];
+                                sp += 2;
+                                pc += 2;
+                            }
+                            case Op.ALOAD -> {
+                                R[sp++] = R[base + code[pc + 1]];
+                                pc += 2;
+                            }
+                            case Op.PSTORE1 -> {
+                                P[base + code[pc + 1]] = P[--sp];
+                                pc += 2;
+                            }
+                            case Op.PSTORE2 -> {
+                                sp -= 2;
+                                P[base + code[pc + 1]] = P[sp];
+                                pc += 2;
+                            }
+                            case Op.ASTORE -> {
+                                R[base + code[pc + 1]] = R[--sp];
+                                pc += 2;
+                            }
+                            case Op.IINC -> {
+                                int i = base + code[pc + 1];
+                                P[i] = (int) P[i] + code[pc + 2];
+                                pc += 3;
+                            }
+                            case Op.IALOAD -> {
+                                long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 4);
+                                P[--sp - 1] = mem.getInt(a);
+                                pc += 1;
+                            }
+                            case Op.LALOAD -> {
+                                P[sp - 2] = mem.getLong(element(t, pc, R[sp - 2], (int) P[sp - 1], 8));
+                                pc += 1;
+                            }
+                            case Op.BALOAD -> {
+                                long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 1);
+                                P[--sp - 1] = mem.getByte(a);
+                                pc += 1;
+                            }
+                            case Op.CALOAD -> {
+                                long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 2);
+                                P[--sp - 1] = mem.getChar(a);
+                                pc += 1;
+                            }
+                            case Op.SALOAD -> {
+                                long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 2);
+                                P[--sp - 1] = mem.getShort(a);
+                                pc += 1;
+                            }
+                            case Op.AALOAD -> {
+                                long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 4);
+                                R[--sp - 1] = mem.getInt(a);
+                                pc += 1;
+                            }
+                            case Op.IASTORE -> {
+                                mem.putInt(element(t, pc, R[sp - 3], (int) P[sp - 2], 4), (int) P[sp - 1]);
+                                sp -= 3;
+                                pc += 1;
+                            }
+                            case Op.LASTORE -> {
+                                mem.putLong(element(t, pc, R[sp - 4], (int) P[sp - 3], 8), P[sp - 2]);
+                                sp -= 4;
+                                pc += 1;
+                            }
+                            case Op.BASTORE -> {
+                                mem.putByte(element(t, pc, R[sp - 3], (int) P[sp - 2], 1), (byte) P[sp - 1]);
+                                sp -= 3;
+                                pc += 1;
+                            }
+                            case Op.CASTORE -> {
+                                mem.putShort(element(t, pc, R[sp - 3], (int) P[sp - 2], 2), (short) P[sp - 1]);
+                                sp -= 3;
+                                pc += 1;
+                            }
+                            case Op.AASTORE -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                rare.aastore(t, R[sp - 3], (int) P[sp - 2], R[sp - 1]);
+                                sp -= 3;
+                                pc += 1;
+                            }
+                            case Op.POP -> {
+                                sp -= 1;
+                                pc += 1;
+                            }
+                            case Op.POP2 -> {
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.DUP -> {
+                                P[sp] = P[sp - 1];
+                                R[sp] = R[sp - 1];
+                                sp++;
+                                pc += 1;
+                            }
+                            case Op.DUP2 -> {
+                                P[sp] = P[sp - 2];
+                                R[sp] = R[sp - 2];
+                                P[sp + 1] = P[sp - 1];
+                                R[sp + 1] = R[sp - 1];
+                                sp += 2;
+                                pc += 1;
+                            }
+                            case Op.DUP_X1, Op.DUP_X2, Op.DUP2_X1, Op.DUP2_X2, Op.SWAP -> {
+                                sp = Rare.stackOp(code[pc], P, R, sp);
+                                pc += 1;
+                            }
+                            case Op.IADD -> {
+                                P[sp - 2] = (int) P[sp - 2] + (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.ISUB -> {
+                                P[sp - 2] = (int) P[sp - 2] - (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.IMUL -> {
+                                P[sp - 2] = (int) P[sp - 2] * (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.IDIV, Op.IREM -> {
+                                int b = (int) P[sp - 1];
+                                if (b == 0) {
+                                    t.framePcs[depth] = pc;
+                                    t.sp = sp;
+                                    throw rare.divideByZero(t);
+                                }
+                                int a = (int) P[sp - 2];
+                                P[sp - 2] = code[pc] == Op.IDIV ? a / b : a % b;
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.INEG -> {
+                                P[sp - 1] = -(int) P[sp - 1];
+                                pc += 1;
+                            }
+                            case Op.ISHL -> {
+                                P[sp - 2] = (int) P[sp - 2] << (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.ISHR -> {
+                                P[sp - 2] = (int) P[sp - 2] >> (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.IUSHR -> {
+                                P[sp - 2] = (int) P[sp - 2] >>> (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.IAND -> {
+                                P[sp - 2] = (int) P[sp - 2] & (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.IOR -> {
+                                P[sp - 2] = (int) P[sp - 2] | (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.IXOR -> {
+                                P[sp - 2] = (int) P[sp - 2] ^ (int) P[sp - 1];
+                                sp--;
+                                pc += 1;
+                            }
+                            case Op.LADD -> {
+                                P[sp - 4] = P[sp - 4] + P[sp - 2];
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.LSUB -> {
+                                P[sp - 4] = P[sp - 4] - P[sp - 2];
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.LMUL -> {
+                                P[sp - 4] = P[sp - 4] * P[sp - 2];
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.DADD -> {
+                                P[sp - 4] = Double.doubleToRawLongBits(Double.longBitsToDouble(P[sp - 4]) + Double.longBitsToDouble(P[sp - 2]));
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.DSUB -> {
+                                P[sp - 4] = Double.doubleToRawLongBits(Double.longBitsToDouble(P[sp - 4]) - Double.longBitsToDouble(P[sp - 2]));
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.DMUL -> {
+                                P[sp - 4] = Double.doubleToRawLongBits(Double.longBitsToDouble(P[sp - 4]) * Double.longBitsToDouble(P[sp - 2]));
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.DDIV -> {
+                                P[sp - 4] = Double.doubleToRawLongBits(Double.longBitsToDouble(P[sp - 4]) / Double.longBitsToDouble(P[sp - 2]));
+                                sp -= 2;
+                                pc += 1;
+                            }
+                            case Op.LDIV, Op.LREM, Op.LNEG, Op.LSHL, Op.LSHR, Op.LUSHR, Op.LAND, Op.LOR, Op.LXOR, Op.LCMP,
+                                 Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FREM, Op.FNEG, Op.DREM, Op.DNEG,
+                                 Op.I2L, Op.I2F, Op.I2D, Op.L2I, Op.L2F, Op.L2D, Op.F2I, Op.F2L, Op.F2D,
+                                 Op.D2I, Op.D2L, Op.D2F, Op.I2B, Op.I2C, Op.I2S,
+                                 Op.FCMPL, Op.FCMPG, Op.DCMPL, Op.DCMPG -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                sp = rare.arithmetic(t, code[pc], P, R, sp);
+                                pc += 1;
+                            }
+                            case Op.IFEQ -> pc = (int) P[--sp] == 0 ? code[pc + 1] : pc + 2;
+                            case Op.IFNE -> pc = (int) P[--sp] != 0 ? code[pc + 1] : pc + 2;
+                            case Op.IFLT -> pc = (int) P[--sp] < 0 ? code[pc + 1] : pc + 2;
+                            case Op.IFGE -> pc = (int) P[--sp] >= 0 ? code[pc + 1] : pc + 2;
+                            case Op.IFGT -> pc = (int) P[--sp] > 0 ? code[pc + 1] : pc + 2;
+                            case Op.IFLE -> pc = (int) P[--sp] <= 0 ? code[pc + 1] : pc + 2;
+                            case Op.IF_ICMPEQ -> {
+                                sp -= 2;
+                                pc = (int) P[sp] == (int) P[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ICMPNE -> {
+                                sp -= 2;
+                                pc = (int) P[sp] != (int) P[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ICMPLT -> {
+                                sp -= 2;
+                                pc = (int) P[sp] < (int) P[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ICMPGE -> {
+                                sp -= 2;
+                                pc = (int) P[sp] >= (int) P[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ICMPGT -> {
+                                sp -= 2;
+                                pc = (int) P[sp] > (int) P[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ICMPLE -> {
+                                sp -= 2;
+                                pc = (int) P[sp] <= (int) P[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ACMPEQ -> {
+                                sp -= 2;
+                                pc = R[sp] == R[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IF_ACMPNE -> {
+                                sp -= 2;
+                                pc = R[sp] != R[sp + 1] ? code[pc + 1] : pc + 2;
+                            }
+                            case Op.IFNULL -> pc = R[--sp] == 0 ? code[pc + 1] : pc + 2;
+                            case Op.IFNONNULL -> pc = R[--sp] != 0 ? code[pc + 1] : pc + 2;
+                            case Op.GOTO -> pc = code[pc + 1];
+                            case Op.TABLESWITCH -> {
+                                int k = (int) P[--sp];
+                                int low = code[pc + 2];
+                                pc = k < low || k > code[pc + 3] ? code[pc + 1] : code[pc + 4 + k - low];
+                            }
+                            case Op.LOOKUPSWITCH -> pc = Rare.lookupSwitch(code, pc, (int) P[--sp]);
+                            case Op.IRETURN -> {
+                                P[base] = P[sp - 1];
+                                t.depth = depth - 1;
+                                return;
+                            }
+                            case Op.LRETURN -> {
+                                P[base] = P[sp - 2];
+                                t.depth = depth - 1;
+                                return;
+                            }
+                            case Op.ARETURN -> {
+                                R[base] = R[sp - 1];
+                                t.depth = depth - 1;
+                                return;
+                            }
+                            case Op.RETURN -> {
+                                t.depth = depth - 1;
+                                return;
+                            }
+                            case Op.GETSTATIC_1 -> {
+                                R[sp] = 0;
+                                P[sp++] = vm.statics.prims[code[pc + 1]];
+                                pc += 2;
+                            }
+                            case Op.GETSTATIC_2 -> {
+                                R[sp] = 0;
+                                R[sp + 1] = 0;
+                                P[sp] = vm.statics.prims[code[pc + 1]];
+                                sp += 2;
+                                pc += 2;
+                            }
+                            case Op.GETSTATIC_A -> {
+                                R[sp++] = vm.statics.refs[code[pc + 1]];
+                                pc += 2;
+                            }
+                            case Op.PUTSTATIC_1 -> {
+                                vm.statics.prims[code[pc + 1]] = P[--sp];
+                                pc += 2;
+                            }
+                            case Op.PUTSTATIC_2 -> {
+                                sp -= 2;
+                                vm.statics.prims[code[pc + 1]] = P[sp];
+                                pc += 2;
+                            }
+                            case Op.PUTSTATIC_A -> {
+                                vm.statics.refs[code[pc + 1]] = R[--sp];
+                                pc += 2;
+                            }
+                            case Op.GETFIELD_I -> {
+                                P[sp - 1] = mem.getInt(object(t, pc, R[sp - 1]) + code[pc + 1]);
+                                pc += 2;
+                            }
+                            case Op.GETFIELD_J -> {
+                                P[sp - 1] = mem.getLong(object(t, pc, R[sp - 1]) + code[pc + 1]);
+                                R[sp] = 0;
+                                sp++;
+                                pc += 2;
+                            }
+                            case Op.GETFIELD_B -> {
+                                P[sp - 1] = mem.getByte(object(t, pc, R[sp - 1]) + code[pc + 1]);
+                                pc += 2;
+                            }
+                            case Op.GETFIELD_C -> {
+                                P[sp - 1] = mem.getChar(object(t, pc, R[sp - 1]) + code[pc + 1]);
+                                pc += 2;
+                            }
+                            case Op.GETFIELD_S -> {
+                                P[sp - 1] = mem.getShort(object(t, pc, R[sp - 1]) + code[pc + 1]);
+                                pc += 2;
+                            }
+                            case Op.GETFIELD_A -> {
+                                R[sp - 1] = mem.getInt(object(t, pc, R[sp - 1]) + code[pc + 1]);
+                                pc += 2;
+                            }
+                            case Op.PUTFIELD_I -> {
+                                mem.putInt(object(t, pc, R[sp - 2]) + code[pc + 1], (int) P[sp - 1]);
+                                sp -= 2;
+                                pc += 2;
+                            }
+                            case Op.PUTFIELD_J -> {
+                                mem.putLong(object(t, pc, R[sp - 3]) + code[pc + 1], P[sp - 2]);
+                                sp -= 3;
+                                pc += 2;
+                            }
+                            case Op.PUTFIELD_B -> {
+                                mem.putByte(object(t, pc, R[sp - 2]) + code[pc + 1], (byte) P[sp - 1]);
+                                sp -= 2;
+                                pc += 2;
+                            }
+                            case Op.PUTFIELD_Z -> {
+                                mem.putByte(object(t, pc, R[sp - 2]) + code[pc + 1], (byte) (P[sp - 1] & 1));
+                                sp -= 2;
+                                pc += 2;
+                            }
+                            case Op.PUTFIELD_S -> {
+                                mem.putShort(object(t, pc, R[sp - 2]) + code[pc + 1], (short) P[sp - 1]);
+                                sp -= 2;
+                                pc += 2;
+                            }
+                            case Op.PUTFIELD_A -> {
+                                mem.putInt(object(t, pc, R[sp - 2]) + code[pc + 1], R[sp - 1]);
+                                sp -= 2;
+                                pc += 2;
+                            }
+                            case Op.INVOKE_STATIC -> {
+                                VmMethod callee = (VmMethod) pool[code[pc + 1]];
+                                int nb = sp - callee.argSlots;
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                invoke(t, callee, nb);
+                                sp = nb + callee.retSlots;
+                                pc += 3;
+                            }
+                            case Op.INVOKE_DIRECT -> {
+                                VmMethod callee = (VmMethod) pool[code[pc + 1]];
+                                int nb = sp - callee.argSlots;
+                                t.framePcs[depth] = pc;
+                                object(t, pc, R[nb]);
+                                t.sp = sp;
+                                invoke(t, callee, nb);
+                                sp = nb + callee.retSlots;
+                                pc += 3;
+                            }
+                            case Op.INVOKE_VIRTUAL -> {
+                                int nb = sp - code[pc + 2];
+                                t.framePcs[depth] = pc;
+                                VmMethod callee = vm.classes.table()[mem.getInt(object(t, pc, R[nb]))].vtable[code[pc + 1]];
+                                t.sp = sp;
+                                invoke(t, callee, nb);
+                                sp = nb + callee.retSlots;
+                                pc += 3;
+                            }
+                            case Op.INVOKE_INTERFACE -> {
+                                int nb = sp - code[pc + 2];
+                                t.framePcs[depth] = pc;
+                                VmClass rc = vm.classes.table()[mem.getInt(object(t, pc, R[nb]))];
+                                t.sp = sp;
+                                VmMethod callee = ((InterfaceSite) pool[code[pc + 1]]).target(t, rc);
+                                invoke(t, callee, nb);
+                                sp = nb + callee.retSlots;
+                                pc += 3;
+                            }
+                            case Op.INVOKEDYNAMIC -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                sp = resolver.invokedynamic(t, c, pc, sp);
+                                pc += 3;
+                            }
+                            case Op.NEW -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                R[sp] = vm.alloc.instance(t, (VmClass) pool[code[pc + 1]]);
+                                sp++;
+                                pc += 2;
+                            }
+                            case Op.NEWARRAY -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                R[sp - 1] = vm.alloc.array(t, (VmClass) pool[code[pc + 1]], (int) P[sp - 1]);
+                                pc += 2;
+                            }
+                            case Op.ARRAYLENGTH -> {
+                                P[sp - 1] = mem.getInt(object(t, pc, R[sp - 1]) + ARRAY_LENGTH_OFFSET);
+                                pc += 1;
+                            }
+                            case Op.ATHROW -> {
+                                t.framePcs[depth] = pc;
+                                throw t.throwGuest((int) object(t, pc, R[sp - 1]));
+                            }
+                            case Op.CHECKCAST -> {
+                                int r = R[sp - 1];
+                                if (r != 0) {
+                                    VmClass target = (VmClass) pool[code[pc + 1]];
+                                    VmClass rc = vm.classes.table()[mem.getInt(r)];
+                                    if (rc != target && !rc.isAssignableTo(target)) {
+                                        t.framePcs[depth] = pc;
+                                        t.sp = sp;
+                                        throw rare.classCast(t, rc, target);
+                                    }
+                                }
+                                pc += 2;
+                            }
+                            case Op.INSTANCEOF -> {
+                                int r = R[sp - 1];
+                                VmClass target = (VmClass) pool[code[pc + 1]];
+                                P[sp - 1] = r != 0 && vm.classes.table()[mem.getInt(r)].isAssignableTo(target) ? 1 : 0;
+                                pc += 2;
+                            }
+                            case Op.MONITORENTER, Op.MONITOREXIT -> {
+                                object(t, pc, R[--sp]);
+                                pc += 1;
+                            }
+                            case Op.MULTIANEWARRAY -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                sp = rare.multiNewArray(t, c, code[pc + 1], code[pc + 2], sp);
+                                pc += 3;
+                            }
+                            default -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                resolver.resolve(t, m, c, pc);
+                            }
+                        }
+                    }
+                } catch (GuestException e) {
+                    t.depth = depth;
+                    int handler = rare.findHandler(t, c, pc, t.pendingException);
+                    if (handler < 0) {
+                        throw e;
+                    }
+                    sp = base + c.maxLocals;
+                    R[sp++] = t.pendingException;
+                    t.pendingException = 0;
+                    pc = handler;
+                }
+        }
+    }
+
+    /** Null-checks a receiver; returns it as a heap offset. */
+    private long object(VmThread t, int pc, int ref) {
+        if (ref == 0) {
+            t.framePcs[t.depth] = pc;
+            throw rare.nullPointer(t);
+        }
+        return ref;
+    }
+
+    /** Null- and bounds-checks an array access; returns the element's heap offset. */
+    private long element(VmThread t, int pc, int array, int index, int elemSize) {
+        if (array == 0) {
+            t.framePcs[t.depth] = pc;
+            throw rare.nullPointer(t);
+        }
+        int length = mem.getInt(array + ARRAY_LENGTH_OFFSET);
+        if (Integer.compareUnsigned(index, length) >= 0) {
+            t.framePcs[t.depth] = pc;
+            throw rare.indexOutOfBounds(t, index, length);
+        }
+        return array + ARRAY_BASE_OFFSET + (long) index * elemSize;
+    }
+}

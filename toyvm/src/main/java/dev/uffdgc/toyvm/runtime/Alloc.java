@@ -1,0 +1,66 @@
+package dev.uffdgc.toyvm.runtime;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.heap.Heap;
+import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.interp.VmThread;
+
+/**
+ * Object and array allocation. The caller must have stored the thread's sp: allocation may collect, and the
+ * collection moves every object (host variables holding references are stale afterwards).
+ */
+public final class Alloc {
+    private final Vm vm;
+    private final Heap heap;
+    private final HeapAccess mem;
+
+    public Alloc(Vm vm) {
+        this.vm = vm;
+        this.heap = vm.heap;
+        this.mem = vm.mem;
+    }
+
+    public int instance(VmThread t, VmClass c) {
+        long at = heap.allocate(c.instanceSize);
+        if (at == 0) {
+            throw vm.throwing.outOfMemory(t);
+        }
+        mem.putInt(at + CLASS_ID_OFFSET, c.id);
+        return (int) at;
+    }
+
+    public int array(VmThread t, VmClass arrayClass, int length) {
+        if (length < 0) {
+            throw vm.throwing.raise(t, "java/lang/NegativeArraySizeException", Integer.toString(length));
+        }
+        long size = arraySize(length, arrayClass.elemSize);
+        if (size > heap.capacity()) {
+            throw vm.throwing.outOfMemory(t, "Requested array size exceeds VM limit");
+        }
+        long at = heap.allocate(size);
+        if (at == 0) {
+            throw vm.throwing.outOfMemory(t);
+        }
+        mem.putInt(at + CLASS_ID_OFFSET, arrayClass.id);
+        mem.putInt(at + ARRAY_LENGTH_OFFSET, length);
+        return (int) at;
+    }
+
+    /** A shallow copy (Object.clone) of an instance or array. */
+    public int copyOf(VmThread t, int handleOfSource) {
+        int src = t.handle(handleOfSource);
+        VmClass c = vm.classOf(src);
+        long size = c.isArray() ? arraySize(mem.getInt(src + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
+        long at = heap.allocate(size);
+        if (at == 0) {
+            throw vm.throwing.outOfMemory(t);
+        }
+        src = t.handle(handleOfSource);
+        mem.copy(src, at, size);
+        mem.putInt(at + HASH_OFFSET, 0);
+        return (int) at;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.uffdgc.toyvm.runtime;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.interp.Code;
+import dev.uffdgc.toyvm.interp.VmExit;
+import dev.uffdgc.toyvm.interp.VmThread;
+
+/** Natives of Object, Class, System, Runtime, Throwable and Arrays' reflective array creation. */
+final class CoreNatives {
+    private static final int MAX_STACK_TRACE_DEPTH = 1024;
+
+    private CoreNatives() {
+    }
+
+    static void register(Vm vm, Intrinsics r) {
+        object(vm, r);
+        klass(vm, r);
+        system(vm, r);
+        throwable(vm, r);
+        r.add("java/util/Arrays", "newArrayLike([Ljava/lang/Object;I)[Ljava/lang/Object;",
+                (t, b) -> t.refs[b] = vm.alloc.array(t, vm.classOf(t.refs[b]), (int) t.prims[b + 1]));
+        r.add("java/util/Arrays", "newArrayOf(Ljava/lang/Class;I)[Ljava/lang/Object;",
+                (t, b) -> t.refs[b] = vm.alloc.array(t, vm.mirrors.classOfMirror(t.refs[b]), (int) t.prims[b + 1]));
+    }
+
+    /** The identity hash: assigned on first request, kept in the header, so it survives moves. */
+    static int identityHash(Vm vm, int ref) {
+        int h = vm.mem.getInt(ref + HASH_OFFSET);
+        if (h == 0) {
+            h = vm.nextIdentityHash();
+            vm.mem.putInt(ref + HASH_OFFSET, h);
+        }
+        return h;
+    }
+
+    private static void object(Vm vm, Intrinsics r) {
+        String o = "java/lang/Object";
+        r.add(o, "getClass()Ljava/lang/Class;", (t, b) -> t.refs[b] = vm.mirrors.mirror(t, vm.classOf(t.refs[b])));
+        r.add(o, "hashCode()I", (t, b) -> t.prims[b] = identityHash(vm, t.refs[b]));
+        r.add(o, "clone()Ljava/lang/Object;", (t, b) -> {
+            VmClass c = vm.classOf(t.refs[b]);
+            if (!c.isArray() && !c.isAssignableTo(vm.classes.load("java/lang/Cloneable"))) {
+                throw vm.throwing.raise(t, "java/lang/CloneNotSupportedException", c.binaryName());
+            }
+            int h = t.pushHandle(t.refs[b]);
+            t.refs[b] = vm.alloc.copyOf(t, h);
+            t.popHandles(h);
+        });
+        // One guest thread: nobody can be waiting, so notify has nothing to wake.
+        r.add(o, "notify()V", (t, b) -> { });
+        r.add(o, "notifyAll()V", (t, b) -> { });
+    }
+
+    private static void klass(Vm vm, Intrinsics r) {
+        String k = "java/lang/Class";
+        r.add(k, "getName()Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.intern(t, self(vm, t, b).binaryName()));
+        r.add(k, "getSimpleName()Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t, simpleName(self(vm, t, b))));
+        r.add(k, "isInterface()Z", (t, b) -> t.prims[b] = self(vm, t, b).isInterface() ? 1 : 0);
+        r.add(k, "isArray()Z", (t, b) -> t.prims[b] = self(vm, t, b).isArray() ? 1 : 0);
+        r.add(k, "isEnum()Z", (t, b) -> {
+            VmClass c = self(vm, t, b);
+            t.prims[b] = c.superclass != null && c.superclass.name.equals("java/lang/Enum") ? 1 : 0;
+        });
+        r.add(k, "isRecord()Z", (t, b) -> {
+            VmClass c = self(vm, t, b);
+            t.prims[b] = c.superclass != null && c.superclass.name.equals("java/lang/Record") ? 1 : 0;
+        });
+        r.add(k, "isInstance(Ljava/lang/Object;)Z", (t, b) -> {
+            int o = t.refs[b + 1];
+            t.prims[b] = o != 0 && vm.classOf(o).isAssignableTo(self(vm, t, b)) ? 1 : 0;
+        });
+        r.add(k, "isAssignableFrom(Ljava/lang/Class;)Z",
+                (t, b) -> t.prims[b] = vm.mirrors.classOfMirror(t.refs[b + 1]).isAssignableTo(self(vm, t, b)) ? 1 : 0);
+        r.add(k, "getSuperclass()Ljava/lang/Class;", (t, b) -> {
+            VmClass c = self(vm, t, b);
+            t.refs[b] = c.superclass == null || c.isInterface() ? 0 : vm.mirrors.mirror(t, c.superclass);
+        });
+        r.add(k, "getComponentType()Ljava/lang/Class;", (t, b) -> {
+            VmClass c = self(vm, t, b);
+            t.refs[b] = c.component == null ? 0 : vm.mirrors.mirror(t, c.component);
+        });
+        r.add(k, "enumConstants()[Ljava/lang/Object;", (t, b) -> {
+            VmClass c = self(vm, t, b);
+            VmMethod values = c.methods.get("values()[L" + c.name + ";");
+            if (values == null || !values.isStatic()) {
+                t.refs[b] = 0;
+                return;
+            }
+            vm.init.initialize(t, c);
+            t.sp = b + 1;
+            vm.interp.call(t, values);
+            t.refs[b] = t.refs[b + 1];
+        });
+    }
+
+    private static VmClass self(Vm vm, VmThread t, int b) {
+        return vm.mirrors.classOfMirror(t.refs[b]);
+    }
+
+    static String simpleName(VmClass c) {
+        if (c.isArray()) {
+            return c.component == null ? primitiveName(c.elemType) + "[]" : simpleName(c.component) + "[]";
+        }
+        String n = c.name.substring(c.name.lastIndexOf('/') + 1);
+        int d = n.lastIndexOf('$');
+        if (d >= 0) {
+            n = n.substring(d + 1);
+            int i = 0;
+            while (i < n.length() && Character.isDigit(n.charAt(i))) {
+                i++;
+            }
+            n = n.substring(i);
+        }
+        return n;
+    }
+
+    static String primitiveName(char t) {
+        return switch (t) {
+            case 'I' -> "int";
+            case 'J' -> "long";
+            case 'D' -> "double";
+            case 'F' -> "float";
+            case 'C' -> "char";
+            case 'B' -> "byte";
+            case 'S' -> "short";
+            case 'Z' -> "boolean";
+            default -> "void";
+        };
+    }
+
+    private static void system(Vm vm, Intrinsics r) {
+        String s = "java/lang/System";
+        r.add(s, "nanoTime()J", (t, b) -> t.prims[b] = System.nanoTime());
+        r.add(s, "currentTimeMillis()J", (t, b) -> t.prims[b] = System.currentTimeMillis());
+        r.add(s, "identityHashCode(Ljava/lang/Object;)I",
+                (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t.refs[b]));
+        r.add(s, "exit(I)V", (t, b) -> {
+            throw new VmExit((int) t.prims[b]);
+        });
+        r.add(s, "gc()V", (t, b) -> vm.collector.collect(Collector.Cause.SYSTEM_GC, 0));
+        r.add(s, "arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V", new ArrayCopy(vm));
+        r.add(s, "getProperty(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
+            String v = switch (vm.strings.toHost(t.refs[b])) {
+                case "line.separator" -> "\n";
+                case "file.separator" -> "/";
+                case "path.separator" -> ":";
+                case "java.vendor" -> "uffd-gc toyvm";
+                case "java.vm.name" -> "toyvm";
+                case "java.version", "java.specification.version" -> "25";
+                case "os.name" -> "Linux";
+                case "user.dir" -> System.getProperty("user.dir");
+                case null, default -> null;
+            };
+            t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);
+        });
+        r.add(s, "getenv(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
+            String v = System.getenv(vm.strings.toHost(t.refs[b]));
+            t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);
+        });
+        String rt = "java/lang/Runtime";
+        r.add(rt, "freeMemory()J", (t, b) -> t.prims[b] = vm.heap.capacity() - vm.heap.used());
+        r.add(rt, "totalMemory()J", (t, b) -> t.prims[b] = vm.heap.capacity());
+        r.add(rt, "maxMemory()J", (t, b) -> t.prims[b] = vm.heap.capacity());
+        r.add(rt, "availableProcessors()I", (t, b) -> t.prims[b] = Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void throwable(Vm vm, Intrinsics r) {
+        String th = "java/lang/Throwable";
+        r.add(th, "fillInStackTrace0()[I", (t, b) -> t.refs[b] = backtrace(vm, t, t.refs[b]));
+        r.add(th, "frameClass(I)Ljava/lang/String;",
+                (t, b) -> t.refs[b] = vm.strings.intern(t, vm.classes.method((int) t.prims[b]).owner.binaryName()));
+        r.add(th, "frameMethod(I)Ljava/lang/String;",
+                (t, b) -> t.refs[b] = vm.strings.intern(t, vm.classes.method((int) t.prims[b]).name));
+        r.add(th, "frameFile(I)Ljava/lang/String;", (t, b) -> {
+            String f = vm.classes.method((int) t.prims[b]).owner.sourceFile;
+            t.refs[b] = f == null ? 0 : vm.strings.intern(t, f);
+        });
+    }
+
+    /**
+     * The frames above the throwable's construction, as (method id, line) pairs, innermost first. Like HotSpot,
+     * skips fillInStackTrace frames and the constructors of the throwable itself.
+     */
+    private static int backtrace(Vm vm, VmThread t, int throwable) {
+        VmClass exClass = vm.classOf(throwable);
+        int d = t.depth;
+        while (d > 0 && t.frameMethods[d].name.startsWith("fillInStackTrace")) {
+            d--;
+        }
+        while (d > 0 && t.frameMethods[d].isConstructor() && exClass.isAssignableTo(t.frameMethods[d].owner)) {
+            d--;
+        }
+        int n = Math.min(d, MAX_STACK_TRACE_DEPTH);
+        int arr = vm.alloc.array(t, vm.classes.load("[I"), 2 * n);
+        for (int i = 0; i < n; i++) {
+            VmMethod m = t.frameMethods[d - i];
+            Code c = m.code;
+            int line = c == null ? -1 : c.lineAt(t.framePcs[d - i]);
+            vm.mem.putInt(arr + ARRAY_BASE_OFFSET + 8L * i, m.id);
+            vm.mem.putInt(arr + ARRAY_BASE_OFFSET + 8L * i + 4, line);
+        }
+        return arr;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.uffdgc.toyvm.runtime;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.LinkageException;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.interp.Intrinsic;
+import dev.uffdgc.toyvm.interp.VmThread;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.WrongMethodTypeException;
+import java.util.Set;
+
+/**
+ * Natives of the guest library that have a host twin with the same name and descriptor (Math.sin,
+ * Integer.toHexString, Character.isDigit, Double.parseDouble, String.toUpperCase, Arrays.sort(int[])...) run
+ * the host's method: same algorithm, same result. Arguments and results convert between guest and host for
+ * primitives, String, String[] and primitive arrays (copied back after the call, so in-place sorts work); a
+ * host exception becomes a guest exception of the same class and message.
+ */
+final class HostMirror {
+    private static final Set<String> MIRRORED = Set.of("java/lang/Math", "java/lang/StrictMath", "java/lang/Integer",
+            "java/lang/Long", "java/lang/Double", "java/lang/Float", "java/lang/Character", "java/lang/String",
+            "java/util/Arrays");
+
+    private HostMirror() {
+    }
+
+    /** A host-twin intrinsic for {@code m}, or null when there is none. */
+    static Intrinsic bind(Vm vm, VmMethod m) {
+        if (!MIRRORED.contains(m.owner.name)) {
+            return null;
+        }
+        MethodHandle mh;
+        try {
+            Class<?> owner = Class.forName(m.owner.binaryName());
+            MethodType type = MethodType.fromMethodDescriptorString(m.descriptor, null);
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            mh = m.isStatic() ? lookup.findStatic(owner, m.name, type) : lookup.findVirtual(owner, m.name, type);
+        } catch (ReflectiveOperationException | IllegalArgumentException | TypeNotPresentException e) {
+            return null;
+        }
+        MethodHandle target = mh.asSpreader(Object[].class, mh.type().parameterCount());
+        Class<?>[] params = mh.type().parameterArray();
+        Class<?> ret = mh.type().returnType();
+        return (t, base) -> call(vm, t, base, target, params, ret);
+    }
+
+    private static void call(Vm vm, VmThread t, int base, MethodHandle target, Class<?>[] params, Class<?> ret) {
+        Object[] args = new Object[params.length];
+        int slot = base;
+        for (int i = 0; i < params.length; i++) {
+            args[i] = toHost(vm, t, slot, params[i]);
+            slot += params[i] == long.class || params[i] == double.class ? 2 : 1;
+        }
+        Object result;
+        try {
+            result = target.invoke(args);
+        } catch (WrongMethodTypeException | ClassCastException e) {
+            throw new IllegalStateException("toyvm: host twin call failed: " + target, e);
+        } catch (RuntimeException e) {
+            String name = e.getClass().getName().replace('.', '/');
+            try {
+                vm.classes.load(name);
+            } catch (LinkageException le) {
+                name = "java/lang/RuntimeException";
+            }
+            throw vm.throwing.raise(t, name, e.getMessage());
+        } catch (Throwable e) {
+            throw new IllegalStateException("toyvm: host twin threw " + e, e);
+        }
+        slot = base;
+        for (int i = 0; i < params.length; i++) {
+            copyBack(vm, t, slot, params[i], args[i]);
+            slot += params[i] == long.class || params[i] == double.class ? 2 : 1;
+        }
+        store(vm, t, base, ret, result);
+    }
+
+    private static Object toHost(Vm vm, VmThread t, int slot, Class<?> type) {
+        long p = t.prims[slot];
+        int r = t.refs[slot];
+        if (type == int.class) {
+            return (int) p;
+        } else if (type == long.class) {
+            return p;
+        } else if (type == double.class) {
+            return Double.longBitsToDouble(p);
+        } else if (type == float.class) {
+            return Float.intBitsToFloat((int) p);
+        } else if (type == char.class) {
+            return (char) p;
+        } else if (type == boolean.class) {
+            return p != 0;
+        } else if (type == byte.class) {
+            return (byte) p;
+        } else if (type == short.class) {
+            return (short) p;
+        } else if (type == String.class || type == CharSequence.class) {
+            return vm.strings.toHost(r);
+        } else if (type.isArray() && type.getComponentType().isPrimitive()) {
+            if (r == 0) {
+                return null;
+            }
+            return primitiveArray(vm, r, type.getComponentType());
+        }
+        throw new IllegalStateException("toyvm: no host conversion for " + type);
+    }
+
+    private static ValueLayout layout(Class<?> elem) {
+        if (elem == int.class) {
+            return ValueLayout.JAVA_INT_UNALIGNED;
+        } else if (elem == long.class) {
+            return ValueLayout.JAVA_LONG_UNALIGNED;
+        } else if (elem == double.class) {
+            return ValueLayout.JAVA_DOUBLE_UNALIGNED;
+        } else if (elem == float.class) {
+            return ValueLayout.JAVA_FLOAT_UNALIGNED;
+        } else if (elem == char.class) {
+            return ValueLayout.JAVA_CHAR_UNALIGNED;
+        } else if (elem == short.class) {
+            return ValueLayout.JAVA_SHORT_UNALIGNED;
+        } else if (elem == byte.class) {
+            return ValueLayout.JAVA_BYTE;
+        }
+        throw new IllegalStateException("toyvm: no host array conversion for " + elem);
+    }
+
+    private static Object primitiveArray(Vm vm, int ref, Class<?> elem) {
+        int len = vm.mem.getInt(ref + ARRAY_LENGTH_OFFSET);
+        ValueLayout l = layout(elem);
+        Object host = java.lang.reflect.Array.newInstance(elem, len);
+        MemorySegment src = vm.mem.slice(ref + ARRAY_BASE_OFFSET, l.byteSize() * len);
+        MemorySegment.copy(src, 0, segmentOf(host), 0, l.byteSize() * len);
+        return host;
+    }
+
+    private static MemorySegment segmentOf(Object array) {
+        return switch (array) {
+            case int[] a -> MemorySegment.ofArray(a);
+            case long[] a -> MemorySegment.ofArray(a);
+            case double[] a -> MemorySegment.ofArray(a);
+            case float[] a -> MemorySegment.ofArray(a);
+            case char[] a -> MemorySegment.ofArray(a);
+            case short[] a -> MemorySegment.ofArray(a);
+            case byte[] a -> MemorySegment.ofArray(a);
+            default -> throw new IllegalStateException("toyvm: not a primitive array " + array);
+        };
+    }
+
+    private static void copyBack(Vm vm, VmThread t, int slot, Class<?> type, Object host) {
+        if (host == null || !type.isArray()) {
+            return;
+        }
+        int ref = t.refs[slot];
+        long bytes = layout(type.getComponentType()).byteSize() * java.lang.reflect.Array.getLength(host);
+        MemorySegment.copy(segmentOf(host), 0, vm.mem.slice(ref + ARRAY_BASE_OFFSET, bytes), 0, bytes);
+    }
+
+    private static void store(Vm vm, VmThread t, int base, Class<?> ret, Object v) {
+        if (ret == void.class) {
+            return;
+        }
+        if (ret == int.class) {
+            t.prims[base] = (Integer) v;
+        } else if (ret == long.class) {
+            t.prims[base] = (Long) v;
+        } else if (ret == double.class) {
+            t.prims[base] = Double.doubleToRawLongBits((Double) v);
+        } else if (ret == float.class) {
+            t.prims[base] = Float.floatToRawIntBits((Float) v);
+        } else if (ret == char.class) {
+            t.prims[base] = (Character) v;
+        } else if (ret == boolean.class) {
+            t.prims[base] = (Boolean) v ? 1 : 0;
+        } else if (ret == byte.class) {
+            t.prims[base] = (Byte) v;
+        } else if (ret == short.class) {
+            t.prims[base] = (Short) v;
+        } else if (ret == String.class) {
+            t.refs[base] = v == null ? 0 : vm.strings.newString(t, (String) v);
+        } else if (ret == String[].class) {
+            t.refs[base] = vm.strings.newStringArray(t, (String[]) v);
+        } else if (ret == char[].class) {
+            t.refs[base] = vm.strings.newCharArray(t, (char[]) v);
+        } else {
+            throw new IllegalStateException("toyvm: no guest conversion for " + ret);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.uffdgc.toyvm.runtime;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.ClassRegistry;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.interp.Intrinsic;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The host implementations of guest methods, keyed "java/lang/Object.hashCode()I". Every native method gets
+ * one as its class links; a native nobody implements gets one that throws UnsatisfiedLinkError naming it, so
+ * an unsupported library method fails loudly at its first call.
+ */
+public final class Intrinsics implements ClassRegistry.Binder {
+    private final Map<String, Intrinsic> table = new HashMap<>();
+    private final Vm vm;
+
+    public Intrinsics(Vm vm) {
+        this.vm = vm;
+        CoreNatives.register(vm, this);
+        TextNatives.register(vm, this);
+    }
+
+    public void add(String owner, String nameAndDescriptor, Intrinsic in) {
+        table.put(owner + "." + nameAndDescriptor, in);
+    }
+
+    @Override
+    public void bind(VmMethod m) {
+        Intrinsic in = table.get(m.owner.name + "." + m.name + m.descriptor);
+        if (in == null && m.isNative()) {
+            in = HostMirror.bind(vm, m);
+        }
+        if (in == null && m.isNative() && m.owner.name.equals("jdk/internal/misc/CDS")) {
+            // Class-data sharing is never on in toyvm: its queries answer 0/false, its requests do nothing.
+            in = (t, base) -> {
+                t.prims[base] = 0;
+                t.refs[base] = 0;
+            };
+        }
+        if (in != null) {
+            m.intrinsic = in;
+        } else if (m.isNative()) {
+            String what = "toyvm: unsupported native method " + m.owner.binaryName() + "." + m.name + m.descriptor;
+            m.intrinsic = (t, base) -> {
+                throw vm.throwing.raise(t, "java/lang/UnsatisfiedLinkError", what);
+            };
+        }
+    }
+}

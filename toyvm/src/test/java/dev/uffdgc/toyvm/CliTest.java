@@ -1,0 +1,120 @@
+package dev.uffdgc.toyvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uffdgc.toyvm.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line and bad input: each with a clear message and a defined exit status. */
+class CliTest {
+    record Result(int status, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static String guest() {
+        return GuestRun.guestClasses().toString();
+    }
+
+    @Test
+    void badFlagsExitWith2AndSayWhy() {
+        Result r = cli("-Xbogus", "-cp", guest(), "Arith");
+        assertEquals(Main.EXIT_USAGE, r.status());
+        assertTrue(r.err().contains("unknown option -Xbogus"), r.err());
+        assertTrue(r.err().contains("Usage: toyvm"), r.err());
+        Result size = cli("-Xmxlots", "-cp", guest(), "Arith");
+        assertEquals(Main.EXIT_USAGE, size.status());
+        assertTrue(size.err().contains("bad size 'lots'"), size.err());
+        Result noMain = cli("-cp", guest());
+        assertEquals(Main.EXIT_USAGE, noMain.status());
+        assertTrue(noMain.err().contains("no main class"), noMain.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void missingMainClassExitsWith1LikeJava() {
+        Result r = cli("-cp", guest(), "NoSuchClass");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("Error: Could not find or load main class NoSuchClass"), r.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void malformedClassFileIsALinkageError(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("Broken.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0});
+        Result r = cli("-cp", dir.toString(), "Broken");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("java.lang.ClassFormatError: Broken: malformed class file"), r.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void uncaughtExceptionPrintsLikeHotSpotAndExitsWith1() {
+        Result r = cli("-cp", guest(), "Exceptions");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("Exception in thread \"main\" java.lang.IllegalStateException: uncaught at the end\n"
+                + "\tat Exceptions.main(Exceptions.java:"), r.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void systemExitCodeIsTheStatus() {
+        assertEquals(7, cli("-cp", guest(), "Language").status());
+    }
+
+    @Test
+    @Timeout(60)
+    void unsupportedNativeFailsNamingTheMethod() {
+        Result r = cli("-cp", guest(), "Unsupported");
+        assertTrue(r.out().contains("caught: toyvm: unsupported native method java.lang.Object.wait(J)V"), r.out());
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("Exception in thread \"main\" java.lang.UnsatisfiedLinkError: toyvm: unsupported native"), r.err());
+    }
+
+    @Test
+    @Timeout(120)
+    void missingMethodAndFieldAreGuestLinkageErrors(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("Lib.java"), "public class Lib { public static int f = 1; public static int m() { return 2; } }");
+        Files.writeString(src.resolve("UsesLib.java"), """
+                public class UsesLib {
+                    public static void main(String[] a) {
+                        try { System.out.println(Lib.m()); } catch (NoSuchMethodError e) { System.out.println("NSME " + e.getMessage()); }
+                        try { System.out.println(Lib.f); } catch (NoSuchFieldError e) { System.out.println("NSFE " + e.getMessage()); }
+                    }
+                }""");
+        Path classes = dir.resolve("classes");
+        compile(classes, src.resolve("Lib.java"), src.resolve("UsesLib.java"));
+        Files.writeString(src.resolve("Lib.java"), "public class Lib { }");
+        compile(classes, src.resolve("Lib.java"));
+        Result r = cli("-cp", classes.toString(), "UsesLib");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("NSME 'Lib.m()I'\nNSFE f\n", r.out());
+    }
+
+    private static void compile(Path out, Path... sources) throws Exception {
+        Files.createDirectories(out);
+        List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString()));
+        for (Path s : sources) {
+            args.add(s.toString());
+        }
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
+        assertEquals(0, rc, "javac failed");
+    }
+}

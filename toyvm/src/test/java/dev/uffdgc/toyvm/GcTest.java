@@ -1,0 +1,78 @@
+package dev.uffdgc.toyvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The built-in collector: many verified collections in tiny heaps, catchable OOM, the GC log. */
+class GcTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"1m", "2m", "6m"})
+    @Timeout(180)
+    void allocationHeavyProgramMatchesHotSpotThroughVerifiedCollections(String heap) {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "Allocation");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), heap);
+        o.verifyGc = true;
+        GuestRun actual = GuestRun.toyvm(o, "Allocation");
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(expected.status(), actual.status());
+        assertTrue(actual.collections() >= 3, "only " + actual.collections() + " collections in " + heap);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Strings", "Language", "Calls", "Exceptions"})
+    @Timeout(180)
+    void libraryHeavyProgramsSurviveACollectionEvery2K(String mainClass) {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), mainClass);
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "1m");
+        o.gcStressBytes = 2 << 10;
+        o.verifyGc = true;
+        GuestRun actual = GuestRun.toyvm(o, mainClass);
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(expected.status(), actual.status());
+        assertTrue(actual.collections() >= 3, "only " + actual.collections() + " collections");
+    }
+
+    @Test
+    @Timeout(120)
+    void outOfMemoryIsACatchableGuestError() {
+        GuestRun expected = GuestRun.hotspot(List.of("-Xmx32m"), GuestRun.guestClasses(), "OomCatch");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "4m");
+        o.verifyGc = true;
+        GuestRun actual = GuestRun.toyvm(o, "OomCatch");
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(0, actual.status());
+    }
+
+    private static final Pattern LINE = Pattern.compile(
+            "\\[(\\d+\\.\\d{3})s]\\[info]\\[gc] GC\\((\\d+)\\) Pause Full \\((Allocation Failure|System\\.gc\\(\\))\\)"
+                    + " (\\d+)M->(\\d+)M\\((\\d+)M\\) (\\d+\\.\\d{3})ms");
+
+    @Test
+    @Timeout(120)
+    void gcLogHasOneUnifiedLoggingLinePerPause(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("gc.log");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "2m");
+        o.gcLog = log.toString();
+        GuestRun run = GuestRun.toyvm(o, "Allocation");
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(run.collections(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = LINE.matcher(lines.get(i));
+            assertTrue(m.matches(), "not unified-logging shaped: " + lines.get(i));
+            assertEquals(i, Integer.parseInt(m.group(2)));
+            assertEquals(2, Integer.parseInt(m.group(6)));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.uffdgc.toyvm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a guest class on HotSpot (a child JVM) or on toyvm (in process) and captures what it printed. */
+public record GuestRun(String stdout, String stderr, int status, int collections) {
+    /** The guest test programs compiled by the build (src/test/guest). */
+    public static Path guestClasses() {
+        return Path.of(System.getProperty("toyvm.guestClasses", "target/guest-classes"));
+    }
+
+    public static GuestRun hotspot(Path classPath, String mainClass, String... args) {
+        return hotspot(List.of(), classPath, mainClass, args);
+    }
+
+    public static GuestRun hotspot(List<String> jvmArgs, Path classPath, String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xint");
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classPath.toString());
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("HotSpot run of " + mainClass + " timed out");
+            }
+            return new GuestRun(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), p.exitValue(), -1);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static GuestRun toyvm(VmOptions options, String mainClass, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Vm vm = new Vm(options, o, e);
+        int status = vm.runMain(mainClass, args);
+        o.flush();
+        return new GuestRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,
+                vm.collector.collections());
+    }
+
+    public static VmOptions options(Path classPath, String heap) {
+        VmOptions o = new VmOptions();
+        o.classPath = classPath.toString();
+        if (heap != null) {
+            o.heapBytes = dev.uffdgc.toyvm.cli.Main.parseSize(heap);
+        }
+        return o;
+    }
+
+    /** The first line of stderr (the uncaught exception line), or "". */
+    public String firstErrorLine() {
+        int nl = stderr.indexOf('\n');
+        return nl < 0 ? stderr : stderr.substring(0, nl);
+    }
+}
