@@ -54,10 +54,9 @@ final class BenchTable {
         }
         System.out.println("""
                 ms: median wall time per process. net ratio: the same with each VM's empty-main time subtracted.
-                alloc MB/s: bytes the collections reclaimed per second of toyvm time, a lower bound (toyvm logs
-                occupancy in whole MB, like HotSpot, and the final occupancy not at all). ms/MB live: total pause
-                / MB surviving, summed over the collections; n/a when every collection left under 1 MB.
-                toyvm and HotSpot: -Xmx""" + heap + ".");
+                alloc MB/s: bytes toyvm allocated (Heap.allocatedBytes) per second of net toyvm time. GCs, pause:
+                from toyvm's gc log. ms/MB live: total pause / MB of heap occupied after each collection, summed
+                (a cost per MB the collector marked and slid). Both VMs ran with -Xmx""" + heap + ".");
         return allOk;
     }
 
@@ -67,15 +66,18 @@ final class BenchTable {
         double net = Math.max(toyvm - toyvmStart, 1) / Math.max(xint - xintStart, 1);
         // Deterministic programs: the collector does the same work every round; report the first kept run.
         GcLogSummary gc = m.toyvm.getFirst().gc();
-        double liveMb = gc.survivedBytes() / MB;
+        ToyvmStats.Stats exact = m.stats;
+        double liveMb = exact.liveAfterSum() / MB;
         String perMbLive = liveMb > 0 ? String.format("%.2f", gc.totalPauseMillis() / liveMb) : "n/a";
-        System.out.printf("%-14s %8.0f %8.0f %6.2fx %8.2fx %11.1f %4d %8.1f %10s%n", sample.simpleName(), xint, toyvm,
-                toyvm / xint, net, gc.reclaimedBytes() / MB / (toyvm / 1000), gc.count(), gc.totalPauseMillis(), perMbLive);
+        double allocRate = exact.allocated() / MB / (Math.max(toyvm - toyvmStart, 1) / 1000);
+        System.out.printf("%-14s %8.0f %8.0f %6.2fx %8.2fx %11.1f %4d %8.1f %10s%s%n", sample.simpleName(), xint, toyvm,
+                toyvm / xint, net, allocRate, gc.count(), gc.totalPauseMillis(), perMbLive,
+                exact.collections() == gc.count() ? "" : "  (in-process run: " + exact.collections() + " GCs)");
         return net;
     }
 
     /** Why a program's measurements do not count, or null: any failed run, or toyvm printing something else. */
-    private static String failure(InterpBench.Measurements m) {
+    static String failure(InterpBench.Measurements m) {
         for (InterpBench.Timed t : m.hotspot) {
             if (t.result().exitCode() != 0) {
                 return "HotSpot -Xint exited " + t.result().exitCode() + ": " + firstLine(t.result().stderr());

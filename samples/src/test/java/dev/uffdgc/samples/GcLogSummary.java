@@ -49,16 +49,6 @@ record GcLogSummary(List<Pause> pauses) {
         return pauses.stream().mapToDouble(Pause::millis).sum();
     }
 
-    /** Bytes the collections reclaimed: a lower bound on what the program allocated (add the final occupancy). */
-    long reclaimedBytes() {
-        return pauses.stream().mapToLong(p -> p.before() - p.after()).sum();
-    }
-
-    /** Sum of the occupancy after each pause: the live data the collector had to keep, summed over its work. */
-    long survivedBytes() {
-        return pauses.stream().mapToLong(Pause::after).sum();
-    }
-
     private static long bytes(String number, String unit) {
         long n = Long.parseLong(number);
         return switch (unit) {

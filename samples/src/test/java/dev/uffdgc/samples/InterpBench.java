@@ -13,8 +13,9 @@ import java.util.Map;
  * {@code ./uffd-gc bench interp}: how fast toyvm interprets, against HotSpot's own interpreter ({@code -Xint}),
  * and what its built-in collector costs. A program, not a test. Every samples.txt line runs on both VMs in one
  * run, in interleaved rounds (the VM that goes first alternates), and the median wall time of each process is
- * compared; the machine's noise hits both sides alike. From toyvm's gc log: collections, allocation rate and
- * pause per MB live. Wall time includes each JVM's start-up, as a user running the program would see it.
+ * compared; the machine's noise hits both sides alike. Wall time includes each JVM's start-up, as a user would see
+ * it; an empty main measures that start-up, to compare the interpreters without it. Collector figures: pauses from
+ * toyvm's gc log, exact allocated and live bytes from one more, untimed, in-process run ({@link ToyvmStats}).
  */
 public final class InterpBench {
     /** The goal from issue 3: toyvm within this factor of HotSpot -Xint. */
@@ -83,8 +84,8 @@ public final class InterpBench {
         Path dir = Files.createTempDirectory("bench-interp");
         try {
             Program startup = new Program(new SampleLine(0, EmptyMain.NAME, List.of()), EmptyMain.writeInto(dir));
-            System.out.printf("bench interp: %d samples, %d rounds after %d warm-up, toyvm -Xmx%s, HotSpot %s%n",
-                    samples.size(), rounds, warmup, heap, String.join(" ", hotspotCommand(startup).subList(1, 6)));
+            System.out.printf("bench interp: %d samples, %d rounds after %d warm-up, -Xmx%s; HotSpot -Xint -XX:+UseSerialGC%n",
+                    samples.size(), rounds, warmup, heap);
             Map<Program, Measurements> results = new LinkedHashMap<>();
             results.put(startup, new Measurements());
             samples.forEach(s -> results.put(new Program(s, SampleRunner.classesDir()), new Measurements()));
@@ -94,6 +95,12 @@ public final class InterpBench {
                 }
                 System.out.printf("  round %d/%d done%n", round + 1, warmup + rounds);
             }
+            for (var e : results.entrySet()) {
+                if (e.getKey() != startup && e.getValue().ranCorrectly()) {
+                    e.getValue().stats = ToyvmStats.measure(e.getKey().classPath(), e.getKey().line(), heap);
+                }
+            }
+            System.out.println("  exact allocation and live bytes: done (in-process, untimed)");
             return new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
         } finally {
             try (var files = Files.list(dir)) {
@@ -129,7 +136,8 @@ public final class InterpBench {
     }
 
     private List<String> hotspotCommand(Program p) {
-        return SampleRunner.command(List.of("-Xint"), p.classPath().toString(), p.line());
+        // After SampleRunner's own -Xmx, so this one wins: both VMs get the same heap.
+        return SampleRunner.command(List.of("-Xint", "-Xmx" + heap), p.classPath().toString(), p.line());
     }
 
     private ToyvmRun runToyvm(Program p, Path dir) throws Exception {
@@ -177,6 +185,12 @@ public final class InterpBench {
     static final class Measurements {
         final List<Timed> hotspot = new ArrayList<>();
         final List<ToyvmRun> toyvm = new ArrayList<>();
+        /** From the in-process run; null until measured, or when a timed run failed. */
+        ToyvmStats.Stats stats;
+
+        boolean ranCorrectly() {
+            return BenchTable.failure(this) == null;
+        }
 
         void hotspot(boolean keep, Timed t) {
             if (keep) {

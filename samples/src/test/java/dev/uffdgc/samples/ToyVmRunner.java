@@ -13,9 +13,6 @@ import java.util.List;
  * stdout holds exactly what the guest printed.
  */
 final class ToyVmRunner {
-    static final Class<?> MAIN_CLASS = dev.uffdgc.toyvm.cli.Main.class;
-    /** A kernel class, to find kernel/'s classes, which toyvm needs for mmap. */
-    private static final Class<?> KERNEL_CLASS = dev.uffdgc.kernel.KernelException.class;
     /** toyvm interprets; with verification around every collection it is far slower than HotSpot. */
     static final long TIMEOUT_SECONDS = 180;
 
@@ -28,8 +25,11 @@ final class ToyVmRunner {
     static List<String> fromTestClassPath() {
         List<String> cmd = host();
         cmd.add("-cp");
-        cmd.add(codeSource(MAIN_CLASS) + File.pathSeparator + codeSource(KERNEL_CLASS));
-        cmd.add(MAIN_CLASS.getName());
+        // Class literals here, not in static fields: InterpBench uses this class without toyvm on its class path.
+        Class<?> main = dev.uffdgc.toyvm.cli.Main.class;
+        Class<?> kernel = dev.uffdgc.kernel.KernelException.class;
+        cmd.add(codeSource(main) + File.pathSeparator + codeSource(kernel));
+        cmd.add(main.getName());
         return cmd;
     }
 
