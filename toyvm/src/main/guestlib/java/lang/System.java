@@ -11,6 +11,12 @@ public final class System {
     public static final PrintStream err = new PrintStream(2);
     public static final java.io.InputStream in = null;
 
+    static {
+        installLangAccess(new LangAccess());
+    }
+
+    private static native void installLangAccess(Object access);
+
     public static native long nanoTime();
 
     public static native long currentTimeMillis();

@@ -114,6 +114,7 @@ public final class Vm {
         }
         out.flush();
         err.flush();
+        gcLog.exitSummary(collector.collections(), heap.allocatedBytes(), heap.used());
         gcLog.close();
         return status[0];
     }

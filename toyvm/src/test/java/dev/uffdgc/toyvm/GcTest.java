@@ -67,6 +67,9 @@ class GcTest {
         o.gcLog = log.toString();
         GuestRun run = GuestRun.toyvm(o, "Allocation");
         List<String> lines = Files.readAllLines(log);
+        String summary = lines.removeLast();
+        assertTrue(summary.matches("\\[\\d+\\.\\d{3}s]\\[info]\\[gc,heap,exit] Allocated \\d+K, " + run.collections()
+                + " pauses, total pause \\d+\\.\\d{3}ms, used \\d+K"), summary);
         assertEquals(run.collections(), lines.size(), String.join("\n", lines));
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = LINE.matcher(lines.get(i));

@@ -30,6 +30,9 @@ class GcViewerTest {
         double loggedSeconds = 0;
         List<String> lines = Files.readAllLines(log);
         for (String line : lines) {
+            if (!line.contains("[gc]")) {
+                continue;
+            }
             String ms = line.substring(line.lastIndexOf(' ') + 1, line.length() - 2);
             loggedSeconds += Double.parseDouble(ms) / 1000;
         }

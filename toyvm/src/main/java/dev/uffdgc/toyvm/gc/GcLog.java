@@ -61,6 +61,12 @@ public final class GcLog {
         return totalPauseNanos;
     }
 
+    /** At VM exit: what a benchmark needs to compute allocation rate and pause per MB live. */
+    public void exitSummary(int collections, long allocatedBytes, long liveAfterLast) {
+        line("gc,heap,exit", String.format(Locale.ROOT, "Allocated %dK, %d pauses, total pause %.3fms, used %dK",
+                allocatedBytes >> 10, collections, totalPauseNanos / 1e6, liveAfterLast >> 10));
+    }
+
     public void close() {
         if (out != null) {
             out.flush();

@@ -25,6 +25,7 @@ final class Lambdas {
     private static final int REF_INVOKE_SPECIAL = 7;
     private static final int REF_NEW_INVOKE_SPECIAL = 8;
     private static final int REF_INVOKE_INTERFACE = 9;
+    private static final int FLAG_SERIALIZABLE = 1 << 0;
     private static final int FLAG_MARKERS = 1 << 1;
     private static final int FLAG_BRIDGES = 1 << 2;
 
@@ -44,6 +45,9 @@ final class Lambdas {
         if (args.size() > 3) {
             int flags = (Integer) args.get(3).constantValue();
             int i = 4;
+            if ((flags & FLAG_SERIALIZABLE) != 0) {
+                interfaces.add(vm.classes.load("java/io/Serializable"));
+            }
             if ((flags & FLAG_MARKERS) != 0) {
                 int n = (Integer) args.get(i++).constantValue();
                 for (int k = 0; k < n; k++) {

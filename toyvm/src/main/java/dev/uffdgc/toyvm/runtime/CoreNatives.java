@@ -135,6 +135,10 @@ final class CoreNatives {
 
     private static void system(Vm vm, Intrinsics r) {
         String s = "java/lang/System";
+        r.add(s, "installLangAccess(Ljava/lang/Object;)V", (t, b) -> {
+            VmClass secrets = vm.classes.load("jdk/internal/access/SharedSecrets");
+            vm.statics.refs[secrets.findField("javaLangAccess").offset] = t.refs[b];
+        });
         r.add(s, "nanoTime()J", (t, b) -> t.prims[b] = System.nanoTime());
         r.add(s, "currentTimeMillis()J", (t, b) -> t.prims[b] = System.currentTimeMillis());
         r.add(s, "identityHashCode(Ljava/lang/Object;)I",

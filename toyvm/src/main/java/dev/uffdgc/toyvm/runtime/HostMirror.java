@@ -31,24 +31,46 @@ final class HostMirror {
     private HostMirror() {
     }
 
-    /** A host-twin intrinsic for {@code m}, or null when there is none. */
+    /**
+     * A host-twin intrinsic for {@code m}, or null when its class is not mirrored. The host method is looked
+     * up on the first call (method handles are costly to make, and most natives are never called); if there
+     * is none, that call raises UnsatisfiedLinkError naming the method.
+     */
     static Intrinsic bind(Vm vm, VmMethod m) {
         if (!MIRRORED.contains(m.owner.name)) {
             return null;
         }
-        MethodHandle mh;
+        return new Intrinsic() {
+            private MethodHandle target;
+            private Class<?>[] params;
+            private Class<?> ret;
+
+            @Override
+            public void invoke(VmThread t, int base) {
+                if (target == null) {
+                    MethodHandle mh = lookup(m);
+                    if (mh == null) {
+                        throw vm.throwing.raise(t, "java/lang/UnsatisfiedLinkError", "toyvm: unsupported native method "
+                                + m.owner.binaryName() + "." + m.name + m.descriptor);
+                    }
+                    params = mh.type().parameterArray();
+                    ret = mh.type().returnType();
+                    target = mh.asSpreader(Object[].class, params.length);
+                }
+                call(vm, t, base, target, params, ret);
+            }
+        };
+    }
+
+    private static MethodHandle lookup(VmMethod m) {
         try {
             Class<?> owner = Class.forName(m.owner.binaryName());
             MethodType type = MethodType.fromMethodDescriptorString(m.descriptor, null);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            mh = m.isStatic() ? lookup.findStatic(owner, m.name, type) : lookup.findVirtual(owner, m.name, type);
+            return m.isStatic() ? lookup.findStatic(owner, m.name, type) : lookup.findVirtual(owner, m.name, type);
         } catch (ReflectiveOperationException | IllegalArgumentException | TypeNotPresentException e) {
             return null;
         }
-        MethodHandle target = mh.asSpreader(Object[].class, mh.type().parameterCount());
-        Class<?>[] params = mh.type().parameterArray();
-        Class<?> ret = mh.type().returnType();
-        return (t, base) -> call(vm, t, base, target, params, ret);
     }
 
     private static void call(Vm vm, VmThread t, int base, MethodHandle target, Class<?>[] params, Class<?> ret) {
