@@ -64,16 +64,29 @@ final class SampleRunner {
         return run(command(List.of(), classesDir().toString(), sample));
     }
 
-    /** Runs cmd, capturing stdout and stderr in files so neither pipe can fill up and stall the child. */
     static Result run(List<String> cmd) throws IOException, InterruptedException {
+        return run(cmd, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs cmd, capturing stdout and stderr in files so neither pipe can fill up and stall the child; a child
+     * still running after timeoutSeconds is killed and the run fails.
+     */
+    static Result run(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("sample-run");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", cmd));
+            try {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd));
+                }
+            } finally {
+                // Also when a JUnit @Timeout interrupts this thread: the child must not outlive its test.
+                if (p.isAlive()) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

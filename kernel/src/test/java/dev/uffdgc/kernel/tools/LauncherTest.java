@@ -40,7 +40,7 @@ class LauncherTest {
     void helpListsTheCommandsAndExitsZero() throws Exception {
         Result r = run(Map.of(), "--help");
         assertEquals(0, r.exit(), r.err());
-        for (String command : List.of("doctor", "test", "build", "bench kernel")) {
+        for (String command : List.of("doctor", "test", "build", "run <toyvm args>", "bench kernel", "bench interp")) {
             assertTrue(r.out().contains(command), "help does not mention " + command + ":\n" + r.out());
         }
     }
