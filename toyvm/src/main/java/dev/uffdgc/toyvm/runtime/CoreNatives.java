@@ -29,11 +29,13 @@ final class CoreNatives {
     }
 
     /** The identity hash: assigned on first request, kept in the header, so it survives moves. */
-    static int identityHash(Vm vm, int ref) {
+    static int identityHash(Vm vm, VmThread t, int ref) {
         int h = vm.mem.getInt(ref + HASH_OFFSET);
         if (h == 0) {
-            h = vm.nextIdentityHash();
-            vm.mem.putInt(ref + HASH_OFFSET, h);
+            // Two threads may race to install one: the first CAS wins and everyone returns its value.
+            int mine = vm.nextIdentityHash(t);
+            int seen = vm.mem.compareAndExchangeInt(ref + HASH_OFFSET, 0, mine);
+            h = seen == 0 ? mine : seen;
         }
         return h;
     }
@@ -41,7 +43,7 @@ final class CoreNatives {
     private static void object(Vm vm, Intrinsics r) {
         String o = "java/lang/Object";
         r.add(o, "getClass()Ljava/lang/Class;", (t, b) -> t.refs[b] = vm.mirrors.mirror(t, vm.classOf(t.refs[b])));
-        r.add(o, "hashCode()I", (t, b) -> t.prims[b] = identityHash(vm, t.refs[b]));
+        r.add(o, "hashCode()I", (t, b) -> t.prims[b] = identityHash(vm, t, t.refs[b]));
         r.add(o, "clone()Ljava/lang/Object;", (t, b) -> {
             VmClass c = vm.classOf(t.refs[b]);
             if (!c.isArray() && !c.isAssignableTo(vm.classes.load("java/lang/Cloneable"))) {
@@ -51,9 +53,6 @@ final class CoreNatives {
             t.refs[b] = vm.alloc.copyOf(t, h);
             t.popHandles(h);
         });
-        // One guest thread: nobody can be waiting, so notify has nothing to wake.
-        r.add(o, "notify()V", (t, b) -> { });
-        r.add(o, "notifyAll()V", (t, b) -> { });
     }
 
     private static void klass(Vm vm, Intrinsics r) {
@@ -142,8 +141,9 @@ final class CoreNatives {
         r.add(s, "nanoTime()J", (t, b) -> t.prims[b] = System.nanoTime());
         r.add(s, "currentTimeMillis()J", (t, b) -> t.prims[b] = System.currentTimeMillis());
         r.add(s, "identityHashCode(Ljava/lang/Object;)I",
-                (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t.refs[b]));
+                (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t, t.refs[b]));
         r.add(s, "exit(I)V", (t, b) -> {
+            vm.guestThreads.exit((int) t.prims[b]);
             throw new VmExit((int) t.prims[b]);
         });
         r.add(s, "gc()V", (t, b) -> vm.collector.collect(Collector.Cause.SYSTEM_GC, 0));
