@@ -286,6 +286,20 @@ public final class ClassRegistry {
         return a;
     }
 
+    /** The pseudo-class of a primitive type ("int", "void"...): only a mirror for Integer.TYPE and friends. */
+    public synchronized VmClass primitive(String name) {
+        VmClass c = byName.get(name);
+        if (c == null) {
+            int flags = AccessFlag.PUBLIC.mask() | AccessFlag.FINAL.mask() | AccessFlag.ABSTRACT.mask();
+            c = new VmClass(nextId(), name, flags, null, null, (char) 0);
+            register(c);
+            c.superChain = new VmClass[] {c};
+            c.initState = VmClass.InitState.INITIALIZED;
+            publish(c);
+        }
+        return c;
+    }
+
     /** The array class whose elements are {@code c}. */
     public VmClass arrayOf(VmClass c) {
         VmClass a = c.arrayClass;

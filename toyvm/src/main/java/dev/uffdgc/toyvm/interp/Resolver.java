@@ -41,12 +41,17 @@ public final class Resolver {
     void resolve(VmThread t, VmMethod m, Code c, int pc) {
         int op;
         int operand;
+        Object entry;
         synchronized (c) {
             op = c.code[pc];
             operand = c.code[pc + 1];
+            entry = Op.NAME[op].endsWith("_UNRES") ? c.pool[operand] : null;
+        }
+        if (!Op.NAME[op].endsWith("_UNRES")) {
+            return; // another thread quickened it after our dispatch read the old opcode: re-dispatch
         }
         try {
-            resolveChecked(t, m, c, pc, op, operand);
+            resolveChecked(t, m, c, pc, op, operand, entry);
         } catch (LinkageException e) {
             throw vm.throwing.raise(t, e.guestClass, e.getMessage());
         }
@@ -54,9 +59,17 @@ public final class Resolver {
 
     /** Rewrites the instruction at pc from {@code unresolved} to {@code op} with the given operands (-1: keep). */
     private static void publish(Code c, int pc, int unresolved, int op, int operand1, int operand2) {
+        publish(c, pc, unresolved, op, operand1, operand2, -1, null);
+    }
+
+    /** Also replaces pool entry {@code idx} (when >= 0) with the resolved {@code value}, under the same lock. */
+    private static void publish(Code c, int pc, int unresolved, int op, int operand1, int operand2, int idx, Object value) {
         synchronized (c) {
             if (c.code[pc] != unresolved) {
                 return;
+            }
+            if (idx >= 0) {
+                c.pool[idx] = value;
             }
             if (operand1 != KEEP) {
                 c.code[pc + 1] = operand1;
@@ -72,18 +85,20 @@ public final class Resolver {
 
     int invokedynamic(VmThread t, Code c, int pc, int sp) {
         int idx = c.code[pc + 1];
-        if (!(c.pool[idx] instanceof CallSite)) {
+        Object entry = c.pool[idx];
+        if (!(entry instanceof CallSite)) {
             try {
-                c.pool[idx] = indy.link(t, (InvokeDynamicEntry) c.pool[idx]);
+                // Two threads may link the same site; each uses its own, the last store stays.
+                entry = indy.link(t, (InvokeDynamicEntry) entry);
+                c.pool[idx] = entry;
             } catch (LinkageException e) {
                 throw vm.throwing.raise(t, e.guestClass, e.getMessage());
             }
         }
-        return ((CallSite) c.pool[idx]).invoke(t, sp);
+        return ((CallSite) entry).invoke(t, sp);
     }
 
-    private void resolveChecked(VmThread t, VmMethod m, Code c, int pc, int op, int idx) {
-        Object entry = c.pool[idx];
+    private void resolveChecked(VmThread t, VmMethod m, Code c, int pc, int op, int idx, Object entry) {
         switch (op) {
             case Op.LDC_UNRES -> publish(c, pc, op, Op.LDC_REF, constant(t, (LoadableConstantEntry) entry, m), KEEP);
             case Op.GETSTATIC_UNRES, Op.PUTSTATIC_UNRES -> {
@@ -91,8 +106,7 @@ public final class Resolver {
                 vm.init.initialize(t, f.owner);
                 boolean get = op == Op.GETSTATIC_UNRES;
                 if (f.isVolatile) {
-                    c.pool[idx] = new VolatileAccess(f, !get);
-                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP);
+                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP, idx, new VolatileAccess(f, !get));
                     return;
                 }
                 publish(c, pc, op, f.isReference() ? (get ? Op.GETSTATIC_A : Op.PUTSTATIC_A)
@@ -102,8 +116,7 @@ public final class Resolver {
             case Op.GETFIELD_UNRES -> {
                 VmField f = field((FieldRefEntry) entry, false);
                 if (f.isVolatile) {
-                    c.pool[idx] = new VolatileAccess(f, false);
-                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP);
+                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP, idx, new VolatileAccess(f, false));
                     return;
                 }
                 publish(c, pc, op, switch (f.type()) {
@@ -118,8 +131,7 @@ public final class Resolver {
             case Op.PUTFIELD_UNRES -> {
                 VmField f = field((FieldRefEntry) entry, false);
                 if (f.isVolatile) {
-                    c.pool[idx] = new VolatileAccess(f, true);
-                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP);
+                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP, idx, new VolatileAccess(f, true));
                     return;
                 }
                 publish(c, pc, op, switch (f.type()) {
@@ -137,12 +149,10 @@ public final class Resolver {
                     throw new LinkageException("java/lang/IncompatibleClassChangeError", "Expected static method " + target);
                 }
                 vm.init.initialize(t, target.owner);
-                c.pool[idx] = target;
-                publish(c, pc, op, Op.INVOKE_STATIC, KEEP, KEEP);
+                publish(c, pc, op, Op.INVOKE_STATIC, KEEP, KEEP, idx, target);
             }
             case Op.INVOKESPECIAL_UNRES -> {
-                c.pool[idx] = special(m.owner, (MemberRefEntry) entry);
-                publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP);
+                publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP, idx, special(m.owner, (MemberRefEntry) entry));
             }
             case Op.INVOKEVIRTUAL_UNRES, Op.INVOKEINTERFACE_UNRES -> virtual(c, pc, op, idx, (MemberRefEntry) entry);
             case Op.NEW_UNRES -> {
@@ -151,22 +161,13 @@ public final class Resolver {
                     throw new LinkageException("java/lang/InstantiationError", k.binaryName());
                 }
                 vm.init.initialize(t, k);
-                c.pool[idx] = k;
-                publish(c, pc, op, Op.NEW, KEEP, KEEP);
+                publish(c, pc, op, Op.NEW, KEEP, KEEP, idx, k);
             }
             case Op.NEWARRAY_UNRES, Op.CHECKCAST_UNRES, Op.INSTANCEOF_UNRES -> {
-                c.pool[idx] = vm.classes.load((String) entry);
                 publish(c, pc, op, op == Op.NEWARRAY_UNRES ? Op.NEWARRAY : op == Op.CHECKCAST_UNRES ? Op.CHECKCAST : Op.INSTANCEOF,
-                        KEEP, KEEP);
+                        KEEP, KEEP, idx, vm.classes.load((String) entry));
             }
-            default -> {
-                synchronized (c) {
-                    if (c.code[pc] != op) {
-                        return; // another thread quickened it meanwhile: the loop re-dispatches
-                    }
-                }
-                throw new IllegalStateException("toyvm: bad instruction " + op + " at " + pc + " in " + m);
-            }
+            default -> throw new IllegalStateException("toyvm: bad instruction " + op + " at " + pc + " in " + m);
         }
     }
 
@@ -223,13 +224,11 @@ public final class Resolver {
             throw new LinkageException("java/lang/IncompatibleClassChangeError", "Expected non-static method " + m);
         }
         if (m.isPrivate() || (m.isFinal() && m.vtableIndex >= 0) || m.isConstructor()) {
-            c.pool[idx] = m;
-            publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP);
+            publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP, idx, m);
         } else if (m.vtableIndex >= 0) {
             publish(c, pc, op, Op.INVOKE_VIRTUAL, m.vtableIndex, m.argSlots);
         } else {
-            c.pool[idx] = new InterfaceSite(vm, m.key(), m.argSlots);
-            publish(c, pc, op, Op.INVOKE_INTERFACE, KEEP, m.argSlots);
+            publish(c, pc, op, Op.INVOKE_INTERFACE, KEEP, m.argSlots, idx, new InterfaceSite(vm, m.key(), m.argSlots));
         }
     }
 }

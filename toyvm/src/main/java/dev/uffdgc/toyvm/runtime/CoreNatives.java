@@ -13,6 +13,8 @@ import dev.uffdgc.toyvm.interp.VmThread;
 /** Natives of Object, Class, System, Runtime, Throwable and Arrays' reflective array creation. */
 final class CoreNatives {
     private static final int MAX_STACK_TRACE_DEPTH = 1024;
+    private static final java.util.Set<String> PRIMITIVES =
+            java.util.Set.of("int", "long", "double", "float", "char", "byte", "short", "boolean", "void");
 
     private CoreNatives() {
     }
@@ -61,6 +63,10 @@ final class CoreNatives {
         r.add(k, "getSimpleName()Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t, simpleName(self(vm, t, b))));
         r.add(k, "isInterface()Z", (t, b) -> t.prims[b] = self(vm, t, b).isInterface() ? 1 : 0);
         r.add(k, "isArray()Z", (t, b) -> t.prims[b] = self(vm, t, b).isArray() ? 1 : 0);
+        r.add(k, "isPrimitive()Z", (t, b) -> t.prims[b] = self(vm, t, b).name.indexOf('/') < 0
+                && PRIMITIVES.contains(self(vm, t, b).name) ? 1 : 0);
+        r.add(k, "getPrimitiveClass(Ljava/lang/String;)Ljava/lang/Class;",
+                (t, b) -> t.refs[b] = vm.mirrors.mirror(t, vm.classes.primitive(vm.strings.toHost(t.refs[b]))));
         r.add(k, "isEnum()Z", (t, b) -> {
             VmClass c = self(vm, t, b);
             t.prims[b] = c.superclass != null && c.superclass.name.equals("java/lang/Enum") ? 1 : 0;

@@ -123,12 +123,25 @@ public final class GuestThreads {
             lifecycle.notifyAll();
         }
         vm.safepoints.beginExit();
-        for (VmThread t : vm.threads) {
-            Thread h = t.host;
-            if (h != null && h != Thread.currentThread()) {
-                h.interrupt();
+        // Keep waking the others until they are gone: a host interrupt can be consumed by a wait that then
+        // re-checks a guest condition, so one interrupt is not enough.
+        Thread reaper = new Thread(() -> {
+            while (!vm.threads.isEmpty()) {
+                for (VmThread t : vm.threads) {
+                    Thread h = t.host;
+                    if (h != null && h != Thread.currentThread()) {
+                        h.interrupt();
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-        }
+        }, "toyvm-exit");
+        reaper.setDaemon(true);
+        reaper.start();
     }
 
     /**

@@ -39,11 +39,18 @@ final class Monitor {
     }
 
     /** Slow path, called while the thread is BLOCKED. */
-    void enterBlocking(VmThread t) {
+    void enterBlocking(VmThread t, Safepoints safepoints) {
         lock.lock();
         try {
             while (owner != null) {
-                entry.awaitUninterruptibly();
+                if (safepoints.exiting()) {
+                    throw new Safepoints.ThreadDeath();
+                }
+                try {
+                    entry.await(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    // the VM exiting, checked above; a guest interrupt does not stop monitor entry
+                }
             }
             owner = t;
             count = 1;
@@ -83,7 +90,7 @@ final class Monitor {
      * interrupt, then re-enters with the same recursion count. Called while BLOCKED. Returns true when woken by
      * a host interrupt.
      */
-    boolean await(VmThread t, long nanos) {
+    boolean await(VmThread t, long nanos, Safepoints safepoints) {
         lock.lock();
         try {
             int saved = count;
@@ -103,7 +110,14 @@ final class Monitor {
                 interrupted = true;
             }
             while (owner != null) {
-                entry.awaitUninterruptibly();
+                if (safepoints.exiting()) {
+                    return true; // the VM is ending: unblock unwinds this thread, don't wait for the monitor
+                }
+                try {
+                    entry.await(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             owner = t;
             count = saved;

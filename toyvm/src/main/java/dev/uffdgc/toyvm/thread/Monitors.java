@@ -38,7 +38,7 @@ public final class Monitors {
         }
         vm.safepoints.block(t);
         try {
-            m.enterBlocking(t);
+            m.enterBlocking(t, vm.safepoints);
         } finally {
             vm.safepoints.unblock(t);
         }
@@ -65,7 +65,7 @@ public final class Monitors {
         }
         vm.safepoints.block(t);
         try {
-            m.await(t, Monitor.nanos(millis));
+            m.await(t, Monitor.nanos(millis), vm.safepoints);
         } finally {
             vm.safepoints.unblock(t);
         }
