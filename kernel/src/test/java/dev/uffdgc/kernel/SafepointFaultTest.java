@@ -1,0 +1,77 @@
+package dev.uffdgc.kernel;
+
+import static dev.uffdgc.kernel.Memory.PAGE_SIZE;
+import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The HotSpot deadlock of DESIGN.md, avoided: a mutator faults on every page through native-state access while
+ * another thread forces a safepoint (System.gc()) every millisecond. For every 16th fault the handler waits
+ * until a whole System.gc() has run before resolving it, so safepoints provably happen while the mutator is
+ * blocked in the kernel. A regression to Java-state access would hang here; the @Timeout makes that a failure.
+ */
+class SafepointFaultTest {
+    private static final int PAGES = 512;
+
+    @Test
+    @Timeout(120)
+    void faultsResolveWhileSafepointsAreForced() throws Exception {
+        MemorySegment src = Memory.mmapAnonymous(PAGES * PAGE_SIZE);
+        MemorySegment dst = Memory.mmapAnonymous(PAGES * PAGE_SIZE);
+        Pages.fill(src, 51);
+        AtomicLong gcs = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread gc = Thread.ofPlatform().daemon().name("safepoint-forcer").start(() -> {
+            while (!stop.get()) {
+                System.gc();
+                gcs.incrementAndGet();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        AtomicLong safepointsWhileBlocked = new AtomicLong();
+        try (Uffd uffd = Uffds.openWithMove(0)) {
+            uffd.register(dst, UFFDIO_REGISTER_MODE_MISSING);
+            long delta = src.address() - dst.address();
+            try (FaultHandler handler = new FaultHandler(uffd, f -> {
+                if (((f.pageAddress() - dst.address()) / PAGE_SIZE) % 16 == 0) {
+                    long seen = gcs.get();
+                    while (gcs.get() < seen + 2) { // + 2: one full GC started and ended after the fault
+                        Thread.sleep(1);
+                    }
+                    safepointsWhileBlocked.incrementAndGet();
+                }
+                uffd.move(f.pageAddress(), f.pageAddress() + delta, PAGE_SIZE, 0);
+            })) {
+                FutureTask<Long> mutator = Threads.start("mutator", () -> {
+                    long mismatches = 0;
+                    for (int p = 0; p < PAGES; p++) {
+                        long v = NativeAccess.readLong(dst.address() + p * PAGE_SIZE + 8 * (p % 512));
+                        mismatches += v == Pages.value(51, p, p % 512) ? 0 : 1;
+                    }
+                    return mismatches;
+                });
+                assertEquals(0L, Threads.await(mutator, handler, 100_000), "pages with wrong data");
+                assertEquals(PAGES, handler.faults());
+            }
+            assertEquals(PAGES / 16, safepointsWhileBlocked.get());
+            assertTrue(gcs.get() >= PAGES / 16 * 2, "System.gc() ran " + gcs.get() + " times");
+        } finally {
+            stop.set(true);
+            gc.join(30_000);
+            Memory.munmap(dst);
+            Memory.munmap(src);
+        }
+    }
+}

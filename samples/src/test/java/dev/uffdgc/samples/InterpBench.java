@@ -1,0 +1,222 @@
+package dev.uffdgc.samples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./uffd-gc bench interp}: how fast toyvm interprets, against HotSpot's own interpreter ({@code -Xint}),
+ * and what its built-in collector costs. A program, not a test. Every samples.txt line runs on both VMs in one
+ * run, in interleaved rounds (the VM that goes first alternates), and the median wall time of each process is
+ * compared; the machine's noise hits both sides alike. Wall time includes each JVM's start-up, as a user would see
+ * it; an empty main measures that start-up, to compare the interpreters without it. Collector figures: pauses from
+ * toyvm's gc log, exact allocated and live bytes from one more, untimed, in-process run ({@link ToyvmStats}).
+ */
+public final class InterpBench {
+    /** The goal from issue 3: toyvm within this factor of HotSpot -Xint. */
+    static final double GOAL = 3.0;
+
+    private final Path toyvmJar;
+    private final String heap;
+    private final int rounds;
+    private final int warmup;
+    private final List<SampleLine> samples;
+
+    private InterpBench(Path toyvmJar, String heap, int rounds, int warmup, List<SampleLine> samples) {
+        this.toyvmJar = toyvmJar;
+        this.heap = heap;
+        this.rounds = rounds;
+        this.warmup = warmup;
+        this.samples = samples;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        InterpBench bench;
+        try {
+            bench = fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench interp: " + e.getMessage());
+            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--heap 16m] [--rounds 3] [--warmup 1] [Sample...]");
+            System.exit(2);
+            return;
+        }
+        System.exit(bench.run() ? 0 : 1);
+    }
+
+    private static InterpBench fromArgs(String[] args) {
+        Path jar = null;
+        String heap = "16m";
+        int rounds = 3;
+        int warmup = 1;
+        List<String> only = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--toyvm-jar" -> jar = Path.of(value(args, ++i));
+                case "--heap" -> heap = value(args, ++i);
+                case "--rounds" -> rounds = positive(value(args, ++i), 1);
+                case "--warmup" -> warmup = positive(value(args, ++i), 0);
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    }
+                    only.add(args[i]);
+                }
+            }
+        }
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no toyvm jar at " + jar + " (build it: ./mvnw -q package -pl toyvm -am)");
+        }
+        List<SampleLine> samples = SampleLine.parse(SampleRunner.samplesFile()).stream()
+                .filter(s -> only.isEmpty() || only.contains(s.simpleName())).toList();
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no sample in samples.txt is named " + only);
+        }
+        return new InterpBench(jar, heap, rounds, warmup, samples);
+    }
+
+    private boolean run() throws Exception {
+        Path dir = Files.createTempDirectory("bench-interp");
+        try {
+            Program startup = new Program(new SampleLine(0, EmptyMain.NAME, List.of()), EmptyMain.writeInto(dir));
+            System.out.printf("bench interp: %d samples, %d rounds after %d warm-up, -Xmx%s; HotSpot -Xint -XX:+UseSerialGC%n",
+                    samples.size(), rounds, warmup, heap);
+            Map<Program, Measurements> results = new LinkedHashMap<>();
+            results.put(startup, new Measurements());
+            samples.forEach(s -> results.put(new Program(s, SampleRunner.classesDir()), new Measurements()));
+            for (int round = 0; round < warmup + rounds; round++) {
+                for (var e : results.entrySet()) {
+                    measure(e.getKey(), e.getValue(), round, dir);
+                }
+                System.out.printf("  round %d/%d done%n", round + 1, warmup + rounds);
+            }
+            for (var e : results.entrySet()) {
+                if (e.getKey() != startup && e.getValue().ranCorrectly()) {
+                    e.getValue().stats = ToyvmStats.measure(e.getKey().classPath(), e.getKey().line(), heap);
+                }
+            }
+            System.out.println("  exact allocation and live bytes: done (in-process, untimed)");
+            return new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** One round of one program on both VMs; which VM goes first alternates from round to round. */
+    private void measure(Program p, Measurements m, int round, Path dir) throws Exception {
+        boolean keep = round >= warmup;
+        boolean toyvmFirst = round % 2 == 1;
+        if (toyvmFirst) {
+            m.toyvm(keep, runToyvm(p, dir));
+        }
+        m.hotspot(keep, timed(hotspotCommand(p)));
+        if (!toyvmFirst) {
+            m.toyvm(keep, runToyvm(p, dir));
+        }
+    }
+
+    private static Map<SampleLine, Measurements> withoutKey(Map<Program, Measurements> results, Program startup) {
+        Map<SampleLine, Measurements> samples = new LinkedHashMap<>();
+        results.forEach((p, m) -> {
+            if (p != startup) {
+                samples.put(p.line(), m);
+            }
+        });
+        return samples;
+    }
+
+    private List<String> hotspotCommand(Program p) {
+        // After SampleRunner's own -Xmx, so this one wins: both VMs get the same heap.
+        return SampleRunner.command(List.of("-Xint", "-Xmx" + heap), p.classPath().toString(), p.line());
+    }
+
+    private ToyvmRun runToyvm(Program p, Path dir) throws Exception {
+        Path log = dir.resolve(p.line().simpleName() + ".gc.log");
+        Files.deleteIfExists(log);
+        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromJar(toyvmJar), false, heap, log, p.classPath(), p.line());
+        Timed t = timed(cmd);
+        GcLogSummary gc = Files.exists(log) ? GcLogSummary.read(log) : new GcLogSummary(List.of());
+        return new ToyvmRun(t, gc);
+    }
+
+    private static Timed timed(List<String> cmd) throws Exception {
+        long start = System.nanoTime();
+        SampleRunner.Result r = SampleRunner.run(cmd, ToyVmRunner.TIMEOUT_SECONDS);
+        return new Timed((System.nanoTime() - start) / 1e6, r);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String s, int min) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + s + "' is not a whole number >= " + min);
+    }
+
+    /** A guest program and the class path it runs from. */
+    record Program(SampleLine line, Path classPath) {}
+
+    record Timed(double millis, SampleRunner.Result result) {}
+
+    record ToyvmRun(Timed timed, GcLogSummary gc) {}
+
+    /** What one sample measured, warm-up rounds left out. */
+    static final class Measurements {
+        final List<Timed> hotspot = new ArrayList<>();
+        final List<ToyvmRun> toyvm = new ArrayList<>();
+        /** From the in-process run; null until measured, or when a timed run failed. */
+        ToyvmStats.Stats stats;
+
+        boolean ranCorrectly() {
+            return BenchTable.failure(this) == null;
+        }
+
+        void hotspot(boolean keep, Timed t) {
+            if (keep) {
+                hotspot.add(t);
+            }
+        }
+
+        void toyvm(boolean keep, ToyvmRun r) {
+            if (keep) {
+                toyvm.add(r);
+            }
+        }
+
+        double hotspotMillis() {
+            return median(hotspot.stream().mapToDouble(Timed::millis).toArray());
+        }
+
+        double toyvmMillis() {
+            return median(toyvm.stream().mapToDouble(r -> r.timed().millis()).toArray());
+        }
+
+        private static double median(double[] xs) {
+            double[] s = xs.clone();
+            Arrays.sort(s);
+            int n = s.length;
+            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        }
+    }
+}

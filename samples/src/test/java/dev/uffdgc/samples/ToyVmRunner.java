@@ -1,0 +1,76 @@
+package dev.uffdgc.samples;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the command that runs a sample on toyvm in a fresh host JVM from the JDK running the tests. The host
+ * gets the same fixed locale as {@link SampleRunner}'s HotSpot runs and, in tests, toyvm gets {@code -Xverify-gc}
+ * (canonical graph hash and structural verifier around every collection). The gc log goes to a file so that
+ * stdout holds exactly what the guest printed.
+ */
+final class ToyVmRunner {
+    /** toyvm interprets; with verification around every collection it is far slower than HotSpot. */
+    static final long TIMEOUT_SECONDS = 180;
+
+    private ToyVmRunner() {}
+
+    /**
+     * The host JVM running toyvm from the classes on this test's class path (the toyvm and kernel artifacts the
+     * build resolved for this module), so a test never runs a stale or missing toyvm.jar.
+     */
+    static List<String> fromTestClassPath() {
+        List<String> cmd = host();
+        cmd.add("-cp");
+        // Class literals here, not in static fields: InterpBench uses this class without toyvm on its class path.
+        Class<?> main = dev.uffdgc.toyvm.cli.Main.class;
+        Class<?> kernel = dev.uffdgc.kernel.KernelException.class;
+        cmd.add(codeSource(main) + File.pathSeparator + codeSource(kernel));
+        cmd.add(main.getName());
+        return cmd;
+    }
+
+    /** The host JVM running toyvm.jar, as a user would: {@code java -jar toyvm.jar}. */
+    static List<String> fromJar(Path jar) {
+        List<String> cmd = host();
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        return cmd;
+    }
+
+    /** launcher + toyvm's own options + the sample, run from guestClasses. */
+    static List<String> command(List<String> launcher, boolean verify, String heap, Path gcLog, Path guestClasses,
+            SampleLine sample) {
+        List<String> cmd = new ArrayList<>(launcher);
+        if (verify) {
+            cmd.add("-Xverify-gc");
+        }
+        cmd.add("-Xmx" + heap);
+        cmd.add("-Xlog:gc:file=" + gcLog);
+        cmd.add("-cp");
+        cmd.add(guestClasses.toString());
+        cmd.add(sample.mainClass());
+        cmd.addAll(sample.args());
+        return cmd;
+    }
+
+    private static List<String> host() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-Duser.language=en");
+        cmd.add("-Duser.country=US");
+        return cmd;
+    }
+
+    private static String codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the classes of " + c.getName(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.uffdgc.samples;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.VmOptions;
+import dev.uffdgc.toyvm.cli.Main;
+import dev.uffdgc.toyvm.gc.Collector;
+
+/**
+ * The figures toyvm's gc log rounds to whole MB (like HotSpot's), exactly: an untimed run of a sample inside
+ * this JVM, through toyvm's API, that counts the bytes the guest allocated ({@code Heap.allocatedBytes}) and the
+ * heap occupancy after each collection (a collector wrapped around the built-in one, as the agent will do).
+ * Deterministic programs on a deterministic VM: the collections happen where they happen in the timed runs.
+ */
+final class ToyvmStats {
+    /** allocated: every byte handed out; liveAfterSum: occupancy after each collection, summed. */
+    record Stats(long allocated, int collections, long liveAfterSum) {}
+
+    private ToyvmStats() {}
+
+    static Stats measure(Path guestClasses, SampleLine sample, String heap) {
+        VmOptions options = new VmOptions();
+        options.heapBytes = Main.parseSize(heap);
+        options.classPath = guestClasses.toString();
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        Vm vm = new Vm(options, discard, discard);
+        Collector builtIn = vm.collector;
+        long[] liveAfterSum = new long[1];
+        vm.collector = new Collector() {
+            @Override
+            public void collect(Cause cause, long requestBytes) {
+                builtIn.collect(cause, requestBytes);
+                liveAfterSum[0] += vm.heap.used();
+            }
+
+            @Override
+            public int collections() {
+                return builtIn.collections();
+            }
+        };
+        int status = vm.runMain(sample.mainClass(), sample.args().toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalStateException(sample + " exited " + status + " in the in-process stats run");
+        }
+        return new Stats(vm.heap.allocatedBytes(), builtIn.collections(), liveAfterSum[0]);
+    }
+}
