@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.heap;
 import static java.lang.foreign.ValueLayout.*;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
 
 /**
  * Every read and write of guest heap memory goes through here: the narrow waist a later collector uses to
@@ -14,6 +15,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class HeapAccess {
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    // Aligned views for the atomic and ordered accesses Java's memory model asks for (volatile fields, Unsafe
+    // CAS): the heap is page-aligned and fields are naturally aligned, so these never fault on alignment.
+    private static final VarHandle BYTE = JAVA_BYTE.varHandle();
+    private static final VarHandle SHORT = JAVA_SHORT.varHandle();
+    private static final VarHandle INT = JAVA_INT.varHandle();
+    private static final VarHandle LONG = JAVA_LONG.varHandle();
 
     private final long base;
     private final long size;
@@ -79,5 +86,76 @@ public final class HeapAccess {
     /** A view of part of the heap, for bulk host-side copies (strings, arraycopy to host). */
     public MemorySegment slice(long off, long bytes) {
         return ALL.asSlice(base + off, bytes);
+    }
+
+    // Ordered and atomic accesses (volatile fields, Unsafe, identity hash installation). A collector that
+    // switches how mutators touch the heap must switch these too.
+
+    public byte getByteVolatile(long off) {
+        return (byte) BYTE.getVolatile(ALL, base + off);
+    }
+
+    public void putByteVolatile(long off, byte v) {
+        BYTE.setVolatile(ALL, base + off, v);
+    }
+
+    public short getShortVolatile(long off) {
+        return (short) SHORT.getVolatile(ALL, base + off);
+    }
+
+    public void putShortVolatile(long off, short v) {
+        SHORT.setVolatile(ALL, base + off, v);
+    }
+
+    public int getIntVolatile(long off) {
+        return (int) INT.getVolatile(ALL, base + off);
+    }
+
+    public void putIntVolatile(long off, int v) {
+        INT.setVolatile(ALL, base + off, v);
+    }
+
+    public long getLongVolatile(long off) {
+        return (long) LONG.getVolatile(ALL, base + off);
+    }
+
+    public void putLongVolatile(long off, long v) {
+        LONG.setVolatile(ALL, base + off, v);
+    }
+
+    public boolean compareAndSetInt(long off, int expected, int value) {
+        return INT.compareAndSet(ALL, base + off, expected, value);
+    }
+
+    public boolean compareAndSetLong(long off, long expected, long value) {
+        return LONG.compareAndSet(ALL, base + off, expected, value);
+    }
+
+    public int compareAndExchangeInt(long off, int expected, int value) {
+        return (int) INT.compareAndExchange(ALL, base + off, expected, value);
+    }
+
+    public long compareAndExchangeLong(long off, long expected, long value) {
+        return (long) LONG.compareAndExchange(ALL, base + off, expected, value);
+    }
+
+    public int getAndAddInt(long off, int delta) {
+        return (int) INT.getAndAdd(ALL, base + off, delta);
+    }
+
+    public long getAndAddLong(long off, long delta) {
+        return (long) LONG.getAndAdd(ALL, base + off, delta);
+    }
+
+    public static void fullFence() {
+        VarHandle.fullFence();
+    }
+
+    public static void acquireFence() {
+        VarHandle.acquireFence();
+    }
+
+    public static void releaseFence() {
+        VarHandle.releaseFence();
     }
 }
