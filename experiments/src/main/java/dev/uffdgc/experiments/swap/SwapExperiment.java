@@ -33,6 +33,10 @@ public final class SwapExperiment {
     }
 
     static int run(String[] args, PrintStream out) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.print(SwapOptions.USAGE);
+            return EXIT_OK;
+        }
         SwapOptions o;
         try {
             o = SwapOptions.parse(args);
