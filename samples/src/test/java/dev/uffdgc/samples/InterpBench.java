@@ -16,6 +16,8 @@ import java.util.Map;
  * compared; the machine's noise hits both sides alike. Wall time includes each JVM's start-up, as a user would see
  * it; an empty main measures that start-up, to compare the interpreters without it. Collector figures: pauses from
  * toyvm's gc log, exact allocated and live bytes from one more, untimed, in-process run ({@link ToyvmStats}).
+ * Then the threaded samples with 1 and 4 mutator threads: pause per MB live and time to safepoint
+ * ({@link ThreadsTable}).
  */
 public final class InterpBench {
     /** The goal from issue 3: toyvm within this factor of HotSpot -Xint. */
@@ -109,7 +111,9 @@ public final class InterpBench {
                 }
             }
             System.out.println("  exact allocation and live bytes: done (in-process, untimed)");
-            return new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
+            boolean ok = new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
+            ThreadsTable.print(SampleRunner.classesDir(), samples, rounds);
+            return ok;
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
