@@ -26,6 +26,8 @@ public final class Heap {
     /** Where the fast path stops: the end, or closer in GC-stress mode. */
     private long softLimit;
     private long stressBytes;
+    private long stressLimit;
+    private long pollBytes;
     private Exhaustion exhaustion = bytes -> { };
     private long allocatedBytes;
 
@@ -45,7 +47,32 @@ public final class Heap {
      */
     public void setStressInterval(long bytes) {
         stressBytes = bytes;
-        softLimit = bytes > 0 ? Math.min(end, top + bytes) : end;
+        stressLimit = bytes > 0 ? Math.min(end, top + bytes) : end;
+        updateSoftLimit();
+    }
+
+    /**
+     * Takes the allocation slow path (and so {@link #onSlowPath}) at least every {@code bytes} of allocation; 0
+     * turns it off. A collector uses it to start cycles by occupancy or allocation rate before the heap is full.
+     */
+    public void setPollInterval(long bytes) {
+        pollBytes = bytes;
+        updateSoftLimit();
+    }
+
+    private void updateSoftLimit() {
+        long limit = stressBytes > 0 ? stressLimit : end;
+        if (pollBytes > 0) {
+            limit = Math.min(limit, top + pollBytes);
+        }
+        softLimit = Math.min(end, limit);
+    }
+
+    /**
+     * The instrumentation point of the allocation slow path: called (empty) on every slow-path allocation,
+     * before anything else, so an agent can attach Advice here (trigger a collection by occupancy or rate).
+     */
+    public void onSlowPath(long requestBytes) {
     }
 
     public HeapAccess access() {
@@ -98,20 +125,24 @@ public final class Heap {
     }
 
     private long allocateSlow(long size) {
-        if (stressBytes > 0 && top + size > softLimit) {
+        onSlowPath(size);
+        long at;
+        if (stressBytes > 0 && top + size > stressLimit) {
             exhaustion.onExhausted(size);
-            softLimit = Math.min(end, top + stressBytes);
-            return tryBump(size);
+            stressLimit = Math.min(end, top + stressBytes);
+            at = tryBump(size);
+        } else {
+            at = tryBump(size);
+            if (at == 0) {
+                exhaustion.onExhausted(size);
+                if (stressBytes > 0) {
+                    stressLimit = Math.min(end, top + stressBytes);
+                }
+                at = tryBump(size);
+            }
         }
-        long at = tryBump(size);
-        if (at != 0) {
-            return at;
-        }
-        exhaustion.onExhausted(size);
-        if (stressBytes > 0) {
-            softLimit = Math.min(end, top + stressBytes);
-        }
-        return tryBump(size);
+        updateSoftLimit();
+        return at;
     }
 
     private long tryBump(long size) {

@@ -11,12 +11,18 @@ import java.lang.foreign.MemorySegment;
  * Offsets are heap offsets (guest references are heap offsets). Access is through one static
  * everything-segment, so bounds and liveness checks fold to constants; only the base address is a field.
  * The base address never changes during a VM's life.
+ *
+ * <p>A collector that compacts concurrently installs a {@link PageGuard} for its window ({@link #setGuard}):
+ * every access then first makes its page safe to touch. Without a guard the cost is one field load and a
+ * never-taken branch per access. The guard field is plain: it is set while the world is stopped (the stop is
+ * the synchronisation) and cleared only once every page is mapped, when a stale read is merely slower.
  */
 public final class HeapAccess {
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     private final long base;
     private final long size;
+    private PageGuard guard;
 
     public HeapAccess(long base, long size) {
         this.base = base;
@@ -31,53 +37,119 @@ public final class HeapAccess {
         return size;
     }
 
+    /** Installs (or with null removes) the fault-safe access mode of a compaction window. */
+    public void setGuard(PageGuard guard) {
+        this.guard = guard;
+    }
+
+    public PageGuard guard() {
+        return guard;
+    }
+
+    /** A view of another copy of the heap (e.g. a collector's from-space), with direct access and no guard. */
+    public HeapAccess at(long otherBase) {
+        return new HeapAccess(otherBase, size);
+    }
+
     public byte getByte(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_BYTE, base + off);
     }
 
     public void putByte(long off, byte v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_BYTE, base + off, v);
     }
 
     public short getShort(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_SHORT_UNALIGNED, base + off);
     }
 
     public char getChar(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_CHAR_UNALIGNED, base + off);
     }
 
     public void putShort(long off, short v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_SHORT_UNALIGNED, base + off, v);
     }
 
     public int getInt(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_INT_UNALIGNED, base + off);
     }
 
     public void putInt(long off, int v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_INT_UNALIGNED, base + off, v);
     }
 
     public long getLong(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_LONG_UNALIGNED, base + off);
     }
 
     public void putLong(long off, long v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_LONG_UNALIGNED, base + off, v);
     }
 
     /** memmove within the heap. */
     public void copy(long from, long to, long bytes) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(from, bytes);
+            g.enter(to, bytes);
+        }
         MemorySegment.copy(ALL, base + from, ALL, base + to, bytes);
     }
 
     public void fill(long off, long bytes, byte value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off, bytes);
+        }
         ALL.asSlice(base + off, bytes).fill(value);
     }
 
-    /** A view of part of the heap, for bulk host-side copies (strings, arraycopy to host). */
+    /**
+     * A view of part of the heap, for bulk host-side copies (strings, arraycopy to host). Under a guard every page
+     * of the slice is made safe first; pages never become unsafe again within a window.
+     */
     public MemorySegment slice(long off, long bytes) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off, bytes);
+        }
         return ALL.asSlice(base + off, bytes);
     }
 }
