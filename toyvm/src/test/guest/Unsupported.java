@@ -1,17 +1,15 @@
+import java.lang.ref.WeakReference;
+
 /** Calls a library native toyvm does not implement: it must fail loudly, naming the method. */
 public class Unsupported {
     public static void main(String[] args) throws Exception {
-        Object lock = new Object();
+        Object referent = new Object();
+        WeakReference<Object> ref = new WeakReference<>(referent);
         try {
-            synchronized (lock) {
-                lock.wait(1);
-            }
-            System.out.println("waited");
+            System.out.println("refers " + ref.refersTo(referent));
         } catch (UnsatisfiedLinkError e) {
             System.out.println("caught: " + e.getMessage());
         }
-        synchronized (lock) {
-            lock.wait(1);
-        }
+        System.out.println("refers " + ref.refersTo(referent));
     }
 }

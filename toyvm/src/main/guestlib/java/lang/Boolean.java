@@ -2,6 +2,9 @@ package java.lang;
 
 /** toyvm guest library: the boolean box. */
 public final class Boolean implements java.io.Serializable, Comparable<Boolean> {
+    @SuppressWarnings("unchecked")
+    public static final Class<Boolean> TYPE = (Class<Boolean>) Class.getPrimitiveClass("boolean");
+
     public static final Boolean TRUE = new Boolean(true);
     public static final Boolean FALSE = new Boolean(false);
 

@@ -2,6 +2,9 @@ package java.lang;
 
 /** toyvm guest library: the byte box (every value cached, as the JLS requires). */
 public final class Byte extends Number implements Comparable<Byte> {
+    @SuppressWarnings("unchecked")
+    public static final Class<Byte> TYPE = (Class<Byte>) Class.getPrimitiveClass("byte");
+
     public static final byte MIN_VALUE = -128;
     public static final byte MAX_VALUE = 127;
     public static final int SIZE = 8;

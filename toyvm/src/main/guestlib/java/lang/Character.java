@@ -2,6 +2,9 @@ package java.lang;
 
 /** toyvm guest library: the char box; classification is a host intrinsic (the JDK's Unicode tables). */
 public final class Character implements java.io.Serializable, Comparable<Character> {
+    @SuppressWarnings("unchecked")
+    public static final Class<Character> TYPE = (Class<Character>) Class.getPrimitiveClass("char");
+
     public static final char MIN_VALUE = '\u0000';
     public static final char MAX_VALUE = '\uFFFF';
     public static final int MIN_RADIX = 2;

@@ -15,6 +15,10 @@ public final class Class<T> implements java.io.Serializable {
 
     public native boolean isArray();
 
+    public native boolean isPrimitive();
+
+    static native Class<?> getPrimitiveClass(String name);
+
     public native boolean isInstance(Object obj);
 
     public native boolean isAssignableFrom(Class<?> cls);
@@ -36,10 +40,6 @@ public final class Class<T> implements java.io.Serializable {
 
     public String getTypeName() {
         return getName();
-    }
-
-    public boolean isPrimitive() {
-        return false;
     }
 
     public boolean desiredAssertionStatus() {

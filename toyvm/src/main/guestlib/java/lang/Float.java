@@ -2,6 +2,9 @@ package java.lang;
 
 /** toyvm guest library: the float box. */
 public final class Float extends Number implements Comparable<Float> {
+    @SuppressWarnings("unchecked")
+    public static final Class<Float> TYPE = (Class<Float>) Class.getPrimitiveClass("float");
+
     public static final float POSITIVE_INFINITY = 1.0f / 0.0f;
     public static final float NEGATIVE_INFINITY = -1.0f / 0.0f;
     public static final float NaN = 0.0f / 0.0f;

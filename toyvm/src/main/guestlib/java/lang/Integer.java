@@ -2,6 +2,9 @@ package java.lang;
 
 /** toyvm guest library: the int box, with the -128..127 cache identity semantics of the JLS. */
 public final class Integer extends Number implements Comparable<Integer> {
+    @SuppressWarnings("unchecked")
+    public static final Class<Integer> TYPE = (Class<Integer>) Class.getPrimitiveClass("int");
+
     public static final int MIN_VALUE = 0x80000000;
     public static final int MAX_VALUE = 0x7fffffff;
     public static final int SIZE = 32;

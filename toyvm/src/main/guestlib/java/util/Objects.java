@@ -75,4 +75,9 @@ public final class Objects {
         }
         return fromIndex;
     }
+
+    public static String toIdentityString(Object o) {
+        requireNonNull(o);
+        return o.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(o));
+    }
 }

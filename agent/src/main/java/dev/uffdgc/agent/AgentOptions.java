@@ -22,10 +22,10 @@ public final class AgentOptions {
                                      copy: the same pipeline with UFFDIO_COPY from per-thread buffers
                                      stw:  leave toyvm's built-in stop-the-world mark-compact in charge
               workers=<n>            background compaction threads, 0-64 (default 1; 0: mutators build pages)
-              trigger=<percent>      start a cycle when the heap is this full, 1-100 (default 100: when full)
+              trigger=<percent>      start a cycle when the heap is this full, 1-100 (default 100: when full);
+                                     checked on the allocation slow path (every TLAB refill)
               rate=<ms>              also start one when the allocation rate would fill the heap within this
                                      many ms, 0 = off (default 0)
-              poll=<size>            check the triggers every <size> of allocation, e.g. 256k (default heap/32)
               batch=<pages>          pages per MOVE/COPY ioctl, 1-512 (default 16)
               access=checked|native  fault-safe heap access during a window: page-state check per access
                                      (default) or a native-state touch per access
@@ -38,7 +38,6 @@ public final class AgentOptions {
     public int workers = 1;
     public int triggerPercent = 100;
     public long rateMillis;
-    public long pollBytes;
     public int batchPages = 16;
     public Access access = Access.CHECKED;
     public String log;
@@ -76,7 +75,6 @@ public final class AgentOptions {
             case "workers" -> workers = (int) range(key, value, 0, 64);
             case "trigger" -> triggerPercent = (int) range(key, value, 1, 100);
             case "rate" -> rateMillis = range(key, value, 0, 3_600_000);
-            case "poll" -> pollBytes = size(key, value);
             case "batch" -> batchPages = (int) range(key, value, 1, 512);
             case "access" -> access = choice(Access.class, key, value);
             case "log" -> log = value.isEmpty() ? null : value;
@@ -118,28 +116,6 @@ public final class AgentOptions {
             case "false", "off", "no" -> false;
             default -> throw new IllegalArgumentException(key + "=" + value + ": expected true|false");
         };
-    }
-
-    static long size(String key, String s) {
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException(key + "=: missing size");
-        }
-        char unit = Character.toLowerCase(s.charAt(s.length() - 1));
-        long mult = switch (unit) {
-            case 'k' -> 1L << 10;
-            case 'm' -> 1L << 20;
-            case 'g' -> 1L << 30;
-            default -> 1;
-        };
-        try {
-            long v = Long.parseLong(mult == 1 ? s : s.substring(0, s.length() - 1)) * mult;
-            if (v <= 0) {
-                throw new IllegalArgumentException(key + "=" + s + ": must be positive");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + "=" + s + ": bad size (e.g. 256k, 4m)");
-        }
     }
 
     @Override

@@ -80,10 +80,6 @@ public final class UffdCollector implements Collector {
         }
         this.compactor = c;
         this.backend = b;
-        long step = options.pollBytes > 0 ? options.pollBytes : Math.max(64 << 10, vm.end() / 32);
-        if (c != null && (options.triggerPercent < 100 || options.rateMillis > 0)) {
-            vm.rawHeap().setPollInterval(step);
-        }
     }
 
     /** "move", "copy" or "stw": what actually runs. */
@@ -123,7 +119,7 @@ public final class UffdCollector implements Collector {
         return collections;
     }
 
-    /** The allocation slow path: start a cycle early by occupancy or allocation rate. */
+    /** The allocation slow path (TLAB refills, shared allocations): start a cycle early by occupancy or rate. */
     public void poll(long requestBytes) {
         if (!concurrent() || compactor.cycleActive()) {
             return;

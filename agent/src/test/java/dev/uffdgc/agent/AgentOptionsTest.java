@@ -11,13 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AgentOptionsTest {
     @Test
     void parsesEveryOption() {
-        AgentOptions o = AgentOptions.parse("mode=copy,workers=3,trigger=70,rate=50,poll=256k,batch=32,"
+        AgentOptions o = AgentOptions.parse("mode=copy,workers=3,trigger=70,rate=50,batch=32,"
                 + "access=native,log=gc.log,verify=true,dense=90");
         assertEquals(AgentOptions.Mode.COPY, o.mode);
         assertEquals(3, o.workers);
         assertEquals(70, o.triggerPercent);
         assertEquals(50, o.rateMillis);
-        assertEquals(256 << 10, o.pollBytes);
         assertEquals(32, o.batchPages);
         assertEquals(AgentOptions.Access.NATIVE, o.access);
         assertEquals("gc.log", o.log);
@@ -34,7 +33,7 @@ class AgentOptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mode=fast", "workers=-1", "workers=x", "colour=blue", "trigger=0", "verify=maybe",
-        "mode", "batch=1000", "mode=move,mode=copy", "poll=12q"})
+        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q"})
     void badOptionsAreRejectedWithTheirName(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text));
         String key = text.contains("=") ? text.substring(0, text.indexOf('=')) : text;
@@ -43,7 +42,7 @@ class AgentOptionsTest {
 
     @Test
     void usageListsEveryOption() {
-        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "poll=", "batch=", "access=", "log=",
+        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "access=", "log=",
             "verify=", "dense="}) {
             assertTrue(AgentOptions.USAGE.contains(key), key);
         }

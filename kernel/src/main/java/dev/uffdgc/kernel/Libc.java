@@ -38,39 +38,96 @@ public final class Libc {
     static final ValueLayout.OfLong C_SIZE_T = ValueLayout.JAVA_LONG;
     static final java.lang.foreign.AddressLayout C_POINTER = ValueLayout.ADDRESS;
 
+    // One holder class per handle, so that a handle is linked on first use: linking spins a class per downcall
+    // (10-20 ms each on this machine), and a program that needs only mmap and madvise (toyvm) should not pay
+    // for all of them at start-up. A static final in a holder still folds to a constant in JIT-compiled callers.
+
     /** {@code long syscall(long number, ...)} with up to three long arguments. */
-    static final MethodHandle SYSCALL1 = variadic("syscall",
-            FunctionDescriptor.of(C_LONG, C_LONG, C_LONG), 1);
-    static final MethodHandle IOCTL = variadic("ioctl",
-            FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_POINTER), 2);
+    static final class Syscall1 {
+        static final MethodHandle HANDLE = variadic("syscall", FunctionDescriptor.of(C_LONG, C_LONG, C_LONG), 1);
+    }
+
+    static final class Ioctl {
+        static final MethodHandle HANDLE = variadic("ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_POINTER), 2);
+    }
+
     /** ioctl whose argument is an integer, not a pointer (e.g. USERFAULTFD_IOC_NEW takes the fd flags). */
-    static final MethodHandle IOCTL_LONG = variadic("ioctl",
-            FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG), 2);
-    static final MethodHandle OPEN = variadic("open",
-            FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), 2);
-    static final MethodHandle CLOSE = fixed("close", FunctionDescriptor.of(C_INT, C_INT));
-    static final MethodHandle READ = fixed("read", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T));
-    static final MethodHandle PREAD = fixed("pread",
-            FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_LONG));
-    static final MethodHandle POLL = fixed("poll", FunctionDescriptor.of(C_INT, C_POINTER, C_LONG, C_INT));
-    static final MethodHandle MMAP = fixed("mmap",
-            FunctionDescriptor.of(C_POINTER, C_POINTER, C_SIZE_T, C_INT, C_INT, C_INT, C_LONG));
-    static final MethodHandle MUNMAP = fixed("munmap", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T));
-    static final MethodHandle MREMAP = variadic("mremap",
-            FunctionDescriptor.of(C_POINTER, C_POINTER, C_SIZE_T, C_SIZE_T, C_INT, C_POINTER), 4);
-    static final MethodHandle MADVISE = fixed("madvise", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_INT));
-    static final MethodHandle MPROTECT = fixed("mprotect", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_INT));
-    static final MethodHandle MINCORE = fixed("mincore", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_POINTER));
-    static final MethodHandle GETRUSAGE = fixed("getrusage", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
-    static final MethodHandle GETTID = fixed("gettid", FunctionDescriptor.of(C_INT));
-    static final MethodHandle FALLOCATE = fixed("fallocate",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
+    static final class IoctlLong {
+        static final MethodHandle HANDLE = variadic("ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_LONG), 2);
+    }
+
+    static final class Open {
+        static final MethodHandle HANDLE = variadic("open", FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_INT), 2);
+    }
+
+    static final class Close {
+        static final MethodHandle HANDLE = fixed("close", FunctionDescriptor.of(C_INT, C_INT));
+    }
+
+    static final class Read {
+        static final MethodHandle HANDLE = fixed("read", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T));
+    }
+
+    static final class Pread {
+        static final MethodHandle HANDLE = fixed("pread",
+                FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_SIZE_T, C_LONG));
+    }
+
+    static final class Poll {
+        static final MethodHandle HANDLE = fixed("poll", FunctionDescriptor.of(C_INT, C_POINTER, C_LONG, C_INT));
+    }
+
+    static final class Mmap {
+        static final MethodHandle HANDLE = fixed("mmap",
+                FunctionDescriptor.of(C_POINTER, C_POINTER, C_SIZE_T, C_INT, C_INT, C_INT, C_LONG));
+    }
+
+    static final class Munmap {
+        static final MethodHandle HANDLE = fixed("munmap", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T));
+    }
+
+    static final class Mremap {
+        static final MethodHandle HANDLE = variadic("mremap",
+                FunctionDescriptor.of(C_POINTER, C_POINTER, C_SIZE_T, C_SIZE_T, C_INT, C_POINTER), 4);
+    }
+
+    static final class Madvise {
+        static final MethodHandle HANDLE = fixed("madvise", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_INT));
+    }
+
+    static final class Mprotect {
+        static final MethodHandle HANDLE = fixed("mprotect", FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_INT));
+    }
+
+    static final class Mincore {
+        static final MethodHandle HANDLE = fixed("mincore",
+                FunctionDescriptor.of(C_INT, C_POINTER, C_SIZE_T, C_POINTER));
+    }
+
+    static final class Getrusage {
+        static final MethodHandle HANDLE = fixed("getrusage", FunctionDescriptor.of(C_INT, C_INT, C_POINTER));
+    }
+
+    static final class Gettid {
+        static final MethodHandle HANDLE = fixed("gettid", FunctionDescriptor.of(C_INT));
+    }
+
+    static final class Fallocate {
+        static final MethodHandle HANDLE = fixed("fallocate",
+                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));
+    }
+
     /** {@code long syscall(long number, ...)} with a pointer and a long argument (e.g. swapon(path, flags)). */
-    static final MethodHandle SYSCALL_PTR_LONG = variadic("syscall",
-            FunctionDescriptor.of(C_LONG, C_LONG, C_POINTER, C_LONG), 1);
+    static final class SyscallPtrLong {
+        static final MethodHandle HANDLE = variadic("syscall",
+                FunctionDescriptor.of(C_LONG, C_LONG, C_POINTER, C_LONG), 1);
+    }
+
     /** memcpy without errno capture: used as the fault-safe (native state) heap access path. */
-    public static final MethodHandle MEMCPY = LINKER.downcallHandle(LOOKUP.findOrThrow("memcpy"),
-            FunctionDescriptor.of(C_POINTER, C_POINTER, C_POINTER, C_SIZE_T));
+    public static final class Memcpy {
+        public static final MethodHandle HANDLE = LINKER.downcallHandle(LOOKUP.findOrThrow("memcpy"),
+                FunctionDescriptor.of(C_POINTER, C_POINTER, C_POINTER, C_SIZE_T));
+    }
 
     private static MethodHandle fixed(String name, FunctionDescriptor fd) {
         return LINKER.downcallHandle(LOOKUP.findOrThrow(name), fd, CAPTURE_ERRNO);
@@ -105,7 +162,7 @@ public final class Libc {
     /** The kernel thread id of the calling thread, as {@code gettid(2)} returns it. */
     public static int gettid() {
         try {
-            return (int) GETTID.invokeExact(state());
+            return (int) Gettid.HANDLE.invokeExact(state());
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -56,7 +56,7 @@ public final class Memory {
         MemorySegment st = Libc.state();
         MemorySegment r;
         try {
-            r = (MemorySegment) Libc.MMAP.invokeExact(st, MemorySegment.ofAddress(addr), length, prot, flags, -1, 0L);
+            r = (MemorySegment) Libc.Mmap.HANDLE.invokeExact(st, MemorySegment.ofAddress(addr), length, prot, flags, -1, 0L);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -80,7 +80,7 @@ public final class Memory {
         MemorySegment st = Libc.state();
         int r;
         try {
-            r = (int) Libc.MUNMAP.invokeExact(st, MemorySegment.ofAddress(addr), length);
+            r = (int) Libc.Munmap.HANDLE.invokeExact(st, MemorySegment.ofAddress(addr), length);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -99,7 +99,7 @@ public final class Memory {
         MemorySegment st = Libc.state();
         MemorySegment r;
         try {
-            r = (MemorySegment) Libc.MREMAP.invokeExact(st, old, old.byteSize(), newSize, flags,
+            r = (MemorySegment) Libc.Mremap.HANDLE.invokeExact(st, old, old.byteSize(), newSize, flags,
                     MemorySegment.ofAddress(newAddr));
         } catch (Throwable t) {
             throw Libc.rethrow(t);
@@ -123,7 +123,7 @@ public final class Memory {
         MemorySegment st = Libc.state();
         int r;
         try {
-            r = (int) Libc.MADVISE.invokeExact(st, segment, segment.byteSize(), advice);
+            r = (int) Libc.Madvise.HANDLE.invokeExact(st, segment, segment.byteSize(), advice);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -143,7 +143,7 @@ public final class Memory {
         MemorySegment st = Libc.state();
         int r;
         try {
-            r = (int) Libc.MPROTECT.invokeExact(st, segment, segment.byteSize(), prot);
+            r = (int) Libc.Mprotect.HANDLE.invokeExact(st, segment, segment.byteSize(), prot);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -162,7 +162,7 @@ public final class Memory {
         try (var arena = java.lang.foreign.Arena.ofConfined()) {
             MemorySegment vec = arena.allocate(pages);
             MemorySegment st = Libc.state();
-            int r = (int) Libc.MINCORE.invokeExact(st, segment, segment.byteSize(), vec);
+            int r = (int) Libc.Mincore.HANDLE.invokeExact(st, segment, segment.byteSize(), vec);
             if (r != 0) {
                 throw new KernelException("mincore", Libc.errno(st), "unaligned start or unmapped pages in range");
             }

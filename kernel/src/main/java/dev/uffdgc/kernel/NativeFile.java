@@ -23,7 +23,7 @@ public final class NativeFile implements AutoCloseable {
         MemorySegment st = Libc.state();
         int fd;
         try (Arena arena = Arena.ofConfined()) {
-            fd = (int) Libc.OPEN.invokeExact(st, arena.allocateFrom(path.toString()), flags, mode);
+            fd = (int) Libc.Open.HANDLE.invokeExact(st, arena.allocateFrom(path.toString()), flags, mode);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -52,7 +52,7 @@ public final class NativeFile implements AutoCloseable {
         MemorySegment st = Libc.state();
         long n;
         try {
-            n = (long) Libc.PREAD.invokeExact(st, fd, buffer, buffer.byteSize(), offset);
+            n = (long) Libc.Pread.HANDLE.invokeExact(st, fd, buffer, buffer.byteSize(), offset);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -80,7 +80,7 @@ public final class NativeFile implements AutoCloseable {
         MemorySegment st = Libc.state();
         int r;
         try {
-            r = (int) Libc.FALLOCATE.invokeExact(st, fd, mode, offset, length);
+            r = (int) Libc.Fallocate.HANDLE.invokeExact(st, fd, mode, offset, length);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -105,7 +105,7 @@ public final class NativeFile implements AutoCloseable {
         fd = -1;
         MemorySegment st = Libc.state();
         try {
-            int r = (int) Libc.CLOSE.invokeExact(st, old);
+            int r = (int) Libc.Close.HANDLE.invokeExact(st, old);
             if (r != 0) {
                 throw new KernelException("close(" + path + ")", Libc.errno(st), "");
             }

@@ -46,7 +46,7 @@ public record Rusage(long userNanos, long systemNanos, long maxRssBytes, long mi
         MemorySegment ru = BUFFER.get();
         int r;
         try {
-            r = (int) Libc.GETRUSAGE.invokeExact(st, who, ru);
+            r = (int) Libc.Getrusage.HANDLE.invokeExact(st, who, ru);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

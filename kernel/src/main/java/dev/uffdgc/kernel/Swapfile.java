@@ -202,7 +202,7 @@ public final class Swapfile implements AutoCloseable {
         MemorySegment st = Libc.state();
         long r;
         try (Arena arena = Arena.ofConfined()) {
-            r = (long) Libc.SYSCALL_PTR_LONG.invokeExact(st, number, arena.allocateFrom(path.toString()), arg);
+            r = (long) Libc.SyscallPtrLong.HANDLE.invokeExact(st, number, arena.allocateFrom(path.toString()), arg);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -238,7 +238,7 @@ public final class Uffd implements AutoCloseable {
         MemorySegment st = Libc.state();
         int r;
         try {
-            r = (int) Libc.CLOSE.invokeExact(st, f);
+            r = (int) Libc.Close.HANDLE.invokeExact(st, f);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }
@@ -293,7 +293,7 @@ public final class Uffd implements AutoCloseable {
     private int ioctl(long request, MemorySegment arg) {
         MemorySegment st = Libc.state();
         try {
-            int r = (int) Libc.IOCTL.invokeExact(st, fd, request, arg);
+            int r = (int) Libc.Ioctl.HANDLE.invokeExact(st, fd, request, arg);
             return r == -1 ? Libc.errno(st) : 0;
         } catch (Throwable t) {
             throw Libc.rethrow(t);
@@ -312,7 +312,7 @@ public final class Uffd implements AutoCloseable {
             pollfd.revents(sc.pollfd, (short) 0);
             int r;
             try {
-                r = (int) Libc.POLL.invokeExact(st, sc.pollfd, 1L, (int) Math.min(remaining, Integer.MAX_VALUE));
+                r = (int) Libc.Poll.HANDLE.invokeExact(st, sc.pollfd, 1L, (int) Math.min(remaining, Integer.MAX_VALUE));
             } catch (Throwable t) {
                 throw Libc.rethrow(t);
             }
@@ -338,7 +338,7 @@ public final class Uffd implements AutoCloseable {
     private long read(MemorySegment msg) {
         MemorySegment st = Libc.state();
         try {
-            long n = (long) Libc.READ.invokeExact(st, fd, msg, msg.byteSize());
+            long n = (long) Libc.Read.HANDLE.invokeExact(st, fd, msg, msg.byteSize());
             return n >= 0 ? n : -Libc.errno(st);
         } catch (Throwable t) {
             throw Libc.rethrow(t);

@@ -42,7 +42,7 @@ final class UffdOpen {
     private static long syscall(int flags) {
         MemorySegment st = Libc.state();
         try {
-            long r = (long) Libc.SYSCALL1.invokeExact(st, Unistd.__NR_userfaultfd, (long) flags);
+            long r = (long) Libc.Syscall1.HANDLE.invokeExact(st, Unistd.__NR_userfaultfd, (long) flags);
             return r >= 0 ? r : -Libc.errno(st);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
@@ -53,13 +53,13 @@ final class UffdOpen {
     private static long openDevice() {
         MemorySegment st = Libc.state();
         try (Arena arena = Arena.ofConfined()) {
-            int dev = (int) Libc.OPEN.invokeExact(st, arena.allocateFrom("/dev/userfaultfd"), O_RDWR | O_CLOEXEC, 0);
+            int dev = (int) Libc.Open.HANDLE.invokeExact(st, arena.allocateFrom("/dev/userfaultfd"), O_RDWR | O_CLOEXEC, 0);
             if (dev < 0) {
                 return -Libc.errno(st);
             }
-            int r = (int) Libc.IOCTL_LONG.invokeExact(st, dev, USERFAULTFD_IOC_NEW, (long) FLAGS);
+            int r = (int) Libc.IoctlLong.HANDLE.invokeExact(st, dev, USERFAULTFD_IOC_NEW, (long) FLAGS);
             int errno = Libc.errno(st);
-            int ignored = (int) Libc.CLOSE.invokeExact(st, dev);
+            int ignored = (int) Libc.Close.HANDLE.invokeExact(st, dev);
             return r >= 0 ? r : -errno;
         } catch (Throwable t) {
             throw Libc.rethrow(t);

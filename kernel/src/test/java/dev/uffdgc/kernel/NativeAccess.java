@@ -29,7 +29,7 @@ final class NativeAccess {
 
     private static void memcpy(MemorySegment dst, MemorySegment src) {
         try {
-            MemorySegment ignored = (MemorySegment) Libc.MEMCPY.invokeExact(dst, src, 8L);
+            MemorySegment ignored = (MemorySegment) Libc.Memcpy.HANDLE.invokeExact(dst, src, 8L);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

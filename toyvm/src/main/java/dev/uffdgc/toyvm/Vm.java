@@ -23,6 +23,10 @@ import dev.uffdgc.toyvm.runtime.Intrinsics;
 import dev.uffdgc.toyvm.runtime.Mirrors;
 import dev.uffdgc.toyvm.runtime.Strings;
 import dev.uffdgc.toyvm.runtime.Throwing;
+import dev.uffdgc.toyvm.thread.GuestThreads;
+import dev.uffdgc.toyvm.thread.Monitors;
+import dev.uffdgc.toyvm.thread.Safepoints;
+import dev.uffdgc.toyvm.thread.ThreadNatives;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +47,12 @@ public final class Vm {
     public final Interpreter interp;
     public final VmBinding binding;
     public final GcLog gcLog;
+    /** -Xlog:safepoint output (unified-logging lines tagged [safepoint]). */
+    public final GcLog safepointLog;
+    public final Safepoints safepoints;
+    public final Monitors monitors;
+    public final GuestThreads guestThreads;
+    public final ThreadNatives threadNatives;
     public volatile Collector collector;
     public final PrintStream out;
     public final PrintStream err;
@@ -56,6 +66,10 @@ public final class Vm {
         this.heap = new Heap(options.heapBytes);
         this.mem = heap.access();
         this.throwing = new Throwing(this);
+        this.safepoints = new Safepoints(this);
+        this.monitors = new Monitors(this);
+        this.guestThreads = new GuestThreads(this);
+        this.threadNatives = new ThreadNatives(this);
         this.classes = new ClassRegistry(new ClassPath(options.classPath), statics, new Intrinsics(this));
         this.alloc = new Alloc(this);
         this.strings = new Strings(this);
@@ -63,9 +77,11 @@ public final class Vm {
         this.init = new ClassInit(this);
         this.interp = new Interpreter(this);
         this.gcLog = new GcLog(this, options.gcLog);
+        this.safepointLog = new GcLog(this, options.safepointLog);
         this.binding = new VmBinding(this);
         this.collector = new MarkCompact(binding);
         heap.setExhaustion(bytes -> collector.collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
+        heap.setTlabBytes(options.tlabBytes > 0 ? options.tlabBytes : Heap.defaultTlabBytes(options.heapBytes));
         heap.setStressInterval(options.gcStressBytes);
     }
 
@@ -82,15 +98,13 @@ public final class Vm {
         }
     }
 
-    private int hashSeed = 0x2545F491;
-
-    /** A fresh non-zero identity hash (xorshift; the values are arbitrary, as on HotSpot). */
-    public int nextIdentityHash() {
-        int x = hashSeed;
+    /** A fresh non-zero identity hash (per-thread xorshift; the values are arbitrary, as on HotSpot). */
+    public int nextIdentityHash(VmThread t) {
+        int x = t.hashSeed == 0 ? 0x2545F491 : t.hashSeed;
         x ^= x << 13;
         x ^= x >>> 17;
         x ^= x << 5;
-        hashSeed = x;
+        t.hashSeed = x;
         return (x & 0x7FFFFFFF) == 0 ? 1 : x & 0x7FFFFFFF;
     }
 
@@ -112,32 +126,47 @@ public final class Vm {
             Thread.currentThread().interrupt();
             return 1;
         }
+        guestThreads.shutdown();
         out.flush();
         err.flush();
         gcLog.exitSummary(collector.collections(), heap.allocatedBytes(), heap.used());
         gcLog.close();
+        safepointLog.close();
         return status[0];
     }
 
+    /** The main guest thread; when main() ends, waits for the other non-daemon threads (DestroyJavaVM). */
     private int mainThread(String mainClass, String[] args) {
         VmThread t = new VmThread("main", options.stackSlots, options.maxDepth);
-        threads.add(t);
+        guestThreads.attach(t);
+        safepoints.unblock(t);
+        int status;
         try {
-            return launch(t, mainClass, args);
+            status = launch(t, mainClass, args);
         } catch (VmExit e) {
-            return e.status;
+            guestThreads.exit(e.status);
+            status = e.status;
         } catch (GuestException e) {
-            return uncaught(t);
+            status = reportUncaught(t);
+        } catch (Safepoints.ThreadDeath e) {
+            status = 0;
         } catch (RuntimeException | StackOverflowError e) {
-            out.flush();
-            err.println("toyvm: internal error in guest thread \"" + t.name + "\": " + e);
-            StackTraceElement[] st = e.getStackTrace();
-            for (int i = 0; i < Math.min(12, st.length); i++) {
-                err.println("\tat " + st[i]);
-            }
-            return dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR;
+            internalError(t, e);
+            guestThreads.exit(dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR);
+            status = dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR;
         } finally {
-            threads.remove(t);
+            guestThreads.terminate(t);
+        }
+        return guestThreads.awaitEnd(status);
+    }
+
+    /** A host exception escaped guest code: the VM itself failed. */
+    public void internalError(VmThread t, Throwable e) {
+        out.flush();
+        err.println("toyvm: internal error in guest thread \"" + t.name + "\": " + e);
+        StackTraceElement[] st = e.getStackTrace();
+        for (int i = 0; i < Math.min(12, st.length); i++) {
+            err.println("\tat " + st[i]);
         }
     }
 
@@ -146,6 +175,7 @@ public final class Vm {
         init.initialize(t, classes.load("java/lang/String"));
         init.initialize(t, classes.load("java/lang/System"));
         throwing.preallocate(t);
+        threadNatives.createMainThread(t);
         String name = mainClass.replace('.', '/');
         VmClass main;
         try {
@@ -178,18 +208,27 @@ public final class Vm {
         return 0;
     }
 
-    /** HotSpot's uncaught-exception report: the thread's name, then the guest's own printStackTrace(). */
-    private int uncaught(VmThread t) {
+    /**
+     * HotSpot's uncaught-exception report: the guest Thread's dispatchUncaughtException (its handler, by
+     * default "Exception in thread ..." plus the guest's own printStackTrace). Returns the exit status 1.
+     */
+    public int reportUncaught(VmThread t) {
         int ex = t.pendingException;
         t.pendingException = 0;
         t.depth = 0;
         t.sp = 0;
         out.flush();
-        err.print("Exception in thread \"" + t.name + "\" ");
-        err.flush();
         try {
-            t.pushRef(ex);
-            interp.call(t, classOf(ex).findMethod("printStackTrace()V"));
+            if (t.guestThread != 0) {
+                t.pushRef(t.guestThread);
+                t.pushRef(ex);
+                interp.call(t, classes.load("java/lang/Thread").findMethod("dispatchUncaughtException(Ljava/lang/Throwable;)V"));
+            } else {
+                err.print("Exception in thread \"" + t.name + "\" ");
+                err.flush();
+                t.pushRef(ex);
+                interp.call(t, classOf(ex).findMethod("printStackTrace()V"));
+            }
         } catch (GuestException e) {
             err.println("toyvm: exception while printing an uncaught exception");
         }

@@ -13,6 +13,10 @@ public final class VmOptions {
     public String classPath = ".";
     /** Unified-logging gc output: null = off; "-" = stdout (like -Xlog:gc); otherwise a file. */
     public String gcLog;
+    /** Unified-logging safepoint output (-Xlog:safepoint): null = off; "-" = stdout; otherwise a file. */
+    public String safepointLog;
+    /** TLAB size in bytes; 0 = derived from the heap size. */
+    public long tlabBytes;
     /** Verify the heap (graph hash + structure) around every collection. Also -Dtoyvm.verifyGC=true. */
     public boolean verifyGc = Boolean.getBoolean("toyvm.verifyGC");
     /** GC-stress: collect after every this many bytes of allocation (0 = only when the heap is full). */

@@ -46,6 +46,7 @@ class HeapTest {
         assertEquals(10_000, vm.mem.getInt(large + ObjectLayout.ARRAY_LENGTH_OFFSET));
         t.pushHandle(small);
         t.pushHandle(large);
+        vm.heap.retireTlab(t);
         verifier.verify("test");
     }
 
@@ -55,6 +56,7 @@ class HeapTest {
         int other = array("[I", 4);
         t.pushHandle(arr);
         vm.mem.putInt(arr + ObjectLayout.ARRAY_BASE_OFFSET, other + 8);
+        vm.heap.retireTlab(t);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> verifier.verify("corrupt"));
         assertTrue(e.getMessage().contains("is not an object"), e.getMessage());
     }
@@ -68,6 +70,7 @@ class HeapTest {
         vm.mem.putInt(keep + ObjectLayout.ARRAY_BASE_OFFSET, leaf);
         vm.mem.putInt(keep + ObjectLayout.ARRAY_BASE_OFFSET + 4, keep);
         int h = t.pushHandle(keep);
+        vm.heap.retireTlab(t);
         long before = verifier.verify("before");
         long used = vm.heap.used();
         vm.collector.collect(Collector.Cause.SYSTEM_GC, 0);

@@ -140,7 +140,7 @@ public final class GcBench {
         long heapBytes = dev.uffdgc.toyvm.cli.Main.parseSize(w.heap());
         System.out.printf(Locale.ROOT, "%n%s: %s %s, -Xmx%s%n", w.name(), w.mainClass(), String.join(" ", w.args()),
                 w.heap());
-        System.out.println("mode  cycles  pause max/p99 ms  flip max/p99 ms  flip/C  compaction MB/s  /C floor"
+        System.out.println("mode  cycles  pause max/p99 ms  flip max/p99/p50 ms  p50/C  compaction MB/s  /C floor"
                 + "  alloc/faults/memcpy/ioctl/madvise ms  stall % of cycle  heap RSS MiB  wall s");
         double floorFlipMs = floor.containsKey("mremap_dontunmap")
                 ? floor.get("mremap_dontunmap") * heapBytes / (1L << 30) / 1e6 : Double.NaN;
@@ -170,11 +170,13 @@ public final class GcBench {
             double floorMbps = floor.containsKey(floorRow) ? 4096.0 / (1 << 20) / (floor.get(floorRow) / 1e9) : Double.NaN;
             int cycles = r.mode.equals("stw") ? (int) r.pauses.getTotalCount() : r.cycles.size();
             double flipMax = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getMaxValue() / 1e6;
-            System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %7.3f / %6.3f  %6.2f  %15.0f  %8.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
+            double flipP50 = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getValueAtPercentile(50) / 1e6;
+            System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %6.3f/%6.3f/%6.3f  %6.1f  %15.0f  %8.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
                             + "  %15.2f  %12.1f  %6.2f%n",
                     r.mode, cycles / Math.max(1, r.runs), r.pauses.getMaxValue() / 1e6,
                     r.pauses.getValueAtPercentile(99) / 1e6, flipMax, r.flips.getTotalCount() == 0 ? Double.NaN
-                            : r.flips.getValueAtPercentile(99) / 1e6, flipMax / floorFlipMs, mbps, mbps / floorMbps,
+                            : r.flips.getValueAtPercentile(99) / 1e6, flipP50, flipP50 / floorFlipMs, mbps,
+                    mbps / floorMbps,
                     alloc / 1e6, faults / 1e6, build / 1e6, ioctl / 1e6, madvise / 1e6,
                     cycleTime == 0 ? 0 : 100.0 * stall / cycleTime, r.residentBytes / (double) r.runs / (1 << 20),
                     r.wallNanos / 1e9 / r.runs);

@@ -98,7 +98,9 @@ public final class Compactor {
 
     /** Runs one cycle's pause; called by a mutator at its safepoint (the allocation slow path or System.gc()). */
     public void collect(String cause) {
-        vm.stopTheWorld();
+        if (!vm.stopTheWorld()) {
+            return; // another thread's pause collected meanwhile
+        }
         try {
             completeActive();
             startCycle(cause);
@@ -154,6 +156,7 @@ public final class Compactor {
         s.usedBefore = top;
         s.usedAfter = plan.newTop;
         s.liveBytes = marks.liveBytes;
+        s.liveObjects = marks.liveObjects;
         s.destPages = plan.destPages;
         s.densePrefixBytes = plan.densePrefixEnd;
         s.cause = cause;

@@ -38,6 +38,7 @@ public final class CycleStats {
     public long usedBefore;
     public long usedAfter;
     public long liveBytes;
+    public long liveObjects;
     public int destPages;
     public long densePrefixBytes;
     public boolean emergency;

@@ -114,7 +114,7 @@ final class FaultRow implements Row {
     private void touchAll(MemorySegment[] targets) {
         try {
             for (MemorySegment target : targets) {
-                MemorySegment ignored = (MemorySegment) Libc.MEMCPY.invokeExact(sink, target, 8L);
+                MemorySegment ignored = (MemorySegment) Libc.Memcpy.HANDLE.invokeExact(sink, target, 8L);
             }
         } catch (Throwable t) {
             throw new IllegalStateException("memcpy downcall failed", t);

@@ -15,10 +15,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads classes with java.lang.classfile and links them: field layout, static slots, vtables. Class ids index
  * {@link #table()}; method ids index {@link #method(int)}.
+ *
+ * Thread safety: loading and defining are serialised on this registry (they never run guest code or
+ * allocate in the guest heap, so holding the lock can't block a safepoint); lookups by name and id are
+ * lock-free. A class is entered into the tables only after it is completely linked.
  */
 public final class ClassRegistry {
     /** Gives natives (and overridden library methods) their host implementation as a method links. */
@@ -29,12 +34,16 @@ public final class ClassRegistry {
     private final ClassPath path;
     private final Statics statics;
     private final Binder binder;
+    /** Most classes a VM may define; the id table never grows, so lock-free readers never see a stale copy. */
+    public static final int MAX_CLASSES = 1 << 16;
+    /** Classes being defined or defined (under the lock); {@link #published} holds only completely linked ones. */
     private final Map<String, VmClass> byName = new HashMap<>();
-    private VmClass[] byId = new VmClass[256];
-    private int classCount = ObjectLayout.FILLER_CLASS_ID + 1;
+    private final Map<String, VmClass> published = new ConcurrentHashMap<>();
+    private final VmClass[] byId = new VmClass[MAX_CLASSES];
+    private volatile int classCount = ObjectLayout.FILLER_CLASS_ID + 1;
     private final List<VmMethod> methods = new ArrayList<>();
     /** Static fields with a ConstantValue attribute, applied when the class initialises. */
-    public final Map<VmClass, Map<VmField, Object>> constantValues = new HashMap<>();
+    public final Map<VmClass, Map<VmField, Object>> constantValues = new ConcurrentHashMap<>();
 
     public ClassRegistry(ClassPath path, Statics statics, Binder binder) {
         this.path = path;
@@ -51,7 +60,7 @@ public final class ClassRegistry {
         return classCount;
     }
 
-    public VmMethod method(int id) {
+    public synchronized VmMethod method(int id) {
         return methods.get(id);
     }
 
@@ -60,17 +69,25 @@ public final class ClassRegistry {
     }
 
     public VmClass lookup(String name) {
-        return byName.get(name);
+        return published.get(name);
     }
 
     /** Loads and links {@code name} (internal form or array descriptor) and its supertypes. */
     public VmClass load(String name) {
+        VmClass c = published.get(name);
+        if (c != null) {
+            return c;
+        }
+        return loadLocked(name);
+    }
+
+    private synchronized VmClass loadLocked(String name) {
         VmClass c = byName.get(name);
         if (c != null) {
             return c;
         }
         if (name.startsWith("[")) {
-            return loadArray(name);
+            return publish(loadArray(name));
         }
         byte[] bytes = path.find(name);
         if (bytes == null) {
@@ -86,7 +103,12 @@ public final class ClassRegistry {
             throw new LinkageException("java/lang/NoClassDefFoundError",
                     name + " (wrong name: " + model.thisClass().asInternalName() + ")");
         }
-        return define(name, model);
+        return publish(define(name, model));
+    }
+
+    private VmClass publish(VmClass c) {
+        published.put(c.name, c);
+        return c;
     }
 
     private VmClass define(String name, ClassModel model) {
@@ -107,8 +129,8 @@ public final class ClassRegistry {
     }
 
     private int nextId() {
-        if (classCount == byId.length) {
-            byId = Arrays.copyOf(byId, byId.length * 2);
+        if (classCount == MAX_CLASSES) {
+            throw new LinkageException("java/lang/OutOfMemoryError", "toyvm: more than " + MAX_CLASSES + " classes");
         }
         return classCount++;
     }
@@ -148,6 +170,7 @@ public final class ClassRegistry {
                 if (f.size() != size) {
                     continue;
                 }
+                f.isVolatile = fm.flags().has(AccessFlag.VOLATILE);
                 c.fields.put(f.name, f);
                 if (isStatic) {
                     f.offset = f.isReference() ? statics.newRefSlot() : statics.newPrimSlot();
@@ -200,7 +223,7 @@ public final class ClassRegistry {
      * A class made by the VM itself (a lambda's class): the given supertypes, instance fields of the given
      * descriptors (named f0, f1...), and no bytecode; the caller adds intrinsic methods with {@link #addMethod}.
      */
-    public VmClass defineSynthetic(String name, VmClass superclass, VmClass[] interfaces, String[] fieldDescriptors) {
+    public synchronized VmClass defineSynthetic(String name, VmClass superclass, VmClass[] interfaces, String[] fieldDescriptors) {
         int flags = AccessFlag.PUBLIC.mask() | AccessFlag.FINAL.mask() | AccessFlag.SYNTHETIC.mask();
         VmClass c = new VmClass(nextId(), name, flags, null, null, (char) 0);
         c.superclass = superclass;
@@ -224,11 +247,11 @@ public final class ClassRegistry {
         c.refOffsets = refs.stream().mapToInt(Integer::intValue).toArray();
         c.vtable = superclass.vtable;
         c.initState = VmClass.InitState.INITIALIZED;
-        return c;
+        return publish(c);
     }
 
     /** Adds a method without bytecode (its intrinsic is set by the caller) to a synthetic class. */
-    public VmMethod addMethod(VmClass c, String name, String descriptor) {
+    public synchronized VmMethod addMethod(VmClass c, String name, String descriptor) {
         VmMethod m = new VmMethod(c, name, descriptor, AccessFlag.PUBLIC.mask(), null);
         m.id = methods.size();
         methods.add(m);
@@ -261,6 +284,20 @@ public final class ClassRegistry {
             component.arrayClass = a;
         }
         return a;
+    }
+
+    /** The pseudo-class of a primitive type ("int", "void"...): only a mirror for Integer.TYPE and friends. */
+    public synchronized VmClass primitive(String name) {
+        VmClass c = byName.get(name);
+        if (c == null) {
+            int flags = AccessFlag.PUBLIC.mask() | AccessFlag.FINAL.mask() | AccessFlag.ABSTRACT.mask();
+            c = new VmClass(nextId(), name, flags, null, null, (char) 0);
+            register(c);
+            c.superChain = new VmClass[] {c};
+            c.initState = VmClass.InitState.INITIALIZED;
+            publish(c);
+        }
+        return c;
     }
 
     /** The array class whose elements are {@code c}. */

@@ -1,27 +1,29 @@
 package dev.uffdgc.toyvm.classfile;
 
-import java.util.Arrays;
-
 /**
  * Storage of every class's static fields, outside the guest heap: primitives as raw bits in a long table,
  * references in an int table that the collector scans as roots. A field's slot is fixed when its class links.
+ *
+ * The tables have a fixed capacity and never move: guest threads read and write slots without locks while
+ * another thread links a class, so a grown copy would lose their writes.
  */
 public final class Statics {
-    public long[] prims = new long[256];
-    public int[] refs = new int[256];
+    public static final int CAPACITY = 1 << 16;
+    public final long[] prims = new long[CAPACITY];
+    public final int[] refs = new int[CAPACITY];
     private int primCount;
-    private int refCount;
+    private volatile int refCount;
 
-    public int newPrimSlot() {
-        if (primCount == prims.length) {
-            prims = Arrays.copyOf(prims, primCount * 2);
+    public synchronized int newPrimSlot() {
+        if (primCount == CAPACITY) {
+            throw new IllegalStateException("toyvm: more than " + CAPACITY + " primitive static fields");
         }
         return primCount++;
     }
 
-    public int newRefSlot() {
-        if (refCount == refs.length) {
-            refs = Arrays.copyOf(refs, refCount * 2);
+    public synchronized int newRefSlot() {
+        if (refCount == CAPACITY) {
+            throw new IllegalStateException("toyvm: more than " + CAPACITY + " reference static fields");
         }
         return refCount++;
     }

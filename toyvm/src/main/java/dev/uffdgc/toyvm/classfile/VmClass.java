@@ -34,13 +34,13 @@ public final class VmClass {
     public VmClass[] superChain;
     public final Set<VmClass> allInterfaces = new HashSet<>();
     /** Interface method resolution cache: name+descriptor -> the method an instance of this class runs. */
-    public final Map<String, VmMethod> dispatchCache = new HashMap<>();
+    public final Map<String, VmMethod> dispatchCache = new java.util.concurrent.ConcurrentHashMap<>();
     public String sourceFile;
 
     public volatile InitState initState = InitState.LINKED;
     public Thread initThread;
     /** Global handle of the java.lang.Class mirror, or -1 until first asked for. */
-    public int mirrorHandle = -1;
+    public volatile int mirrorHandle = -1;
     public VmClass arrayClass;
     /** Guest statics of this class: slots in the VM's static tables are in each VmField. */
     public boolean hasClinit;

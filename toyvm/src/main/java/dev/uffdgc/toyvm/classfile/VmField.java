@@ -8,6 +8,8 @@ public final class VmField {
     public final boolean isStatic;
     /** Byte offset in the object (instance) or index into the VM's static prim or ref table (static). */
     public int offset;
+    /** ACC_VOLATILE: accessed with volatile (sequentially consistent) semantics. */
+    public boolean isVolatile;
 
     public VmField(VmClass owner, String name, String descriptor, boolean isStatic) {
         this.owner = owner;

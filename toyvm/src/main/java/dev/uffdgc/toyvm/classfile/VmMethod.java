@@ -23,6 +23,8 @@ public final class VmMethod {
     /** Index in the VM's method table; stack traces record it. */
     public int id;
     public Intrinsic intrinsic;
+    /** ACC_SYNCHRONIZED: the interpreter holds the receiver's (or the class mirror's) monitor around the call. */
+    public boolean synchronizedMethod;
     public Code code;
 
     public VmMethod(VmClass owner, String name, String descriptor, int accessFlags, MethodModel model) {
@@ -30,6 +32,7 @@ public final class VmMethod {
         this.name = name;
         this.descriptor = descriptor;
         this.accessFlags = accessFlags;
+        this.synchronizedMethod = (accessFlags & java.lang.reflect.AccessFlag.SYNCHRONIZED.mask()) != 0;
         this.model = model;
         this.argSlots = Descriptors.argumentSlots(descriptor) + (isStatic() ? 0 : 1);
         this.returnType = Descriptors.returnType(descriptor);

@@ -76,6 +76,7 @@ public final class Main {
                   -Xmx<size>                            heap size, e.g. 64m, 1g (default 64m)
                   -Xlog:gc[:file=<path>]                GC log in unified-logging format (stdout or a file)
                   -verbose:gc                           same as -Xlog:gc
+                  -Xlog:safepoint[:file=<path>]         one line per stop-the-world pause: time to reach it, time in it
                   -Xverify-gc                           verify the heap around every collection (slow)
                   -Xgc-every=<size>                     also collect after every <size> of allocation (stress)
                   -Xss<frames>                          maximum guest call depth (default 6000)
@@ -98,6 +99,10 @@ public final class Main {
                     o.vm.classPath = argv[i++];
                 } else if (a.startsWith("-Xmx")) {
                     o.vm.heapBytes = size(a.substring(4), a);
+                } else if (a.equals("-Xlog:safepoint")) {
+                    o.vm.safepointLog = "-";
+                } else if (a.startsWith("-Xlog:safepoint:file=")) {
+                    o.vm.safepointLog = a.substring(a.indexOf("file=") + 5);
                 } else if (a.equals("-Xlog:gc") || a.equals("-verbose:gc") || a.equals("-Xlog:gc*")) {
                     o.vm.gcLog = "-";
                 } else if (a.startsWith("-Xlog:gc:file=") || a.startsWith("-Xlog:gc*:file=")) {

@@ -68,7 +68,9 @@ public final class MarkCompact implements Collector {
 
     @Override
     public void collect(Cause cause, long requestBytes) {
-        vm.stopTheWorld();
+        if (!vm.stopTheWorld()) {
+            return;
+        }
         try {
             long t0 = System.nanoTime();
             long before = vm.top();

@@ -20,11 +20,17 @@ import dev.uffdgc.toyvm.interp.VmThread;
  * <li>object model: {@link #objectSize(long)}, {@link #isFiller(long)}, {@link #scanObject(long, SlotVisitor)},
  *     {@link #isValidClassId(int)}, {@link #writeFiller(long, long)}; layout in {@link
  *     dev.uffdgc.toyvm.heap.ObjectLayout};</li>
- * <li>roots: {@link #forEachRoot(RootVisitor)} — every thread's frames (precise: the refs stack), handles and
- *     pending exception, the static fields, and global handles (interned strings, Class mirrors, lambdas);</li>
- * <li>world: {@link #stopTheWorld()} / {@link #resumeTheWorld()} (guest threads stop at allocation, the only
- *     safepoint of this single-threaded VM);</li>
- * <li>allocation slow path: {@link Heap#allocate(long)} calls {@link Collector#collect} on exhaustion.</li>
+ * <li>roots: {@link #forEachRoot(RootVisitor)} — for every guest thread its frames (precise: the refs stack),
+ *     handles, pending exception and java.lang.Thread object; the static fields; global handles (interned
+ *     strings, Class mirrors, lambdas); the keys of monitors in use;</li>
+ * <li>world: {@link #stopTheWorld()} / {@link #resumeTheWorld()}: every guest thread stops at a safepoint poll
+ *     (method entry, backward branch, allocation slow path) or is blocked (sleep, wait, join, park, monitor
+ *     entry) and cannot resume until the pause ends; every TLAB is retired on stop, so the heap parses from
+ *     {@link #firstObject()} to {@link #top()}. Pauses are logged with -Xlog:safepoint;</li>
+ * <li>allocation: threads bump inside TLABs; the slow path {@link Heap#allocate(long)} (shared region, CAS
+ *     on top, also TLAB refills) calls {@link Collector#collect} on exhaustion;</li>
+ * <li>mutator heap access: {@link #heap()} is the only way anyone touches guest memory, the switch point for a
+ *     fault-safe mode; switch it only while the world is stopped.</li>
  * </ul>
  */
 public final class VmBinding {
@@ -186,9 +192,13 @@ public final class VmBinding {
             if (t.pendingException != 0) {
                 t.pendingException = v.visit(t.pendingException);
             }
+            if (t.guestThread != 0) {
+                t.guestThread = v.visit(t.guestThread);
+            }
         }
         visitAll(vm.statics.refs, vm.statics.refCount(), v);
-        visitAll(vm.globals.array(), vm.globals.count(), v);
+        vm.globals.visit(v);
+        vm.monitors.updateRoots(v);
     }
 
     private static void visitAll(int[] refs, int count, RootVisitor v) {
@@ -200,11 +210,33 @@ public final class VmBinding {
         }
     }
 
-    /** Stops every guest thread at a safepoint. Single-threaded VM: the caller is the only guest thread. */
-    public void stopTheWorld() {
+    /**
+     * Stops every guest thread except the caller (a guest thread in its allocation slow path, or any host
+     * thread) and retires every TLAB. Returns true when the caller owns the pause and must call {@link
+     * #resumeTheWorld()}; false when another pause ran meanwhile (the caller was held as a stopped thread and
+     * should just retry what it wanted, e.g. the allocation). {@code why} names the pause in the log.
+     */
+    public boolean stopTheWorld(String why) {
+        if (!vm.safepoints.stopTheWorld(vm.guestThreads.current(), why)) {
+            return false;
+        }
+        for (VmThread t : vm.threads) {
+            vm.heap.retireTlab(t);
+        }
+        return true;
+    }
+
+    public boolean stopTheWorld() {
+        return stopTheWorld("Collect");
     }
 
     public void resumeTheWorld() {
+        vm.safepoints.resumeTheWorld();
+    }
+
+    /** Time to safepoint of every pause so far (ns), for benchmarks. */
+    public long[] timesToSafepoint() {
+        return vm.safepoints.timesToSafepoint();
     }
 
     public long uptimeNanos() {

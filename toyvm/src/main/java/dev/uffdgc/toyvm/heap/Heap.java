@@ -3,15 +3,24 @@ package dev.uffdgc.toyvm.heap;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.toyvm.interp.VmThread;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The guest heap: one page-aligned private anonymous mapping of a fixed size, filled by a bump pointer.
  * The region's address is fixed for the VM's life. Memory above {@link #top()} is always zero, so a fresh
  * object needs only its header written.
  *
- * When the bump pointer would pass the end, the allocator asks its {@link Exhaustion} handler (the collector)
- * to make room and retries once; 0 means there is no room (the caller raises OutOfMemoryError).
+ * Threads allocate from thread-local allocation buffers (TLABs): {@link #refillTlab} carves one from the shared
+ * bump region with a CAS on top, and the owning thread bumps inside it without synchronisation. A retired TLAB's
+ * unused tail becomes a filler object, so the heap stays parseable from {@link ObjectLayout#FIRST_OBJECT} to top
+ * once every TLAB is retired (the collector seam does that when the world stops). Large objects and objects
+ * bigger than a quarter TLAB are bump-allocated in the shared region directly ({@link #allocate}).
+ *
+ * When the shared region is exhausted, the allocator asks its {@link Exhaustion} handler (the collector) to make
+ * room and retries; 0 means there is no room (the caller raises OutOfMemoryError).
  */
 public final class Heap {
     /** What the allocator calls when the heap is full: collect, so that {@code bytes} may fit. */
@@ -19,17 +28,29 @@ public final class Heap {
         void onExhausted(long bytes);
     }
 
+    private static final VarHandle TOP;
+
+    static {
+        try {
+            TOP = MethodHandles.lookup().findVarHandle(Heap.class, "top", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Collections a failing allocation may trigger before it reports OutOfMemoryError. */
+    private static final int COLLECT_ATTEMPTS = 3;
+
     private final MemorySegment region;
     private final HeapAccess access;
     private final long end;
-    private long top = FIRST_OBJECT;
+    private volatile long top = FIRST_OBJECT;
     /** Where the fast path stops: the end, or closer in GC-stress mode. */
-    private long softLimit;
+    private volatile long softLimit;
     private long stressBytes;
-    private long stressLimit;
-    private long pollBytes;
     private Exhaustion exhaustion = bytes -> { };
     private long allocatedBytes;
+    private long tlabBytes = 32 << 10;
 
     public Heap(long size) {
         if (size < 64 * 1024 || size > MAX_HEAP_BYTES) {
@@ -41,36 +62,35 @@ public final class Heap {
         this.softLimit = end;
     }
 
+    /** A TLAB size for a heap: 1/128 of it, between 2 KiB and 64 KiB. */
+    public static long defaultTlabBytes(long heapBytes) {
+        return align(Math.max(2 << 10, Math.min(64 << 10, heapBytes / 128)));
+    }
+
+    public void setTlabBytes(long bytes) {
+        tlabBytes = align(Math.max(256, bytes));
+    }
+
+    public long tlabBytes() {
+        return tlabBytes;
+    }
+
     /**
      * GC-stress mode (tests, -Xgc-every): also collect after every {@code bytes} of allocation, so that every
-     * code path of a program runs across collections. 0 turns it off.
+     * code path of a program runs across collections. 0 turns it off. TLABs shrink so the interval holds.
      */
     public void setStressInterval(long bytes) {
         stressBytes = bytes;
-        stressLimit = bytes > 0 ? Math.min(end, top + bytes) : end;
-        updateSoftLimit();
-    }
-
-    /**
-     * Takes the allocation slow path (and so {@link #onSlowPath}) at least every {@code bytes} of allocation; 0
-     * turns it off. A collector uses it to start cycles by occupancy or allocation rate before the heap is full.
-     */
-    public void setPollInterval(long bytes) {
-        pollBytes = bytes;
-        updateSoftLimit();
-    }
-
-    private void updateSoftLimit() {
-        long limit = stressBytes > 0 ? stressLimit : end;
-        if (pollBytes > 0) {
-            limit = Math.min(limit, top + pollBytes);
+        softLimit = bytes > 0 ? Math.min(end, top + bytes) : end;
+        if (bytes > 0) {
+            tlabBytes = Math.min(tlabBytes, align(Math.max(256, bytes / 4)));
         }
-        softLimit = Math.min(end, limit);
     }
 
     /**
-     * The instrumentation point of the allocation slow path: called (empty) on every slow-path allocation,
-     * before anything else, so an agent can attach Advice here (trigger a collection by occupancy or rate).
+     * The instrumentation point of the allocation slow path (a TLAB refill or a shared allocation): called,
+     * empty, before anything else, so an agent can attach Advice here and start a collection by occupancy or
+     * allocation rate. TLAB refills make it frequent enough to serve as the trigger's poll.
      */
     public void onSlowPath(long requestBytes) {
     }
@@ -83,14 +103,17 @@ public final class Heap {
         return region;
     }
 
-    /** Heap offset one past the last allocated byte. */
+    /** Heap offset one past the last allocated byte (TLABs included: they are carved below top). */
     public long top() {
         return top;
     }
 
-    /** Collectors move the bump pointer after compaction; the caller guarantees [newTop, end) is zero. */
+    /** Collectors move the bump pointer after compaction (world stopped); [newTop, end) must be zero. */
     public void setTop(long newTop) {
         top = newTop;
+        if (stressBytes > 0) {
+            softLimit = Math.min(end, newTop + stressBytes);
+        }
     }
 
     public long end() {
@@ -114,47 +137,80 @@ public final class Heap {
         this.exhaustion = handler;
     }
 
-    /** Allocates {@code size} (8-aligned) zeroed bytes; returns the offset, or 0 when even a collection can't make room. */
-    public long allocate(long size) {
-        long t = top;
-        if (size < LARGE_OBJECT_BYTES && t + size <= softLimit) {
-            top = t + size;
-            return t;
+    /**
+     * Allocates {@code size} (8-aligned) zeroed bytes for thread {@code t}: from its TLAB, else from a new TLAB,
+     * else (large) from the shared region. Returns the offset, or 0 when even collecting can't make room. The
+     * caller must have stored t.sp: this is a safepoint (the collector may run and move everything).
+     */
+    public long allocate(VmThread t, long size) {
+        if (size >= LARGE_OBJECT_BYTES || size > tlabBytes / 4) {
+            return allocate(size);
         }
-        return allocateSlow(size);
-    }
-
-    private long allocateSlow(long size) {
+        long at = t.tlabTop;
+        if (at + size <= t.tlabEnd) {
+            t.tlabTop = at + size;
+            return at;
+        }
         onSlowPath(size);
-        long at;
-        if (stressBytes > 0 && top + size > stressLimit) {
-            exhaustion.onExhausted(size);
-            stressLimit = Math.min(end, top + stressBytes);
-            at = tryBump(size);
-        } else {
-            at = tryBump(size);
-            if (at == 0) {
-                exhaustion.onExhausted(size);
-                if (stressBytes > 0) {
-                    stressLimit = Math.min(end, top + stressBytes);
-                }
-                at = tryBump(size);
+        for (int attempt = 0; attempt <= COLLECT_ATTEMPTS; attempt++) {
+            retireTlab(t);
+            long tlab = tryBump(tlabBytes, false, attempt == 0 ? softLimit : end);
+            if (tlab != 0) {
+                t.tlabTop = tlab + size;
+                t.tlabEnd = tlab + tlabBytes;
+                return tlab;
+            }
+            if (attempt < COLLECT_ATTEMPTS) {
+                exhaustion.onExhausted(tlabBytes);
             }
         }
-        updateSoftLimit();
-        return at;
+        // No room for a whole TLAB: the object alone may still fit.
+        return allocate(size);
     }
 
-    private long tryBump(long size) {
-        long start = size >= LARGE_OBJECT_BYTES ? pageAlign(top) : top;
-        if (start + size > end || start + size < 0) {
-            return 0;
+    /** Ends {@code t}'s TLAB: its unused tail becomes a filler. Its owner, or anyone while the world is stopped. */
+    public void retireTlab(VmThread t) {
+        if (t.tlabTop < t.tlabEnd) {
+            writeFiller(t.tlabTop, t.tlabEnd - t.tlabTop);
         }
-        if (start > top) {
-            writeFiller(top, start - top);
+        t.tlabTop = 0;
+        t.tlabEnd = 0;
+    }
+
+    /**
+     * The shared slow path: bump-allocates {@code size} bytes in the shared region with a CAS (large objects
+     * page-aligned), collecting on exhaustion. Returns the offset, or 0 when there is no room.
+     */
+    public long allocate(long size) {
+        onSlowPath(size);
+        for (int attempt = 0; attempt <= COLLECT_ATTEMPTS; attempt++) {
+            // The GC-stress limit only triggers the first collection; afterwards the whole heap counts.
+            long at = tryBump(size, size >= LARGE_OBJECT_BYTES, attempt == 0 ? softLimit : end);
+            if (at != 0) {
+                return at;
+            }
+            if (attempt < COLLECT_ATTEMPTS) {
+                exhaustion.onExhausted(size);
+            }
         }
-        top = start + size;
-        return start;
+        return 0;
+    }
+
+    private long tryBump(long size, boolean pageAligned, long limit) {
+        for (;;) {
+            long t = top;
+            long start = pageAligned ? pageAlign(t) : t;
+            long newTop = start + size;
+            if (newTop > limit || newTop < 0) {
+                return 0;
+            }
+            if (TOP.compareAndSet(this, t, newTop)) {
+                if (start > t) {
+                    writeFiller(t, start - t);
+                }
+                return start;
+            }
+        }
     }
 
     /** Marks {@code [off, off+bytes)} as a dead gap so the heap stays parseable. */

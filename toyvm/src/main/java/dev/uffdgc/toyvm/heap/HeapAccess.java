@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.heap;
 import static java.lang.foreign.ValueLayout.*;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
 
 /**
  * Every read and write of guest heap memory goes through here: the narrow waist a later collector uses to
@@ -19,6 +20,12 @@ import java.lang.foreign.MemorySegment;
  */
 public final class HeapAccess {
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    // Aligned views for the atomic and ordered accesses Java's memory model asks for (volatile fields, Unsafe
+    // CAS): the heap is page-aligned and fields are naturally aligned, so these never fault on alignment.
+    private static final VarHandle BYTE = JAVA_BYTE.varHandle();
+    private static final VarHandle SHORT = JAVA_SHORT.varHandle();
+    private static final VarHandle INT = JAVA_INT.varHandle();
+    private static final VarHandle LONG = JAVA_LONG.varHandle();
 
     private final long base;
     private final long size;
@@ -151,5 +158,132 @@ public final class HeapAccess {
             g.enter(off, bytes);
         }
         return ALL.asSlice(base + off, bytes);
+    }
+
+    // Ordered and atomic accesses (volatile fields, Unsafe, identity hash installation). A collector that
+    // switches how mutators touch the heap must switch these too.
+
+    public byte getByteVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (byte) BYTE.getVolatile(ALL, base + off);
+    }
+
+    public void putByteVolatile(long off, byte v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        BYTE.setVolatile(ALL, base + off, v);
+    }
+
+    public short getShortVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (short) SHORT.getVolatile(ALL, base + off);
+    }
+
+    public void putShortVolatile(long off, short v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        SHORT.setVolatile(ALL, base + off, v);
+    }
+
+    public int getIntVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (int) INT.getVolatile(ALL, base + off);
+    }
+
+    public void putIntVolatile(long off, int v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        INT.setVolatile(ALL, base + off, v);
+    }
+
+    public long getLongVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (long) LONG.getVolatile(ALL, base + off);
+    }
+
+    public void putLongVolatile(long off, long v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        LONG.setVolatile(ALL, base + off, v);
+    }
+
+    public boolean compareAndSetInt(long off, int expected, int value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return INT.compareAndSet(ALL, base + off, expected, value);
+    }
+
+    public boolean compareAndSetLong(long off, long expected, long value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return LONG.compareAndSet(ALL, base + off, expected, value);
+    }
+
+    public int compareAndExchangeInt(long off, int expected, int value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (int) INT.compareAndExchange(ALL, base + off, expected, value);
+    }
+
+    public long compareAndExchangeLong(long off, long expected, long value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (long) LONG.compareAndExchange(ALL, base + off, expected, value);
+    }
+
+    public int getAndAddInt(long off, int delta) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (int) INT.getAndAdd(ALL, base + off, delta);
+    }
+
+    public long getAndAddLong(long off, long delta) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
+        return (long) LONG.getAndAdd(ALL, base + off, delta);
+    }
+
+    public static void fullFence() {
+        VarHandle.fullFence();
+    }
+
+    public static void acquireFence() {
+        VarHandle.acquireFence();
+    }
+
+    public static void releaseFence() {
+        VarHandle.releaseFence();
     }
 }

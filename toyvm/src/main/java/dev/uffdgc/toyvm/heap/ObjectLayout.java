@@ -21,7 +21,9 @@ package dev.uffdgc.toyvm.heap;
  *
  * Objects of {@link #LARGE_OBJECT_BYTES} or more start page-aligned, so a compactor can move their pages
  * wholesale; the gap in front of one is a filler object. GC metadata (mark bits, forwarding) is never in a
- * header: collectors keep it in side tables.
+ * header: collectors keep it in side tables. Neither are monitors: the header has no lock bits; a monitor in
+ * use lives in a side table keyed by the object's offset, which collectors update as a root kind (see
+ * dev.uffdgc.toyvm.thread.Monitors), so moving an object never needs to touch a lock word.
  */
 public final class ObjectLayout {
     private ObjectLayout() {

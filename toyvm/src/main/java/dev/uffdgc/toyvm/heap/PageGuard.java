@@ -84,7 +84,7 @@ public final class PageGuard {
 
     private static void touch(long address) {
         try {
-            MemorySegment ignored = (MemorySegment) Libc.MEMCPY.invokeExact(SCRATCH.get(),
+            MemorySegment ignored = (MemorySegment) Libc.Memcpy.HANDLE.invokeExact(SCRATCH.get(),
                     MemorySegment.ofAddress(address).reinterpret(1), 1L);
         } catch (Throwable t) {
             throw t instanceof RuntimeException r ? r : new IllegalStateException(t);

@@ -25,6 +25,8 @@ public final class Decoder {
     private final Map<Label, Integer> labels = new IdentityHashMap<>();
     private final Map<Integer, Label> fixups = new HashMap<>();
     private final IntList lines = new IntList();
+    /** (operand index, backward target) of conditional backward branches, patched to trampolines. */
+    private final List<int[]> trampolines = new ArrayList<>();
 
     public static Code decode(VmMethod m) {
         CodeModel cm = m.model.code().orElseThrow(() -> new LinkageException("java/lang/AbstractMethodError", m.toString()));
@@ -46,6 +48,7 @@ public final class Decoder {
         for (var f : fixups.entrySet()) {
             out.data[f.getKey()] = target(f.getValue());
         }
+        emitTrampolines();
         IntList handlers = new IntList();
         for (ExceptionCatch ec : cm.exceptionHandlers()) {
             handlers.add(target(ec.tryStart()));
@@ -79,10 +82,31 @@ public final class Decoder {
         }
     }
 
+    /**
+     * Backward branches are safepoint polls: a backward goto becomes GOTO_POLL; a backward conditional branch
+     * jumps to a GOTO_POLL trampoline appended after the method's code (so no pc shifts).
+     */
     private void branch(int op, Label l) {
+        boolean backward = labels.containsKey(l);
+        if (backward && op == Op.GOTO) {
+            op = Op.GOTO_POLL;
+        }
         out.add(op);
+        if (backward && op != Op.GOTO_POLL) {
+            trampolines.add(new int[] {out.size, labels.get(l)});
+            out.add(-1);
+            return;
+        }
         fixups.put(out.size, l);
         out.add(-1);
+    }
+
+    private void emitTrampolines() {
+        for (int[] tr : trampolines) {
+            out.data[tr[0]] = out.size;
+            out.add(Op.GOTO_POLL);
+            out.add(tr[1]);
+        }
     }
 
     private static boolean isRef(TypeKind k) {

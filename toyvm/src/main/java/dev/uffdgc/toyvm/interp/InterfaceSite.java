@@ -9,8 +9,11 @@ public final class InterfaceSite {
     private final Vm vm;
     final String key;
     final int argSlots;
-    private VmClass cachedClass;
-    private VmMethod cachedTarget;
+    /** One immutable (class, target) pair, so a racing reader never sees one class with another's target. */
+    private record Entry(VmClass receiver, VmMethod target) {
+    }
+
+    private Entry cache = new Entry(null, null);
 
     InterfaceSite(Vm vm, String key, int argSlots) {
         this.vm = vm;
@@ -19,8 +22,9 @@ public final class InterfaceSite {
     }
 
     VmMethod target(VmThread t, VmClass receiverClass) {
-        if (receiverClass == cachedClass) {
-            return cachedTarget;
+        Entry e = cache;
+        if (receiverClass == e.receiver) {
+            return e.target;
         }
         VmMethod m = receiverClass.selectVirtual(key);
         if (m == null) {
@@ -28,8 +32,7 @@ public final class InterfaceSite {
                     "Receiver class " + receiverClass.binaryName() + " does not define or inherit an implementation of "
                             + key);
         }
-        cachedClass = receiverClass;
-        cachedTarget = m;
+        cache = new Entry(receiverClass, m);
         return m;
     }
 }

@@ -7,6 +7,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.thread.Safepoints;
 
 /**
  * The dispatch loop. One host call of {@link #run} per guest frame; the common instructions are inline, the
@@ -24,10 +25,12 @@ public final class Interpreter {
     private final HeapAccess mem;
     private final Rare rare;
     private final Resolver resolver;
+    private final Safepoints safepoints;
 
     public Interpreter(Vm vm) {
         this.vm = vm;
         this.mem = vm.mem;
+        this.safepoints = vm.safepoints;
         this.rare = new Rare(vm, this);
         this.resolver = new Resolver(vm, this);
     }
@@ -42,6 +45,15 @@ public final class Interpreter {
 
     /** Calls {@code m} with its arguments at {@code [base, base + argSlots)}; the result lands at {@code base}. */
     public void invoke(VmThread t, VmMethod m, int base) {
+        if (m.synchronizedMethod) {
+            rare.invokeSynchronized(t, m, base);
+            return;
+        }
+        invokeUnlocked(t, m, base);
+    }
+
+    /** {@link #invoke} without the monitor of a synchronized method (the caller holds it). */
+    void invokeUnlocked(VmThread t, VmMethod m, int base) {
         Intrinsic in = m.intrinsic;
         if (in != null) {
             in.invoke(t, base);
@@ -82,6 +94,10 @@ public final class Interpreter {
         // From here on t.sp >= the end of this frame's locals, so a VM-raised exception (which may collect)
         // sees every local as a root; operand-stack refs are discarded by a throw anyway.
         t.sp = base + c.maxLocals;
+        if (safepoints.requested) {
+            t.framePcs[depth] = 0;
+            safepoints.poll(t);
+        }
         final int[] code = c.code;
         final Object[] pool = c.pool;
         final HeapAccess mem = this.mem;
@@ -447,6 +463,14 @@ public final class Interpreter {
                             case Op.IFNULL -> pc = R[--sp] == 0 ? code[pc + 1] : pc + 2;
                             case Op.IFNONNULL -> pc = R[--sp] != 0 ? code[pc + 1] : pc + 2;
                             case Op.GOTO -> pc = code[pc + 1];
+                            case Op.GOTO_POLL -> {
+                                if (safepoints.requested) {
+                                    t.framePcs[depth] = pc;
+                                    t.sp = sp;
+                                    safepoints.poll(t);
+                                }
+                                pc = code[pc + 1];
+                            }
                             case Op.TABLESWITCH -> {
                                 int k = (int) P[--sp];
                                 int low = code[pc + 2];
@@ -641,9 +665,11 @@ public final class Interpreter {
                                 P[sp - 1] = r != 0 && vm.classes.table()[mem.getInt(r)].isAssignableTo(target) ? 1 : 0;
                                 pc += 2;
                             }
-                            case Op.MONITORENTER, Op.MONITOREXIT -> {
-                                object(t, pc, R[--sp]);
-                                pc += 1;
+                            case Op.MONITORENTER, Op.MONITOREXIT, Op.VOLATILE_FIELD -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                sp = rare.monitorOrVolatile(t, c, pc, sp);
+                                pc += code[pc] == Op.VOLATILE_FIELD ? 2 : 1;
                             }
                             case Op.MULTIANEWARRAY -> {
                                 t.framePcs[depth] = pc;

@@ -11,9 +11,19 @@ import dev.uffdgc.toyvm.classfile.VmMethod;
 /** The interpreter's out-of-line instructions and slow paths (kept out of the dispatch loop to keep it small). */
 public final class Rare {
     private final Vm vm;
+    private final SyncOps sync;
 
     Rare(Vm vm, Interpreter interp) {
         this.vm = vm;
+        this.sync = new SyncOps(vm, interp);
+    }
+
+    void invokeSynchronized(VmThread t, VmMethod m, int base) {
+        sync.invokeSynchronized(t, m, base);
+    }
+
+    int monitorOrVolatile(VmThread t, Code c, int pc, int sp) {
+        return sync.execute(t, c, pc, sp);
     }
 
     Code prepare(VmThread t, VmMethod m) {

@@ -11,12 +11,21 @@ import java.lang.classfile.constantpool.InvokeDynamicEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;
 import java.lang.classfile.constantpool.MemberRefEntry;
 import java.lang.classfile.constantpool.StringEntry;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Resolves an instruction's constant-pool operand on its first execution and rewrites the instruction in place
  * into its quick form (same length). Class initialisation is triggered here (new, getstatic, putstatic,
- * invokestatic), so quick forms never check it. Single-threaded VM: a class being initialised by the current
- * thread may be quickened; with guest threads, quickening must wait for the end of initialisation.
+ * invokestatic), so quick forms never check it.
+ *
+ * Threads: an instruction is resolved without locks (resolution may load classes, run {@code <clinit>} or
+ * allocate), then published under the Code's lock only if it is still unresolved: operands first, the opcode
+ * last with a release store, so a thread that sees the quick opcode also sees its operands (the dispatch loop
+ * reads the opcode before its operands). Two threads resolving the same instruction compute the same result;
+ * the second publication is dropped. Known gap: an instruction quickened by the thread running a class's
+ * {@code <clinit>} (as the initialising thread it passes the init check) can be executed by another thread
+ * before that initialisation completes; HotSpot would make that thread wait.
  */
 public final class Resolver {
     private final Vm vm;
@@ -27,66 +36,112 @@ public final class Resolver {
         this.indy = new Indy(vm);
     }
 
+    private static final VarHandle CODE = MethodHandles.arrayElementVarHandle(int[].class);
+
     void resolve(VmThread t, VmMethod m, Code c, int pc) {
+        int op;
+        int operand;
+        Object entry;
+        synchronized (c) {
+            op = c.code[pc];
+            operand = c.code[pc + 1];
+            entry = Op.NAME[op].endsWith("_UNRES") ? c.pool[operand] : null;
+        }
+        if (!Op.NAME[op].endsWith("_UNRES")) {
+            return; // another thread quickened it after our dispatch read the old opcode: re-dispatch
+        }
         try {
-            resolveChecked(t, m, c, pc);
+            resolveChecked(t, m, c, pc, op, operand, entry);
         } catch (LinkageException e) {
             throw vm.throwing.raise(t, e.guestClass, e.getMessage());
         }
     }
 
+    /** Rewrites the instruction at pc from {@code unresolved} to {@code op} with the given operands (-1: keep). */
+    private static void publish(Code c, int pc, int unresolved, int op, int operand1, int operand2) {
+        publish(c, pc, unresolved, op, operand1, operand2, -1, null);
+    }
+
+    /** Also replaces pool entry {@code idx} (when >= 0) with the resolved {@code value}, under the same lock. */
+    private static void publish(Code c, int pc, int unresolved, int op, int operand1, int operand2, int idx, Object value) {
+        synchronized (c) {
+            if (c.code[pc] != unresolved) {
+                return;
+            }
+            if (idx >= 0) {
+                c.pool[idx] = value;
+            }
+            if (operand1 != KEEP) {
+                c.code[pc + 1] = operand1;
+            }
+            if (operand2 != KEEP) {
+                c.code[pc + 2] = operand2;
+            }
+            CODE.setRelease(c.code, pc, op);
+        }
+    }
+
+    private static final int KEEP = Integer.MIN_VALUE;
+
     int invokedynamic(VmThread t, Code c, int pc, int sp) {
         int idx = c.code[pc + 1];
-        if (!(c.pool[idx] instanceof CallSite)) {
+        Object entry = c.pool[idx];
+        if (!(entry instanceof CallSite)) {
             try {
-                c.pool[idx] = indy.link(t, (InvokeDynamicEntry) c.pool[idx]);
+                // Two threads may link the same site; each uses its own, the last store stays.
+                entry = indy.link(t, (InvokeDynamicEntry) entry);
+                c.pool[idx] = entry;
             } catch (LinkageException e) {
                 throw vm.throwing.raise(t, e.guestClass, e.getMessage());
             }
         }
-        return ((CallSite) c.pool[idx]).invoke(t, sp);
+        return ((CallSite) entry).invoke(t, sp);
     }
 
-    private void resolveChecked(VmThread t, VmMethod m, Code c, int pc) {
-        int[] code = c.code;
-        int idx = code[pc + 1];
-        Object entry = c.pool[idx];
-        switch (code[pc]) {
-            case Op.LDC_UNRES -> {
-                code[pc + 1] = constant(t, (LoadableConstantEntry) entry, m);
-                code[pc] = Op.LDC_REF;
-            }
+    private void resolveChecked(VmThread t, VmMethod m, Code c, int pc, int op, int idx, Object entry) {
+        switch (op) {
+            case Op.LDC_UNRES -> publish(c, pc, op, Op.LDC_REF, constant(t, (LoadableConstantEntry) entry, m), KEEP);
             case Op.GETSTATIC_UNRES, Op.PUTSTATIC_UNRES -> {
                 VmField f = field((FieldRefEntry) entry, true);
                 vm.init.initialize(t, f.owner);
-                boolean get = code[pc] == Op.GETSTATIC_UNRES;
-                code[pc + 1] = f.offset;
-                code[pc] = f.isReference() ? (get ? Op.GETSTATIC_A : Op.PUTSTATIC_A)
-                        : f.size() == 8 ? (get ? Op.GETSTATIC_2 : Op.PUTSTATIC_2) : (get ? Op.GETSTATIC_1 : Op.PUTSTATIC_1);
+                boolean get = op == Op.GETSTATIC_UNRES;
+                if (f.isVolatile) {
+                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP, idx, new VolatileAccess(f, !get));
+                    return;
+                }
+                publish(c, pc, op, f.isReference() ? (get ? Op.GETSTATIC_A : Op.PUTSTATIC_A)
+                        : f.size() == 8 ? (get ? Op.GETSTATIC_2 : Op.PUTSTATIC_2) : (get ? Op.GETSTATIC_1 : Op.PUTSTATIC_1),
+                        f.offset, KEEP);
             }
             case Op.GETFIELD_UNRES -> {
                 VmField f = field((FieldRefEntry) entry, false);
-                code[pc + 1] = f.offset;
-                code[pc] = switch (f.type()) {
+                if (f.isVolatile) {
+                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP, idx, new VolatileAccess(f, false));
+                    return;
+                }
+                publish(c, pc, op, switch (f.type()) {
                     case 'J', 'D' -> Op.GETFIELD_J;
                     case 'I', 'F' -> Op.GETFIELD_I;
                     case 'B', 'Z' -> Op.GETFIELD_B;
                     case 'C' -> Op.GETFIELD_C;
                     case 'S' -> Op.GETFIELD_S;
                     default -> Op.GETFIELD_A;
-                };
+                }, f.offset, KEEP);
             }
             case Op.PUTFIELD_UNRES -> {
                 VmField f = field((FieldRefEntry) entry, false);
-                code[pc + 1] = f.offset;
-                code[pc] = switch (f.type()) {
+                if (f.isVolatile) {
+                    publish(c, pc, op, Op.VOLATILE_FIELD, KEEP, KEEP, idx, new VolatileAccess(f, true));
+                    return;
+                }
+                publish(c, pc, op, switch (f.type()) {
                     case 'J', 'D' -> Op.PUTFIELD_J;
                     case 'I', 'F' -> Op.PUTFIELD_I;
                     case 'B' -> Op.PUTFIELD_B;
                     case 'Z' -> Op.PUTFIELD_Z;
                     case 'C', 'S' -> Op.PUTFIELD_S;
                     default -> Op.PUTFIELD_A;
-                };
+                }, f.offset, KEEP);
             }
             case Op.INVOKESTATIC_UNRES -> {
                 VmMethod target = method((MemberRefEntry) entry);
@@ -94,28 +149,25 @@ public final class Resolver {
                     throw new LinkageException("java/lang/IncompatibleClassChangeError", "Expected static method " + target);
                 }
                 vm.init.initialize(t, target.owner);
-                c.pool[idx] = target;
-                code[pc] = Op.INVOKE_STATIC;
+                publish(c, pc, op, Op.INVOKE_STATIC, KEEP, KEEP, idx, target);
             }
             case Op.INVOKESPECIAL_UNRES -> {
-                c.pool[idx] = special(m.owner, (MemberRefEntry) entry);
-                code[pc] = Op.INVOKE_DIRECT;
+                publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP, idx, special(m.owner, (MemberRefEntry) entry));
             }
-            case Op.INVOKEVIRTUAL_UNRES, Op.INVOKEINTERFACE_UNRES -> virtual(c, pc, (MemberRefEntry) entry);
+            case Op.INVOKEVIRTUAL_UNRES, Op.INVOKEINTERFACE_UNRES -> virtual(c, pc, op, idx, (MemberRefEntry) entry);
             case Op.NEW_UNRES -> {
                 VmClass k = vm.classes.load((String) entry);
                 if (k.isAbstract() || k.isInterface()) {
                     throw new LinkageException("java/lang/InstantiationError", k.binaryName());
                 }
                 vm.init.initialize(t, k);
-                c.pool[idx] = k;
-                code[pc] = Op.NEW;
+                publish(c, pc, op, Op.NEW, KEEP, KEEP, idx, k);
             }
             case Op.NEWARRAY_UNRES, Op.CHECKCAST_UNRES, Op.INSTANCEOF_UNRES -> {
-                c.pool[idx] = vm.classes.load((String) entry);
-                code[pc] = code[pc] == Op.NEWARRAY_UNRES ? Op.NEWARRAY : code[pc] == Op.CHECKCAST_UNRES ? Op.CHECKCAST : Op.INSTANCEOF;
+                publish(c, pc, op, op == Op.NEWARRAY_UNRES ? Op.NEWARRAY : op == Op.CHECKCAST_UNRES ? Op.CHECKCAST : Op.INSTANCEOF,
+                        KEEP, KEEP, idx, vm.classes.load((String) entry));
             }
-            default -> throw new IllegalStateException("toyvm: bad instruction " + code[pc] + " at " + pc + " in " + m);
+            default -> throw new IllegalStateException("toyvm: bad instruction " + op + " at " + pc + " in " + m);
         }
     }
 
@@ -166,24 +218,17 @@ public final class Resolver {
         return selected != null ? selected : resolved;
     }
 
-    private void virtual(Code c, int pc, MemberRefEntry e) {
-        int[] code = c.code;
-        int idx = code[pc + 1];
+    private void virtual(Code c, int pc, int op, int idx, MemberRefEntry e) {
         VmMethod m = method(e);
         if (m.isStatic()) {
             throw new LinkageException("java/lang/IncompatibleClassChangeError", "Expected non-static method " + m);
         }
         if (m.isPrivate() || (m.isFinal() && m.vtableIndex >= 0) || m.isConstructor()) {
-            c.pool[idx] = m;
-            code[pc] = Op.INVOKE_DIRECT;
+            publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP, idx, m);
         } else if (m.vtableIndex >= 0) {
-            code[pc + 1] = m.vtableIndex;
-            code[pc + 2] = m.argSlots;
-            code[pc] = Op.INVOKE_VIRTUAL;
+            publish(c, pc, op, Op.INVOKE_VIRTUAL, m.vtableIndex, m.argSlots);
         } else {
-            c.pool[idx] = new InterfaceSite(vm, m.key(), m.argSlots);
-            code[pc + 2] = m.argSlots;
-            code[pc] = Op.INVOKE_INTERFACE;
+            publish(c, pc, op, Op.INVOKE_INTERFACE, KEEP, m.argSlots, idx, new InterfaceSite(vm, m.key(), m.argSlots));
         }
     }
 }

@@ -16,7 +16,7 @@ public final class VmThread {
     /** Extra frames and slots for constructing a StackOverflowError at the limit. */
     public static final int STACK_OVERFLOW_HEADROOM = 256;
 
-    public final String name;
+    public volatile String name;
     public final long[] prims;
     public final int[] refs;
     /** Top of the top frame's operand stack; valid whenever this thread may allocate or is stopped. */
@@ -37,6 +37,32 @@ public final class VmThread {
     public boolean raisingOutOfMemory;
     /** Nesting of VM-raised exceptions under construction (a guard against a broken library). */
     public int raising;
+
+    // Thread states for the safepoint protocol (see dev.uffdgc.toyvm.thread.Safepoints).
+    /** Running guest code: may touch the heap; a pause waits until it reaches a poll. */
+    public static final int RUNNING = 0;
+    /** Blocked (sleep, wait, join, monitor entry, park) or not started/ended: counts as stopped. */
+    public static final int BLOCKED = 1;
+    /** Parked at a safepoint poll until the world resumes. */
+    public static final int STOPPED = 2;
+
+    /** Safepoint state, written under the safepoint lock; read racily only as a hint. */
+    public volatile int state = BLOCKED;
+    /** This thread's allocation buffer [tlabTop, tlabEnd) in the shared heap; empty when both are 0. */
+    public long tlabTop;
+    public long tlabEnd;
+    /** The guest java.lang.Thread object (0 until created). A root. */
+    public int guestThread;
+    /** Guest interrupt status (Thread.interrupt); host interrupts only wake blocked threads. */
+    public volatile boolean interrupted;
+    /** LockSupport.park permit, guarded by {@link #parkLock}. */
+    public boolean parkPermit;
+    public final Object parkLock = new Object();
+    public boolean daemon;
+    /** The host thread running this guest thread (null before start). */
+    public volatile Thread host;
+    /** Per-thread identity-hash generator state, so threads never share a racy seed. */
+    public int hashSeed;
 
     public VmThread(String name, int stackSlots, int maxDepth) {
         this.name = name;

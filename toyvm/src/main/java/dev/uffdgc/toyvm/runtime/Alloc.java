@@ -10,7 +10,9 @@ import dev.uffdgc.toyvm.interp.VmThread;
 
 /**
  * Object and array allocation. The caller must have stored the thread's sp: allocation may collect, and the
- * collection moves every object (host variables holding references are stale afterwards).
+ * collection moves every object (host variables holding references are stale afterwards). A release fence
+ * after the header (HotSpot's StoreStore after initialisation) keeps another thread that receives the new
+ * reference through a race from seeing a zero header.
  */
 public final class Alloc {
     private final Vm vm;
@@ -23,12 +25,26 @@ public final class Alloc {
         this.mem = vm.mem;
     }
 
+    /** TLAB bump; the slow path is a safepoint poll, then a TLAB refill or a shared allocation. */
+    private long allocate(VmThread t, long size) {
+        long at = t.tlabTop;
+        if (at + size <= t.tlabEnd && size < LARGE_OBJECT_BYTES) {
+            t.tlabTop = at + size;
+            return at;
+        }
+        if (vm.safepoints.requested) {
+            vm.safepoints.poll(t);
+        }
+        return heap.allocate(t, size);
+    }
+
     public int instance(VmThread t, VmClass c) {
-        long at = heap.allocate(c.instanceSize);
+        long at = allocate(t, c.instanceSize);
         if (at == 0) {
             throw vm.throwing.outOfMemory(t);
         }
         mem.putInt(at + CLASS_ID_OFFSET, c.id);
+        HeapAccess.releaseFence();
         return (int) at;
     }
 
@@ -40,12 +56,13 @@ public final class Alloc {
         if (size > heap.capacity()) {
             throw vm.throwing.outOfMemory(t, "Requested array size exceeds VM limit");
         }
-        long at = heap.allocate(size);
+        long at = allocate(t, size);
         if (at == 0) {
             throw vm.throwing.outOfMemory(t);
         }
         mem.putInt(at + CLASS_ID_OFFSET, arrayClass.id);
         mem.putInt(at + ARRAY_LENGTH_OFFSET, length);
+        HeapAccess.releaseFence();
         return (int) at;
     }
 
@@ -54,13 +71,14 @@ public final class Alloc {
         int src = t.handle(handleOfSource);
         VmClass c = vm.classOf(src);
         long size = c.isArray() ? arraySize(mem.getInt(src + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
-        long at = heap.allocate(size);
+        long at = allocate(t, size);
         if (at == 0) {
             throw vm.throwing.outOfMemory(t);
         }
         src = t.handle(handleOfSource);
         mem.copy(src, at, size);
         mem.putInt(at + HASH_OFFSET, 0);
+        HeapAccess.releaseFence();
         return (int) at;
     }
 }

@@ -13,6 +13,8 @@ import dev.uffdgc.toyvm.interp.VmThread;
 /** Natives of Object, Class, System, Runtime, Throwable and Arrays' reflective array creation. */
 final class CoreNatives {
     private static final int MAX_STACK_TRACE_DEPTH = 1024;
+    private static final java.util.Set<String> PRIMITIVES =
+            java.util.Set.of("int", "long", "double", "float", "char", "byte", "short", "boolean", "void");
 
     private CoreNatives() {
     }
@@ -29,11 +31,13 @@ final class CoreNatives {
     }
 
     /** The identity hash: assigned on first request, kept in the header, so it survives moves. */
-    static int identityHash(Vm vm, int ref) {
+    static int identityHash(Vm vm, VmThread t, int ref) {
         int h = vm.mem.getInt(ref + HASH_OFFSET);
         if (h == 0) {
-            h = vm.nextIdentityHash();
-            vm.mem.putInt(ref + HASH_OFFSET, h);
+            // Two threads may race to install one: the first CAS wins and everyone returns its value.
+            int mine = vm.nextIdentityHash(t);
+            int seen = vm.mem.compareAndExchangeInt(ref + HASH_OFFSET, 0, mine);
+            h = seen == 0 ? mine : seen;
         }
         return h;
     }
@@ -41,7 +45,7 @@ final class CoreNatives {
     private static void object(Vm vm, Intrinsics r) {
         String o = "java/lang/Object";
         r.add(o, "getClass()Ljava/lang/Class;", (t, b) -> t.refs[b] = vm.mirrors.mirror(t, vm.classOf(t.refs[b])));
-        r.add(o, "hashCode()I", (t, b) -> t.prims[b] = identityHash(vm, t.refs[b]));
+        r.add(o, "hashCode()I", (t, b) -> t.prims[b] = identityHash(vm, t, t.refs[b]));
         r.add(o, "clone()Ljava/lang/Object;", (t, b) -> {
             VmClass c = vm.classOf(t.refs[b]);
             if (!c.isArray() && !c.isAssignableTo(vm.classes.load("java/lang/Cloneable"))) {
@@ -51,9 +55,6 @@ final class CoreNatives {
             t.refs[b] = vm.alloc.copyOf(t, h);
             t.popHandles(h);
         });
-        // One guest thread: nobody can be waiting, so notify has nothing to wake.
-        r.add(o, "notify()V", (t, b) -> { });
-        r.add(o, "notifyAll()V", (t, b) -> { });
     }
 
     private static void klass(Vm vm, Intrinsics r) {
@@ -62,6 +63,10 @@ final class CoreNatives {
         r.add(k, "getSimpleName()Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t, simpleName(self(vm, t, b))));
         r.add(k, "isInterface()Z", (t, b) -> t.prims[b] = self(vm, t, b).isInterface() ? 1 : 0);
         r.add(k, "isArray()Z", (t, b) -> t.prims[b] = self(vm, t, b).isArray() ? 1 : 0);
+        r.add(k, "isPrimitive()Z", (t, b) -> t.prims[b] = self(vm, t, b).name.indexOf('/') < 0
+                && PRIMITIVES.contains(self(vm, t, b).name) ? 1 : 0);
+        r.add(k, "getPrimitiveClass(Ljava/lang/String;)Ljava/lang/Class;",
+                (t, b) -> t.refs[b] = vm.mirrors.mirror(t, vm.classes.primitive(vm.strings.toHost(t.refs[b]))));
         r.add(k, "isEnum()Z", (t, b) -> {
             VmClass c = self(vm, t, b);
             t.prims[b] = c.superclass != null && c.superclass.name.equals("java/lang/Enum") ? 1 : 0;
@@ -142,8 +147,9 @@ final class CoreNatives {
         r.add(s, "nanoTime()J", (t, b) -> t.prims[b] = System.nanoTime());
         r.add(s, "currentTimeMillis()J", (t, b) -> t.prims[b] = System.currentTimeMillis());
         r.add(s, "identityHashCode(Ljava/lang/Object;)I",
-                (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t.refs[b]));
+                (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t, t.refs[b]));
         r.add(s, "exit(I)V", (t, b) -> {
+            vm.guestThreads.exit((int) t.prims[b]);
             throw new VmExit((int) t.prims[b]);
         });
         r.add(s, "gc()V", (t, b) -> vm.collector.collect(Collector.Cause.SYSTEM_GC, 0));

@@ -20,6 +20,8 @@ public final class Intrinsics implements ClassRegistry.Binder {
         this.vm = vm;
         CoreNatives.register(vm, this);
         TextNatives.register(vm, this);
+        vm.threadNatives.register(this);
+        UnsafeNatives.register(vm, this);
     }
 
     public void add(String owner, String nameAndDescriptor, Intrinsic in) {

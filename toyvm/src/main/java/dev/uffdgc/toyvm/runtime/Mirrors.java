@@ -26,7 +26,12 @@ public final class Mirrors {
             link();
             int m = vm.alloc.instance(t, classClass);
             vm.mem.putInt(m + idOffset, c.id);
-            c.mirrorHandle = vm.globals.add(m);
+            synchronized (this) {
+                // One mirror per class even when threads race: the loser's object becomes garbage.
+                if (c.mirrorHandle < 0) {
+                    c.mirrorHandle = vm.globals.add(m);
+                }
+            }
         }
         return c.mirrorHandle;
     }

@@ -10,6 +10,7 @@ import dev.uffdgc.toyvm.interp.VmThread;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Guest strings (our guestlib java.lang.String: a char[] {@code value} and a cached {@code hash}) to and from
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class Strings {
     private final Vm vm;
-    private final Map<String, Integer> interned = new HashMap<>();
+    private final Map<String, Integer> interned = new ConcurrentHashMap<>();
     private VmClass stringClass;
     private VmClass charArray;
     private int valueOffset = -1;
@@ -106,8 +107,15 @@ public final class Strings {
     public int internHandle(VmThread t, String s) {
         Integer h = interned.get(s);
         if (h == null) {
-            h = vm.globals.add(newString(t, s));
-            interned.put(s, h);
+            // Allocate outside any lock (it may collect); if another thread interned s meanwhile, keep theirs.
+            int str = newString(t, s);
+            synchronized (interned) {
+                h = interned.get(s);
+                if (h == null) {
+                    h = vm.globals.add(str);
+                    interned.put(s, h);
+                }
+            }
         }
         return h;
     }

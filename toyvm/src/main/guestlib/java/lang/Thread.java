@@ -1,0 +1,321 @@
+package java.lang;
+
+import java.time.Duration;
+
+/**
+ * toyvm guest library: platform threads only, each a host thread of the VM. Lifecycle, sleep, interrupt and
+ * park are VM intrinsics; join is guest code waiting on this object, which the VM notifies when the thread
+ * ends (as HotSpot does). The fields named like the JDK's (parkBlocker, threadLocalRandom*, threadLocals) are
+ * the ones JDK classes from jrt:/ reach through Unsafe offsets or package access.
+ */
+public class Thread implements Runnable {
+    public static final int MIN_PRIORITY = 1;
+    public static final int NORM_PRIORITY = 5;
+    public static final int MAX_PRIORITY = 10;
+
+    private static long nextTid = 1;
+    private static int threadInitNumber;
+    private static volatile UncaughtExceptionHandler defaultUncaughtExceptionHandler;
+
+    private volatile String name;
+    private int priority;
+    private boolean daemon;
+    /** Written by the VM: true from start until the thread's run() has ended. */
+    private volatile boolean alive;
+    private boolean started;
+    /** Interrupt status before start; afterwards the VM's thread holds it. */
+    private volatile boolean interrupted;
+    private final Runnable target;
+    private final ThreadGroup group;
+    private final long tid;
+    private ClassLoader contextClassLoader;
+    private volatile UncaughtExceptionHandler uncaughtExceptionHandler;
+
+    volatile Object parkBlocker;
+    long threadLocalRandomSeed;
+    int threadLocalRandomProbe;
+    int threadLocalRandomSecondarySeed;
+    ThreadLocal.ThreadLocalMap threadLocals;
+    ThreadLocal.ThreadLocalMap inheritableThreadLocals;
+
+    public enum State { NEW, RUNNABLE, BLOCKED, WAITING, TIMED_WAITING, TERMINATED }
+
+    @FunctionalInterface
+    public interface UncaughtExceptionHandler {
+        void uncaughtException(Thread t, Throwable e);
+    }
+
+    /** The VM's main thread (see vmMainThread): no parent to inherit from. */
+    private Thread(ThreadGroup group, String name, boolean vmCreated) {
+        this.group = group;
+        this.name = name;
+        this.target = null;
+        this.priority = NORM_PRIORITY;
+        this.tid = nextThreadId();
+    }
+
+    public Thread() {
+        this(null, null, "Thread-" + nextThreadNum(), 0);
+    }
+
+    public Thread(Runnable task) {
+        this(null, task, "Thread-" + nextThreadNum(), 0);
+    }
+
+    public Thread(ThreadGroup group, Runnable task) {
+        this(group, task, "Thread-" + nextThreadNum(), 0);
+    }
+
+    public Thread(String name) {
+        this(null, null, name, 0);
+    }
+
+    public Thread(ThreadGroup group, String name) {
+        this(group, null, name, 0);
+    }
+
+    public Thread(Runnable task, String name) {
+        this(null, task, name, 0);
+    }
+
+    public Thread(ThreadGroup group, Runnable task, String name) {
+        this(group, task, name, 0);
+    }
+
+    public Thread(ThreadGroup group, Runnable task, String name, long stackSize) {
+        if (name == null) {
+            throw new NullPointerException("'name' is null");
+        }
+        Thread parent = currentThread();
+        this.group = group != null ? group : parent.getThreadGroup();
+        this.name = name;
+        this.target = task;
+        this.daemon = parent.isDaemon();
+        this.priority = Math.min(parent.getPriority(), this.group.getMaxPriority());
+        this.contextClassLoader = parent.contextClassLoader;
+        this.tid = nextThreadId();
+    }
+
+    public Thread(ThreadGroup group, Runnable task, String name, long stackSize, boolean inheritInheritableThreadLocals) {
+        this(group, task, name, stackSize);
+    }
+
+    private static synchronized int nextThreadNum() {
+        return threadInitNumber++;
+    }
+
+    private static synchronized long nextThreadId() {
+        return nextTid++;
+    }
+
+    /** Called once by the VM to make the Thread object of the main thread. */
+    private static Thread vmMainThread() {
+        ThreadGroup system = new ThreadGroup(null, "system", MAX_PRIORITY);
+        return new Thread(new ThreadGroup(system, "main", MAX_PRIORITY), "main", true);
+    }
+
+    public static native Thread currentThread();
+
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalThreadStateException();
+            }
+            started = true;
+            start0();
+        }
+    }
+
+    private native void start0();
+
+    @Override
+    public void run() {
+        if (target != null) {
+            target.run();
+        }
+    }
+
+    public static void sleep(long millis) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        sleep0(millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L);
+    }
+
+    public static void sleep(long millis, int nanos) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (nanos < 0 || nanos > 999999) {
+            throw new IllegalArgumentException("nanosecond timeout value out of range");
+        }
+        sleep0(millis * 1_000_000L + nanos);
+    }
+
+    public static void sleep(Duration duration) throws InterruptedException {
+        long nanos = duration.toNanos();
+        if (nanos >= 0) {
+            sleep0(nanos);
+        }
+    }
+
+    private static native void sleep0(long nanos) throws InterruptedException;
+
+    public static native void yield();
+
+    public static void onSpinWait() {
+    }
+
+    public void interrupt() {
+        interrupted = true;
+        interrupt0();
+    }
+
+    private native void interrupt0();
+
+    public static native boolean interrupted();
+
+    public native boolean isInterrupted();
+
+    public static native boolean holdsLock(Object obj);
+
+    public final boolean isAlive() {
+        return alive;
+    }
+
+    public final void join() throws InterruptedException {
+        join(0);
+    }
+
+    public final synchronized void join(long millis) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (millis == 0) {
+            while (alive) {
+                wait(0);
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (alive) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+
+    public final void join(long millis, int nanos) throws InterruptedException {
+        join(nanos > 0 && millis < Long.MAX_VALUE ? millis + 1 : millis);
+    }
+
+    public final boolean join(Duration duration) throws InterruptedException {
+        long millis = Math.max(1, duration.toMillis());
+        join(millis);
+        return !alive;
+    }
+
+    public final void setDaemon(boolean on) {
+        if (started) {
+            throw new IllegalThreadStateException();
+        }
+        daemon = on;
+    }
+
+    public final boolean isDaemon() {
+        return daemon;
+    }
+
+    public final boolean isVirtual() {
+        return false;
+    }
+
+    public final String getName() {
+        return name;
+    }
+
+    public final synchronized void setName(String name) {
+        if (name == null) {
+            throw new NullPointerException("'name' is null");
+        }
+        this.name = name;
+    }
+
+    public final int getPriority() {
+        return priority;
+    }
+
+    public final void setPriority(int newPriority) {
+        if (newPriority > MAX_PRIORITY || newPriority < MIN_PRIORITY) {
+            throw new IllegalArgumentException();
+        }
+        priority = Math.min(newPriority, group.getMaxPriority());
+    }
+
+    public final ThreadGroup getThreadGroup() {
+        return getState() == State.TERMINATED ? null : group;
+    }
+
+    @Deprecated
+    public long getId() {
+        return tid;
+    }
+
+    public final long threadId() {
+        return tid;
+    }
+
+    public State getState() {
+        if (!started) {
+            return State.NEW;
+        }
+        return alive ? State.RUNNABLE : State.TERMINATED;
+    }
+
+    public ClassLoader getContextClassLoader() {
+        return contextClassLoader;
+    }
+
+    public void setContextClassLoader(ClassLoader cl) {
+        contextClassLoader = cl;
+    }
+
+    public StackTraceElement[] getStackTrace() {
+        return new StackTraceElement[0];
+    }
+
+    public static void setDefaultUncaughtExceptionHandler(UncaughtExceptionHandler ueh) {
+        defaultUncaughtExceptionHandler = ueh;
+    }
+
+    public static UncaughtExceptionHandler getDefaultUncaughtExceptionHandler() {
+        return defaultUncaughtExceptionHandler;
+    }
+
+    public UncaughtExceptionHandler getUncaughtExceptionHandler() {
+        UncaughtExceptionHandler ueh = uncaughtExceptionHandler;
+        return ueh != null ? ueh : group;
+    }
+
+    public void setUncaughtExceptionHandler(UncaughtExceptionHandler ueh) {
+        uncaughtExceptionHandler = ueh;
+    }
+
+    /** Called by the VM when run() ends with an exception. */
+    void dispatchUncaughtException(Throwable e) {
+        getUncaughtExceptionHandler().uncaughtException(this, e);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Thread[#").append(tid).append(',').append(name).append(',').append(priority)
+                .append(',');
+        ThreadGroup g = getThreadGroup();
+        if (g != null) {
+            sb.append(g.getName());
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.uffdgc.toyvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Guest threads under collections: stress with verification, blocked threads, the safepoint log and latency. */
+class ThreadsTest {
+    /**
+     * 4 pool threads allocating and mutating shared maps in a 1 MiB heap, a collection every 64 KiB with the
+     * graph-hash and structural verifier around each, while a host thread forces HotSpot safepoints.
+     */
+    @RepeatedTest(3)
+    @Timeout(300)
+    void threadedStressUnderTinyHeapMatchesHotSpot() throws Exception {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "ThreadedLruStress");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "1m");
+        o.gcStressBytes = 64 << 10;
+        o.verifyGc = true;
+        AtomicBoolean done = new AtomicBoolean();
+        Thread hotspotSafepoints = new Thread(() -> {
+            while (!done.get()) {
+                System.gc();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        hotspotSafepoints.setDaemon(true);
+        hotspotSafepoints.start();
+        GuestRun actual;
+        try {
+            actual = GuestRun.toyvm(o, "ThreadedLruStress");
+        } finally {
+            done.set(true);
+            hotspotSafepoints.join();
+        }
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(0, actual.status());
+        assertTrue(actual.collections() >= 20, "only " + actual.collections() + " collections");
+    }
+
+    @Test
+    @Timeout(120)
+    void threadsBlockedInWaitSleepAndMonitorEntrySurviveCollections() {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "BlockedDuringGc");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "2m");
+        o.verifyGc = true;
+        GuestRun actual = GuestRun.toyvm(o, "BlockedDuringGc");
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertTrue(actual.collections() >= 10, "only " + actual.collections() + " collections");
+    }
+
+    private static final Pattern SAFEPOINT = Pattern.compile("\\[\\d+\\.\\d{3}s]\\[info]\\[safepoint] Safepoint \"Collect\","
+            + " Time since last: (\\d+) ns, Reaching safepoint: (\\d+) ns, At safepoint: (\\d+) ns, Total: (\\d+) ns");
+
+    /** One HotSpot-shaped line per pause; a thread spinning in a call-free loop reaches each pause quickly. */
+    @Test
+    @Timeout(120)
+    void safepointLogHasOneLinePerPauseAndTimeToSafepointIsBounded(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("safepoint.log");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "2m");
+        o.safepointLog = log.toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Vm vm = new Vm(o, ps, ps);
+        assertEquals(0, vm.runMain("BlockedDuringGc", new String[0]), out.toString(StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(vm.collector.collections(), lines.size(), String.join("\n", lines));
+        for (String line : lines) {
+            Matcher m = SAFEPOINT.matcher(line);
+            assertTrue(m.matches(), "not HotSpot-shaped: " + line);
+            long reaching = Long.parseLong(m.group(2));
+            long at = Long.parseLong(m.group(3));
+            assertEquals(Long.parseLong(m.group(4)), reaching + at, line);
+        }
+        long[] ttsp = vm.binding.timesToSafepoint();
+        assertEquals(lines.size(), ttsp.length);
+        for (long ns : ttsp) {
+            assertTrue(ns < 2_000_000_000L, "time to safepoint " + ns + " ns");
+        }
+    }
+
+    /** System.exit from a non-main thread ends the VM with its status while other threads still run. */
+    @Test
+    @Timeout(60)
+    void exitFromAnotherThreadEndsTheVm(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("ExitFromThread.java");
+        Files.writeString(src, """
+                public class ExitFromThread {
+                    public static void main(String[] a) throws Exception {
+                        Thread spin = new Thread(() -> { while (true) { } });
+                        spin.start();
+                        new Thread(() -> { System.out.println("bye"); System.exit(7); }).start();
+                        spin.join();
+                    }
+                }""");
+        Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-d", dir.toString(), src.toString()).inheritIO().start();
+        assertEquals(0, javac.waitFor());
+        GuestRun run = GuestRun.toyvm(GuestRun.options(dir, null), "ExitFromThread");
+        assertEquals("bye\n", run.stdout());
+        assertEquals(7, run.status(), run.stderr());
+    }
+}
