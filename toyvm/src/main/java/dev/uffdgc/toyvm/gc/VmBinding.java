@@ -118,6 +118,46 @@ public final class VmBinding {
         return c.instanceSize;
     }
 
+    /** The class id in the header at {@code obj} of {@code view} (the heap, or a collector's copy of it). */
+    public int classId(HeapAccess view, long obj) {
+        return view.getInt(obj + CLASS_ID_OFFSET);
+    }
+
+    /** Size of the object at {@code obj} in {@code view}: a collector may read headers from a from-space copy. */
+    public long objectSize(HeapAccess view, long obj) {
+        int id = view.getInt(obj + CLASS_ID_OFFSET);
+        if (id == FILLER_CLASS_ID) {
+            return view.getInt(obj + HASH_OFFSET);
+        }
+        VmClass c = vm.classes.table()[id];
+        return c.elemSize != 0 ? arraySize(view.getInt(obj + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
+    }
+
+    /**
+     * Layout by class id, for collectors that must scan part of an object whose header they no longer hold:
+     * {@link #elementSize} (0 for instance classes), {@link #isReferenceArray}, {@link #referenceOffsets}
+     * (instance classes). Fillers have element size 0 and no reference offsets.
+     */
+    public int elementSize(int classId) {
+        return classId == FILLER_CLASS_ID ? 0 : vm.classes.table()[classId].elemSize;
+    }
+
+    public boolean isReferenceArray(int classId) {
+        return classId != FILLER_CLASS_ID && vm.classes.table()[classId].isReferenceArray();
+    }
+
+    /** Size of an object of class {@code classId} with array length {@code length} (ignored for instances). */
+    public long sizeOf(int classId, int length) {
+        VmClass c = vm.classes.table()[classId];
+        return c.elemSize != 0 ? arraySize(length, c.elemSize) : c.instanceSize;
+    }
+
+    private static final int[] NO_OFFSETS = {};
+
+    public int[] referenceOffsets(int classId) {
+        return classId == FILLER_CLASS_ID ? NO_OFFSETS : vm.classes.table()[classId].refOffsets;
+    }
+
     public void writeFiller(long off, long bytes) {
         vm.heap.writeFiller(off, bytes);
     }

@@ -87,6 +87,14 @@ public final class Heap {
         }
     }
 
+    /**
+     * The instrumentation point of the allocation slow path (a TLAB refill or a shared allocation): called,
+     * empty, before anything else, so an agent can attach Advice here and start a collection by occupancy or
+     * allocation rate. TLAB refills make it frequent enough to serve as the trigger's poll.
+     */
+    public void onSlowPath(long requestBytes) {
+    }
+
     public HeapAccess access() {
         return access;
     }
@@ -143,6 +151,7 @@ public final class Heap {
             t.tlabTop = at + size;
             return at;
         }
+        onSlowPath(size);
         for (int attempt = 0; attempt <= COLLECT_ATTEMPTS; attempt++) {
             retireTlab(t);
             long tlab = tryBump(tlabBytes, false, attempt == 0 ? softLimit : end);
@@ -173,6 +182,7 @@ public final class Heap {
      * page-aligned), collecting on exhaustion. Returns the offset, or 0 when there is no room.
      */
     public long allocate(long size) {
+        onSlowPath(size);
         for (int attempt = 0; attempt <= COLLECT_ATTEMPTS; attempt++) {
             // The GC-stress limit only triggers the first collection; afterwards the whole heap counts.
             long at = tryBump(size, size >= LARGE_OBJECT_BYTES, attempt == 0 ? softLimit : end);

@@ -12,6 +12,11 @@ import java.lang.invoke.VarHandle;
  * Offsets are heap offsets (guest references are heap offsets). Access is through one static
  * everything-segment, so bounds and liveness checks fold to constants; only the base address is a field.
  * The base address never changes during a VM's life.
+ *
+ * <p>A collector that compacts concurrently installs a {@link PageGuard} for its window ({@link #setGuard}):
+ * every access then first makes its page safe to touch. Without a guard the cost is one field load and a
+ * never-taken branch per access. The guard field is plain: it is set while the world is stopped (the stop is
+ * the synchronisation) and cleared only once every page is mapped, when a stale read is merely slower.
  */
 public final class HeapAccess {
     private static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
@@ -24,6 +29,7 @@ public final class HeapAccess {
 
     private final long base;
     private final long size;
+    private PageGuard guard;
 
     public HeapAccess(long base, long size) {
         this.base = base;
@@ -38,53 +44,119 @@ public final class HeapAccess {
         return size;
     }
 
+    /** Installs (or with null removes) the fault-safe access mode of a compaction window. */
+    public void setGuard(PageGuard guard) {
+        this.guard = guard;
+    }
+
+    public PageGuard guard() {
+        return guard;
+    }
+
+    /** A view of another copy of the heap (e.g. a collector's from-space), with direct access and no guard. */
+    public HeapAccess at(long otherBase) {
+        return new HeapAccess(otherBase, size);
+    }
+
     public byte getByte(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_BYTE, base + off);
     }
 
     public void putByte(long off, byte v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_BYTE, base + off, v);
     }
 
     public short getShort(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_SHORT_UNALIGNED, base + off);
     }
 
     public char getChar(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_CHAR_UNALIGNED, base + off);
     }
 
     public void putShort(long off, short v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_SHORT_UNALIGNED, base + off, v);
     }
 
     public int getInt(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_INT_UNALIGNED, base + off);
     }
 
     public void putInt(long off, int v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_INT_UNALIGNED, base + off, v);
     }
 
     public long getLong(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return ALL.get(JAVA_LONG_UNALIGNED, base + off);
     }
 
     public void putLong(long off, long v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         ALL.set(JAVA_LONG_UNALIGNED, base + off, v);
     }
 
     /** memmove within the heap. */
     public void copy(long from, long to, long bytes) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(from, bytes);
+            g.enter(to, bytes);
+        }
         MemorySegment.copy(ALL, base + from, ALL, base + to, bytes);
     }
 
     public void fill(long off, long bytes, byte value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off, bytes);
+        }
         ALL.asSlice(base + off, bytes).fill(value);
     }
 
-    /** A view of part of the heap, for bulk host-side copies (strings, arraycopy to host). */
+    /**
+     * A view of part of the heap, for bulk host-side copies (strings, arraycopy to host). Under a guard every page
+     * of the slice is made safe first; pages never become unsafe again within a window.
+     */
     public MemorySegment slice(long off, long bytes) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off, bytes);
+        }
         return ALL.asSlice(base + off, bytes);
     }
 
@@ -92,58 +164,114 @@ public final class HeapAccess {
     // switches how mutators touch the heap must switch these too.
 
     public byte getByteVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (byte) BYTE.getVolatile(ALL, base + off);
     }
 
     public void putByteVolatile(long off, byte v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         BYTE.setVolatile(ALL, base + off, v);
     }
 
     public short getShortVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (short) SHORT.getVolatile(ALL, base + off);
     }
 
     public void putShortVolatile(long off, short v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         SHORT.setVolatile(ALL, base + off, v);
     }
 
     public int getIntVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (int) INT.getVolatile(ALL, base + off);
     }
 
     public void putIntVolatile(long off, int v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         INT.setVolatile(ALL, base + off, v);
     }
 
     public long getLongVolatile(long off) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (long) LONG.getVolatile(ALL, base + off);
     }
 
     public void putLongVolatile(long off, long v) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         LONG.setVolatile(ALL, base + off, v);
     }
 
     public boolean compareAndSetInt(long off, int expected, int value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return INT.compareAndSet(ALL, base + off, expected, value);
     }
 
     public boolean compareAndSetLong(long off, long expected, long value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return LONG.compareAndSet(ALL, base + off, expected, value);
     }
 
     public int compareAndExchangeInt(long off, int expected, int value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (int) INT.compareAndExchange(ALL, base + off, expected, value);
     }
 
     public long compareAndExchangeLong(long off, long expected, long value) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (long) LONG.compareAndExchange(ALL, base + off, expected, value);
     }
 
     public int getAndAddInt(long off, int delta) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (int) INT.getAndAdd(ALL, base + off, delta);
     }
 
     public long getAndAddLong(long off, long delta) {
+        PageGuard g = guard;
+        if (g != null) {
+            g.enter(off);
+        }
         return (long) LONG.getAndAdd(ALL, base + off, delta);
     }
 

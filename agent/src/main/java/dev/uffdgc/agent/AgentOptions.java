@@ -1,0 +1,127 @@
+package dev.uffdgc.agent;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The agent's options: {@code -javaagent:uffd-gc.jar=mode=move,workers=1,trigger=70,log=gc.log,verify=true}.
+ * Comma-separated {@code key=value} pairs; unknown keys and bad values are rejected with a message that lists
+ * every valid option ({@link #USAGE}).
+ */
+public final class AgentOptions {
+    /** Which collector runs. */
+    public enum Mode { MOVE, COPY, STW }
+
+    /** How mutators touch the heap during a compaction window (toyvm's PageGuard). */
+    public enum Access { CHECKED, NATIVE }
+
+    public static final String USAGE = """
+            uffd-gc agent options (comma-separated key=value):
+              mode=move|copy|stw     move: concurrent compaction, pages mapped with UFFDIO_MOVE (default)
+                                     copy: the same pipeline with UFFDIO_COPY from per-thread buffers
+                                     stw:  leave toyvm's built-in stop-the-world mark-compact in charge
+              workers=<n>            background compaction threads, 0-64 (default 1; 0: mutators build pages)
+              trigger=<percent>      start a cycle when the heap is this full, 1-100 (default 100: when full);
+                                     checked on the allocation slow path (every TLAB refill)
+              rate=<ms>              also start one when the allocation rate would fill the heap within this
+                                     many ms, 0 = off (default 0)
+              batch=<pages>          pages per MOVE/COPY ioctl, 1-512 (default 16)
+              access=checked|native  fault-safe heap access during a window: page-state check per access
+                                     (default) or a native-state touch per access
+              log=<file>|-|off       GC log (unified-logging lines); default: toyvm's -Xlog:gc target
+              verify=true|false      graph hash + structural heap verification around every cycle
+              dense=<percent>        live ratio that keeps a page in the in-place dense prefix (default 95)
+            """;
+
+    public Mode mode = Mode.MOVE;
+    public int workers = 1;
+    public int triggerPercent = 100;
+    public long rateMillis;
+    public int batchPages = 16;
+    public Access access = Access.CHECKED;
+    public String log;
+    public boolean verify;
+    public int densePercent = 95;
+    /** The text the options were parsed from (for log lines). */
+    public String text = "";
+
+    /** Parses {@code text} (null or empty: defaults); throws IllegalArgumentException naming the problem. */
+    public static AgentOptions parse(String text) {
+        AgentOptions o = new AgentOptions();
+        o.text = text == null ? "" : text.strip();
+        if (o.text.isEmpty()) {
+            return o;
+        }
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String part : o.text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("'" + part + "' is not key=value");
+            }
+            String key = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String value = part.substring(eq + 1).strip();
+            if (seen.put(key, value) != null) {
+                throw new IllegalArgumentException("option '" + key + "' given twice");
+            }
+            o.set(key, value);
+        }
+        return o;
+    }
+
+    private void set(String key, String value) {
+        switch (key) {
+            case "mode" -> mode = choice(Mode.class, key, value);
+            case "workers" -> workers = (int) range(key, value, 0, 64);
+            case "trigger" -> triggerPercent = (int) range(key, value, 1, 100);
+            case "rate" -> rateMillis = range(key, value, 0, 3_600_000);
+            case "batch" -> batchPages = (int) range(key, value, 1, 512);
+            case "access" -> access = choice(Access.class, key, value);
+            case "log" -> log = value.isEmpty() ? null : value;
+            case "verify" -> verify = bool(key, value);
+            case "dense" -> densePercent = (int) range(key, value, 50, 101);
+            default -> throw new IllegalArgumentException("unknown option '" + key + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String key, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        StringBuilder valid = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            valid.append(valid.isEmpty() ? "" : "|").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(key + "=" + value + ": expected " + valid);
+    }
+
+    private static long range(String key, String value, long min, long max) {
+        long v;
+        try {
+            v = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + value + ": not a number");
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(key + "=" + value + ": must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> throw new IllegalArgumentException(key + "=" + value + ": expected true|false");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",trigger=" + triggerPercent
+                + ",batch=" + batchPages + ",access=" + access.name().toLowerCase(Locale.ROOT)
+                + (verify ? ",verify=true" : "");
+    }
+}

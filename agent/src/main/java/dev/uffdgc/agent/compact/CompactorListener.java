@@ -1,0 +1,34 @@
+package dev.uffdgc.agent.compact;
+
+/** What a compactor reports: the GC log and JFR events listen here. Called on the thread where it happened. */
+public interface CompactorListener {
+    /** The stop-the-world part (mark, plan, flip) of cycle {@code id} is over; the world resumes. */
+    void paused(int id, String cause, CycleStats stats);
+
+    /** Cycle {@code id} has mapped its last page, unregistered the heap and released its from-space. */
+    void finished(int id, String cause, CycleStats stats);
+
+    /** A mutator waited {@code nanos} for page {@code page} (at its page-state check, or in a userfault). */
+    void stalled(int id, int page, long nanos, boolean userfault);
+
+    /** A one-line notice: a fallback and why. */
+    void note(String message);
+
+    CompactorListener NONE = new CompactorListener() {
+        @Override
+        public void paused(int id, String cause, CycleStats stats) {
+        }
+
+        @Override
+        public void finished(int id, String cause, CycleStats stats) {
+        }
+
+        @Override
+        public void stalled(int id, int page, long nanos, boolean userfault) {
+        }
+
+        @Override
+        public void note(String message) {
+        }
+    };
+}

@@ -1,0 +1,220 @@
+package dev.uffdgc.agent.compact;
+
+import static dev.uffdgc.agent.compact.Marker.PAGE_SHIFT;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.toyvm.heap.HeapAccess;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The concurrent phase of one compaction cycle: the heap's live part is registered MISSING and empty, the
+ * from-space holds the old pages, and any thread — worker, fault handler or a mutator at its page-state check —
+ * may claim a destination page, build it and map it. Each page is claimed by exactly one thread (CAS in
+ * {@link PageStates}); the others wait for it to be mapped.
+ *
+ * <p>Where a page is built: with MOVE, in its own from-space page whenever no other destination page still
+ * reads that from-space page (so the page is recycled: no fresh kernel page, no copy for the dense prefix),
+ * else in a per-thread spare page; with COPY always in a per-thread buffer. Runs of pages whose buffers are
+ * contiguous go to the kernel in one ioctl.
+ */
+final class Cycle {
+    final int id;
+    final CycleStats stats = new CycleStats();
+    final Plan plan;
+    final PageStates states;
+    final long startNanos;
+    private final Compactor owner;
+    private final PageBuilder builder;
+    private final MemorySegment heap;
+    private final MemorySegment from;
+    private final HeapAccess fromView;
+    private final Mapper mapper;
+    private final boolean move;
+    private final int batch;
+    private final AtomicInteger cursor = new AtomicInteger();
+    private volatile boolean emergency;
+    private boolean finished;
+
+    Cycle(int id, Compactor owner, MemorySegment heap, MemorySegment from, HeapAccess fromView, UffdOps ops,
+            boolean move, int batch, long startNanos) {
+        this.id = id;
+        this.owner = owner;
+        this.plan = owner.plan;
+        this.states = new PageStates(owner.heapPages, plan.destPages);
+        this.builder = owner.builder;
+        this.heap = heap;
+        this.from = from;
+        this.fromView = fromView;
+        this.move = move;
+        this.batch = batch;
+        this.mapper = new Mapper(ops, move, stats);
+        this.startNanos = startNanos;
+    }
+
+    int pages() {
+        return states.pages();
+    }
+
+    /** Makes page p mapped: builds it now if nobody has claimed it, else waits for its owner. */
+    void ensureMapped(int p) {
+        if (states.get(p) == PageStates.MAPPED) {
+            return;
+        }
+        if (states.claim(p)) {
+            buildAndMap(p, 1);
+        } else {
+            states.awaitMapped(p);
+        }
+    }
+
+    /** A worker's share: the page the allocator touches first (the new top's), then ascending runs. */
+    void work() {
+        int last = pages() - 1;
+        if (states.claim(last)) {
+            buildAndMap(last, 1);
+        }
+        long run;
+        while ((run = claimRun()) != 0) {
+            buildAndMap((int) (run >>> 32), (int) run);
+        }
+    }
+
+    /** Claims up to {@code batch} consecutive pages from the cursor: (first << 32) | count, or 0 when none are left. */
+    private synchronized long claimRun() {
+        int p = cursor.get();
+        int pages = pages();
+        while (p < pages && !states.claim(p)) {
+            p++;
+        }
+        if (p >= pages) {
+            cursor.set(pages);
+            return 0;
+        }
+        int n = 1;
+        while (n < batch && p + n < pages && states.claim(p + n)) {
+            n++;
+        }
+        cursor.set(p + n);
+        return ((long) p << 32) | n;
+    }
+
+    /** Builds the claimed pages [first, first + n) and maps them. */
+    private void buildAndMap(int first, int n) {
+        Compactor.Buffers b = owner.buffers(batch);
+        for (int i = 0; i < n; i++) {
+            int p = first + i;
+            boolean inPlace = move && canBuildInPlace(p);
+            MemorySegment buf;
+            if (inPlace) {
+                buf = from.asSlice((long) p << PAGE_SHIFT, Memory.PAGE_SIZE);
+                stats.pagesInPlace.increment();
+            } else {
+                buf = b.spare.asSlice((long) i << PAGE_SHIFT, Memory.PAGE_SIZE);
+                long t = System.nanoTime();
+                buf.set(JAVA_BYTE, 0, (byte) 0); // a moved-out spare page is a hole: this allocates its replacement
+                stats.pageAllocNanos.add(System.nanoTime() - t);
+                stats.pagesSpare.increment();
+            }
+            long t = System.nanoTime();
+            builder.build(p, buf, from, fromView);
+            if (move) {
+                buf.set(JAVA_BYTE, 0, buf.get(JAVA_BYTE, 0)); // MOVE needs a present source page, never a hole
+            }
+            stats.buildNanos.add(System.nanoTime() - t);
+            states.built(p);
+            b.src[i] = buf.address();
+        }
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && b.src[j] == b.src[j - 1] + Memory.PAGE_SIZE && !owner.cuts[first + j]) {
+                j++;
+            }
+            mapRange(first + i, j - i, b.src[i]);
+            i = j;
+        }
+        boolean last = false;
+        for (int i = 0; i < n; i++) {
+            last |= states.mapped(first + i);
+        }
+        states.signal();
+        if (last) {
+            owner.cycleComplete(this);
+        }
+    }
+
+    /** A from-space page can be recycled once every other destination page that reads it has been built. */
+    private boolean canBuildInPlace(int p) {
+        int lo = plan.lowestReader[p];
+        return lo >= p || states.allBuilt(lo, p);
+    }
+
+    private void mapRange(int first, int n, long src) {
+        long dst = heap.address() + ((long) first << PAGE_SHIFT);
+        long len = (long) n << PAGE_SHIFT;
+        if (!emergency) {
+            try {
+                mapper.map(dst, src, len);
+                return;
+            } catch (CompactionFailure e) {
+                enterEmergency(e);
+            }
+        }
+        copyDirect(dst, src, len);
+    }
+
+    /**
+     * The last resort when the kernel will not map a page: unregister the heap, after which this thread may write
+     * the pages directly. Safe because mutators never touch a page before its ready byte is set (the page-state
+     * check, also behind the native touch), so no mutator sees the kernel's zero fill.
+     */
+    private synchronized void enterEmergency(CompactionFailure e) {
+        if (!emergency) {
+            emergency = true;
+            stats.emergency = true;
+            owner.emergency(this, e);
+        }
+    }
+
+    private void copyDirect(long dst, long src, long len) {
+        // A source page that is gone was moved into the heap before the failure; every other one is copied (a
+        // COPY that already happened is repeated with the same bytes).
+        for (long off = 0; off < len; off += Memory.PAGE_SIZE) {
+            MemorySegment s = MemorySegment.ofAddress(src + off).reinterpret(Memory.PAGE_SIZE);
+            if (Memory.mincore(s)[0]) {
+                MemorySegment.copy(s, 0, MemorySegment.ofAddress(dst + off).reinterpret(Memory.PAGE_SIZE), 0,
+                        Memory.PAGE_SIZE);
+                stats.pagesCopied.increment();
+            }
+        }
+    }
+
+    boolean emergency() {
+        return emergency;
+    }
+
+    /** Maps every page that is left, on the calling thread (helping or waiting). */
+    void completeAll() {
+        for (int p = 0; p < pages(); p++) {
+            ensureMapped(p);
+        }
+    }
+
+    /** Marks the cycle finished; true for the first caller. */
+    synchronized boolean markFinished() {
+        if (finished) {
+            return false;
+        }
+        finished = true;
+        return true;
+    }
+
+    MemorySegment fromSpace() {
+        return from;
+    }
+
+    MemorySegment heapRange() {
+        return heap;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.uffdgc.agent.compact;
+
+import dev.uffdgc.kernel.Errno;
+import dev.uffdgc.kernel.Memory;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Maps built pages into the heap with MOVE (or COPY) and handles what the kernel can answer:
+ * <ul>
+ * <li>EAGAIN with a partial count: continue with the rest; with nothing done: retry;</li>
+ * <li>EEXIST: if the destination page is present someone else mapped it (skip it); if not, retry;</li>
+ * <li>EBUSY (MOVE: the source page is not exclusive, e.g. after fork or KSM): COPY that page instead;</li>
+ * <li>ENOMEM: retry with a short sleep, then COPY; anything that still fails is a {@link CompactionFailure}.</li>
+ * </ul>
+ */
+final class Mapper {
+    private static final long PAGE = Memory.PAGE_SIZE;
+    private static final int EAGAIN = Errno.EAGAIN.number();
+    private static final int EEXIST = Errno.EEXIST.number();
+    private static final int EBUSY = Errno.EBUSY.number();
+    private static final int ENOMEM = Errno.ENOMEM.number();
+
+    private final UffdOps ops;
+    private final boolean move;
+    private final CycleStats stats;
+
+    Mapper(UffdOps ops, boolean move, CycleStats stats) {
+        this.ops = ops;
+        this.move = move;
+        this.stats = stats;
+    }
+
+    void map(long dst, long src, long len) {
+        long t0 = System.nanoTime();
+        long done = 0;
+        int attempts = 0;
+        while (done < len) {
+            stats.ioctls.increment();
+            long r = move ? ops.move(dst + done, src + done, len - done) : ops.copy(dst + done, src + done, len - done);
+            if (r > 0) {
+                (move ? stats.pagesMoved : stats.pagesCopied).add(r / PAGE);
+                done += r;
+                attempts = 0;
+                continue;
+            }
+            int errno = (int) -r;
+            attempts++;
+            if (errno == EAGAIN && attempts < 10_000) {
+                stats.eagain.increment();
+                Thread.yield();
+            } else if (errno == EEXIST) {
+                stats.eexist.increment();
+                if (present(dst + done)) {
+                    done += PAGE;
+                } else if (attempts > 100) {
+                    throw new CompactionFailure("EEXIST on an empty page", errno, dst + done);
+                }
+            } else if (errno == ENOMEM && attempts <= 5) {
+                stats.enomem.increment();
+                sleepMillis(attempts);
+            } else if (move && (errno == EBUSY || errno == ENOMEM)) {
+                (errno == EBUSY ? stats.ebusy : stats.enomem).increment();
+                long c = ops.copy(dst + done, src + done, PAGE);
+                stats.ioctls.increment();
+                if (c <= 0) {
+                    throw new CompactionFailure("UFFDIO_COPY after a failed UFFDIO_MOVE", (int) -c, dst + done);
+                }
+                stats.fallbackCopies.increment();
+                stats.pagesCopied.increment();
+                done += PAGE;
+                attempts = 0;
+            } else {
+                throw new CompactionFailure(move ? "UFFDIO_MOVE" : "UFFDIO_COPY", errno, dst + done);
+            }
+        }
+        stats.ioctlNanos.add(System.nanoTime() - t0);
+    }
+
+    private static boolean present(long page) {
+        return Memory.mincore(MemorySegment.ofAddress(page).reinterpret(PAGE))[0];
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.uffdgc.agent.obs;
+
+import dev.uffdgc.agent.compact.CompactorListener;
+import dev.uffdgc.agent.compact.CycleStats;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The GC log of the concurrent compactor in HotSpot's unified-logging shape (as toyvm's built-in collector
+ * writes it, and as Shenandoah names its phases, so GCViewer reads it):
+ * <pre>
+ * [1.234s][info][gc] GC(3) Pause Init Mark (Allocation Failure) 0.812ms
+ * [1.240s][info][gc] GC(3) Concurrent evacuation 12M->3M(16M) 5.123ms
+ * [1.240s][info][gc,uffd] GC(3) mark 0.700ms plan 0.080ms flip 0.032ms ... pages 812: moved 800 ...
+ * </pre>
+ */
+public final class GcLogWriter implements CompactorListener {
+    private static final long M = 1L << 20;
+    private final BiConsumer<String, String> sink;
+    private final long capacity;
+
+    private GcLogWriter(BiConsumer<String, String> sink, long capacity) {
+        this.sink = sink;
+        this.capacity = capacity;
+    }
+
+    /** Lines through toyvm's own GC log ({@code line(tags, message)}), so they interleave with the VM's. */
+    public static GcLogWriter through(BiConsumer<String, String> vmLog, long capacity) {
+        return new GcLogWriter(vmLog, capacity);
+    }
+
+    /** Lines to a file ("-": stdout), decorated with the uptime from {@code uptimeNanos}. */
+    public static GcLogWriter toFile(String target, LongSupplier uptimeNanos, long capacity) {
+        PrintStream out;
+        if (target.equals("-")) {
+            out = System.out;
+        } else {
+            try {
+                out = new PrintStream(new FileOutputStream(target), true, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("uffd-gc: cannot open the GC log " + target + ": " + e.getMessage(), e);
+            }
+        }
+        PrintStream o = out;
+        return new GcLogWriter((tags, msg) -> o.println(String.format(Locale.ROOT, "[%.3fs][info][%s] %s",
+                uptimeNanos.getAsLong() / 1e9, tags, msg)), capacity);
+    }
+
+    @Override
+    public void paused(int id, String cause, CycleStats s) {
+        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Pause Init Mark (%s) %.3fms", id, cause, s.pauseNanos / 1e6));
+    }
+
+    @Override
+    public void finished(int id, String cause, CycleStats s) {
+        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Concurrent evacuation %dM->%dM(%dM) %.3fms", id,
+                s.usedBefore / M, s.usedAfter / M, capacity / M, s.concurrentNanos / 1e6));
+        sink.accept("gc,uffd", phases(id, s));
+    }
+
+    static String phases(int id, CycleStats s) {
+        return String.format(Locale.ROOT, "GC(%d) mark %.3fms plan %.3fms flip %.3fms concurrent %.3fms finish %.3fms;"
+                        + " pages %d: moved %d (in place %d, spare %d) copied %d (fallback %d) by mutators %d;"
+                        + " dense prefix %dK; faults %d; mutator stalls %d (%.3fms); reclaimed %dK (live %dK)%s",
+                id, s.markNanos / 1e6, s.planNanos / 1e6, s.flipNanos / 1e6, s.concurrentNanos / 1e6,
+                s.finishNanos / 1e6, s.destPages, s.pagesMoved.sum(), s.pagesInPlace.sum(), s.pagesSpare.sum(),
+                s.pagesCopied.sum(), s.fallbackCopies.sum(), s.pagesBuiltByMutator.sum(), s.densePrefixBytes >> 10,
+                s.faults.sum(), s.mutatorStalls.sum(), s.mutatorStallNanos.sum() / 1e6,
+                (s.usedBefore - s.usedAfter) >> 10, s.liveBytes >> 10, s.emergency ? "; EMERGENCY (direct copies)" : "");
+    }
+
+    @Override
+    public void stalled(int id, int page, long nanos, boolean userfault) {
+    }
+
+    @Override
+    public void note(String message) {
+        sink.accept("gc", message);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.uffdgc.agent.obs;
+
+import dev.uffdgc.agent.compact.CompactorListener;
+import dev.uffdgc.agent.compact.CycleStats;
+
+/**
+ * Emits the uffdgc.* JFR events. Times are measured by the compactor; the events are committed with explicit
+ * start and end ticks so they line up with the cycle rather than with this call.
+ */
+public final class JfrListener implements CompactorListener {
+    private final String backend;
+
+    public JfrListener(String backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public void paused(int id, String cause, CycleStats s) {
+        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
+        if (p.isEnabled()) {
+            p.gcId = id;
+            p.cause = cause;
+            p.flip = s.flipNanos;
+            p.commit();
+        }
+        phase(id, "mark+plan+flip");
+    }
+
+    @Override
+    public void finished(int id, String cause, CycleStats s) {
+        phase(id, "concurrent");
+        UffdGcEvents.Cycle c = new UffdGcEvents.Cycle();
+        if (c.isEnabled()) {
+            c.gcId = id;
+            c.cause = cause;
+            c.backend = backend;
+            c.usedBefore = s.usedBefore;
+            c.usedAfter = s.usedAfter;
+            c.live = s.liveBytes;
+            c.pages = s.destPages;
+            c.pagesMoved = s.pagesMoved.sum();
+            c.pagesCopied = s.pagesCopied.sum();
+            c.pagesInPlace = s.pagesInPlace.sum();
+            c.faults = s.faults.sum();
+            c.mutatorStall = s.mutatorStallNanos.sum();
+            c.commit();
+        }
+    }
+
+    private static void phase(int id, String name) {
+        UffdGcEvents.Phase p = new UffdGcEvents.Phase();
+        if (p.isEnabled()) {
+            p.gcId = id;
+            p.name = name;
+            p.commit();
+        }
+    }
+
+    @Override
+    public void stalled(int id, int page, long nanos, boolean userfault) {
+        UffdGcEvents.Fault f = new UffdGcEvents.Fault();
+        if (f.isEnabled()) {
+            f.gcId = id;
+            f.page = page;
+            f.userfault = userfault;
+            f.commit();
+        }
+    }
+
+    @Override
+    public void note(String message) {
+    }
+}

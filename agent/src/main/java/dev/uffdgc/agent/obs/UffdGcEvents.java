@@ -1,0 +1,62 @@
+package dev.uffdgc.agent.obs;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Timespan;
+
+/** JFR events of the concurrent compactor: {@code jfr print --events 'uffdgc.*' recording.jfr}. */
+public final class UffdGcEvents {
+    private UffdGcEvents() {
+    }
+
+    @Name("uffdgc.Cycle")
+    @Label("uffd-gc Cycle")
+    @Category({"uffd-gc"})
+    @Description("One compaction cycle, from the start of its pause to its finish")
+    public static final class Cycle extends Event {
+        @Label("GC Id") public int gcId;
+        @Label("Cause") public String cause;
+        @Label("Backend") public String backend;
+        @Label("Heap Before") @DataAmount public long usedBefore;
+        @Label("Heap After") @DataAmount public long usedAfter;
+        @Label("Live") @DataAmount public long live;
+        @Label("Pages") public long pages;
+        @Label("Pages Moved") public long pagesMoved;
+        @Label("Pages Copied") public long pagesCopied;
+        @Label("Pages In Place") public long pagesInPlace;
+        @Label("Faults") public long faults;
+        @Label("Mutator Stall") @Timespan public long mutatorStall;
+    }
+
+    @Name("uffdgc.Pause")
+    @Label("uffd-gc Pause")
+    @Category({"uffd-gc"})
+    @Description("The stop-the-world part of a cycle: mark, plan and flip")
+    public static final class Pause extends Event {
+        @Label("GC Id") public int gcId;
+        @Label("Cause") public String cause;
+        @Label("Flip") @Timespan public long flip;
+    }
+
+    @Name("uffdgc.Phase")
+    @Label("uffd-gc Phase")
+    @Category({"uffd-gc"})
+    public static final class Phase extends Event {
+        @Label("GC Id") public int gcId;
+        @Label("Name") public String name;
+    }
+
+    @Name("uffdgc.Fault")
+    @Label("uffd-gc Fault")
+    @Category({"uffd-gc"})
+    @Description("A mutator waited for a page of the compaction window")
+    public static final class Fault extends Event {
+        @Label("GC Id") public int gcId;
+        @Label("Page") public int page;
+        @Label("Userfault") @Description("true: a userfaultfd fault; false: the page-state check") public boolean userfault;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.uffdgc.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AgentOptionsTest {
+    @Test
+    void parsesEveryOption() {
+        AgentOptions o = AgentOptions.parse("mode=copy,workers=3,trigger=70,rate=50,batch=32,"
+                + "access=native,log=gc.log,verify=true,dense=90");
+        assertEquals(AgentOptions.Mode.COPY, o.mode);
+        assertEquals(3, o.workers);
+        assertEquals(70, o.triggerPercent);
+        assertEquals(50, o.rateMillis);
+        assertEquals(32, o.batchPages);
+        assertEquals(AgentOptions.Access.NATIVE, o.access);
+        assertEquals("gc.log", o.log);
+        assertTrue(o.verify);
+        assertEquals(90, o.densePercent);
+    }
+
+    @Test
+    void emptyMeansDefaults() {
+        AgentOptions o = AgentOptions.parse("");
+        assertEquals(AgentOptions.Mode.MOVE, o.mode);
+        assertEquals(1, o.workers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mode=fast", "workers=-1", "workers=x", "colour=blue", "trigger=0", "verify=maybe",
+        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q"})
+    void badOptionsAreRejectedWithTheirName(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text));
+        String key = text.contains("=") ? text.substring(0, text.indexOf('=')) : text;
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void usageListsEveryOption() {
+        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "access=", "log=",
+            "verify=", "dense="}) {
+            assertTrue(AgentOptions.USAGE.contains(key), key);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.uffdgc.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tagtraum.perf.gcviewer.imp.DataReaderFacade;
+import com.tagtraum.perf.gcviewer.model.GCModel;
+import com.tagtraum.perf.gcviewer.model.GcResourceFile;
+import dev.uffdgc.agent.obs.GcLogWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's GC log: three unified-logging lines per cycle, and GCViewer reads its pauses. */
+class GcLogTest {
+    private static final Pattern PAUSE = Pattern.compile(
+            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc] GC\\(\\d+\\) Pause Init Mark \\((Allocation Failure|System\\.gc\\(\\))\\) \\d+\\.\\d{3}ms");
+    private static final Pattern CONCURRENT = Pattern.compile(
+            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc] GC\\(\\d+\\) Concurrent evacuation \\d+M->\\d+M\\(\\d+M\\) \\d+\\.\\d{3}ms");
+    private static final Pattern PHASES = Pattern.compile(
+            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) mark .* pages \\d+: moved \\d+ .* reclaimed \\d+K.*");
+
+    @Test
+    @Timeout(120)
+    void everyCycleLogsPauseConcurrentPhaseAndDetail(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("gc.log");
+        long start = System.nanoTime();
+        AgentRun run = AgentRun.run(AgentRun.vmOptions("2m"), AgentOptions.parse("mode=move"), UffdCollector.REAL,
+                null, GcLogWriter.toFile(log.toString(), () -> System.nanoTime() - start, 2 << 20), "Allocation");
+        List<String> lines = Files.readAllLines(log);
+        int cycles = run.totals().cycles().size();
+        assertTrue(cycles >= 3);
+        assertEquals(3 * cycles, lines.size(), String.join("\n", lines));
+        assertEquals(cycles, lines.stream().filter(l -> PAUSE.matcher(l).matches()).count(), String.join("\n", lines));
+        assertEquals(cycles, lines.stream().filter(l -> CONCURRENT.matcher(l).matches()).count());
+        assertEquals(cycles, lines.stream().filter(l -> PHASES.matcher(l).matches()).count());
+
+        GCModel model = new DataReaderFacade().loadModel(new GcResourceFile(log.toFile()));
+        assertEquals(cycles, model.getPause().getN(), "pauses GCViewer found");
+        double logged = lines.stream().filter(l -> PAUSE.matcher(l).matches())
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1, l.length() - 2)) / 1000).sum();
+        assertEquals(logged, model.getPause().getSum(), 1e-6 * cycles);
+    }
+}

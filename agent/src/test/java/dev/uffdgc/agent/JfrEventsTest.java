@@ -1,0 +1,52 @@
+package dev.uffdgc.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uffdgc.agent.obs.JfrListener;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The uffdgc.* JFR events are recorded and read back with their fields. */
+class JfrEventsTest {
+    @Test
+    @Timeout(120)
+    void cyclePauseAndPhaseEventsAreRecorded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gc.jfr");
+        AgentRun run;
+        try (Recording r = new Recording()) {
+            r.enable("uffdgc.Cycle");
+            r.enable("uffdgc.Pause");
+            r.enable("uffdgc.Phase");
+            r.enable("uffdgc.Fault");
+            r.start();
+            run = AgentRun.run(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=0"),
+                    UffdCollector.REAL, null, new JfrListener("move"), "Allocation");
+            r.stop();
+            r.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        Map<String, Integer> counts = new HashMap<>();
+        for (RecordedEvent e : events) {
+            counts.merge(e.getEventType().getName(), 1, Integer::sum);
+        }
+        int cycles = run.totals().cycles().size();
+        assertEquals(cycles, counts.getOrDefault("uffdgc.Cycle", 0), counts.toString());
+        assertEquals(cycles, counts.getOrDefault("uffdgc.Pause", 0), counts.toString());
+        assertEquals(2 * cycles, counts.getOrDefault("uffdgc.Phase", 0), counts.toString());
+        assertTrue(counts.getOrDefault("uffdgc.Fault", 0) > 0, "workers=0: mutators must wait for pages");
+        RecordedEvent cycle = events.stream().filter(e -> e.getEventType().getName().equals("uffdgc.Cycle"))
+                .findFirst().orElseThrow();
+        assertEquals("move", cycle.getString("backend"));
+        assertTrue(cycle.getLong("pages") > 0);
+        assertEquals(cycle.getLong("pages"), cycle.getLong("pagesMoved"));
+    }
+}
