@@ -40,7 +40,8 @@ class LauncherTest {
     void helpListsTheCommandsAndExitsZero() throws Exception {
         Result r = run(Map.of(), "--help");
         assertEquals(0, r.exit(), r.err());
-        for (String command : List.of("doctor", "test", "build", "run <toyvm args>", "bench kernel", "bench interp")) {
+        for (String command : List.of("doctor", "demo", "test", "build", "run [--gc=move|copy|stw[,opts]] <toyvm args>", "attach <pid>",
+                "bench kernel", "bench interp", "bench gc", "experiment swap")) {
             assertTrue(r.out().contains(command), "help does not mention " + command + ":\n" + r.out());
         }
     }
