@@ -7,6 +7,7 @@ import dev.uffdgc.kernel.proc.PageCounts;
 import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.ProcStatus;
 import dev.uffdgc.kernel.proc.VmStat;
+import dev.uffdgc.agent.UffdCollector;
 import dev.uffdgc.toyvm.gc.Collector;
 import dev.uffdgc.toyvm.gc.HeapVerifier;
 import dev.uffdgc.toyvm.gc.VmBinding;
@@ -89,6 +90,10 @@ final class MeasuredCycle implements Collector {
             long usedBefore = vm.top();
             long t0 = System.nanoTime();
             inner.collect(cause, requestBytes);
+            long pause = System.nanoTime() - t0;
+            if (inner instanceof UffdCollector concurrent) {
+                concurrent.quiesce(); // the cycle goes on in background workers after the flip pause
+            }
             long wall = System.nanoTime() - t0;
             Rusage thread = Rusage.thread().minus(thread0);
             Rusage self = Rusage.self().minus(self0);
@@ -105,8 +110,11 @@ final class MeasuredCycle implements Collector {
                     .put("pswpin", vs.pswpin()).put("pgmajfault", vs.pgmajfault())
                     .put("majorFaultsThread", thread.majorFaults()).put("majorFaultsProcess", self.majorFaults())
                     .put("minorFaultsThread", thread.minorFaults())
-                    .put("wallNanos", wall).put("pauseNanos", wall)
-                    .put("threadCpuNanos", thread.userNanos() + thread.systemNanos())
+                    .put("wallNanos", wall).put("pauseNanos", pause)
+                    // The concurrent compactor works on background threads: count the whole process for it (the guest
+                    // is parked in System.gc meanwhile), the calling thread for the stop-the-world modes.
+                    .put("threadCpuNanos", inner instanceof UffdCollector
+                            ? self.userNanos() + self.systemNanos() : thread.userNanos() + thread.systemNanos())
                     .put("threadSysNanos", thread.systemNanos())
                     .put("processCpuNanos", self.userNanos() + self.systemNanos())
                     .put("rssAfter", status.vmRss()).put("swapAfter", status.vmSwap());

@@ -1,5 +1,8 @@
 package dev.uffdgc.experiments.swap;
 
+import dev.uffdgc.agent.AgentOptions;
+import dev.uffdgc.agent.UffdCollector;
+import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.slide.PageSlide;
 import dev.uffdgc.agent.slide.SlideBackend;
 import dev.uffdgc.toyvm.gc.Collector;
@@ -44,10 +47,23 @@ public enum Mode {
             case STW -> new MarkCompact(vm);
             case SLIDE -> new PageSlide(vm, SlideBackend.MOVE);
             case SLIDE_COPY -> new PageSlide(vm, SlideBackend.COPY);
-            case COPY, MOVE -> throw new UnsupportedOperationException(
-                    "the agent's concurrent compactor (issue 5) is not part of this build yet");
+            case COPY, MOVE -> concurrent(vm, this == MOVE ? "move" : "copy");
         };
     }
+
+    /**
+     * The agent's concurrent compactor, installed directly as toyvm's collector (what the java agent's Advice
+     * does). It must really run the requested backend: a silent fallback would report stw figures as copy/move.
+     */
+    private static Collector concurrent(VmBinding vm, String backend) {
+        UffdCollector c = new UffdCollector(vm, AgentOptions.parse("mode=" + backend), CompactorListener.NONE, UffdCollector.REAL, null);
+        if (!c.backend().equals(backend)) {
+            throw new UnsupportedOperationException("the agent would run " + c.backend() + ", not " + backend
+                    + ", on this kernel");
+        }
+        return c;
+    }
+
 
     @Override
     public String toString() {

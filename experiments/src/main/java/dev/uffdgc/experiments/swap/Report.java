@@ -53,7 +53,10 @@ final class Report {
                 o.heapBytes >> 20, o.cold, o.garbage, swap));
         for (String scenario : o.scenarios) {
             sb.append("## One compaction, cold pages ").append(scenario.equals("swapped") ? "swapped out" : "resident").append("\n\n");
-            sb.append("| mode | live cold pages swapped out before | swapped in (pagemap) | pswpin | major faults | wall ms | pause ms | thread CPU ms | heap RSS after MiB | heap swap after MiB | process RSS / VmSwap MiB | graph intact |\n");
+            sb.append("Compacting CPU: the collecting thread's CPU for stw and page-slide; the whole process's for copy and\n"
+                    + "move, whose workers run beside the parked guest. Pause: until the guest runs again; wall: until the\n"
+                    + "cycle is complete.\n\n");
+            sb.append("| mode | live cold pages swapped out before | swapped in (pagemap) | pswpin | major faults | wall ms | pause ms | compacting CPU ms | heap RSS after MiB | heap swap after MiB | process RSS / VmSwap MiB | graph intact |\n");
             sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (RunResult r : runs) {
                 if (!r.get("scenario").equals(scenario)) {
