@@ -27,6 +27,15 @@ public final class Boolean implements java.io.Serializable, Comparable<Boolean> 
         return "true".equalsIgnoreCase(s);
     }
 
+    /** True when the system property {@code name} is "true" (case-insensitive), as in the JDK. */
+    public static boolean getBoolean(String name) {
+        try {
+            return parseBoolean(System.getProperty(name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
     public boolean booleanValue() {
         return value;
     }

@@ -30,7 +30,7 @@ final class BenchTable {
         double xintStart = startup.hotspotMillis();
         double toyvmStart = startup.toyvmMillis();
         System.out.printf("start-up (empty main): HotSpot -Xint %.0f ms, toyvm %.0f ms%n%n", xintStart, toyvmStart);
-        System.out.printf("%-14s %8s %8s %7s %9s %11s %4s %8s %10s%n", "sample", "-Xint ms", "toyvm ms", "ratio",
+        System.out.printf("%-20s %8s %8s %7s %9s %11s %4s %8s %10s%n", "sample", "-Xint ms", "toyvm ms", "ratio",
                 "net ratio", "alloc MB/s", "GCs", "pause ms", "ms/MB live");
         boolean allOk = true;
         double logNet = 0;
@@ -39,7 +39,7 @@ final class BenchTable {
         for (var e : samples.entrySet()) {
             String failure = failure(e.getValue());
             if (failure != null) {
-                System.out.printf("%-14s FAILED: %s%n", e.getKey().simpleName(), failure);
+                System.out.printf("%-20s FAILED: %s%n", e.getKey().simpleName(), failure);
                 allOk = false;
                 continue;
             }
@@ -70,7 +70,7 @@ final class BenchTable {
         double liveMb = exact.liveAfterSum() / MB;
         String perMbLive = liveMb > 0 ? String.format("%.2f", gc.totalPauseMillis() / liveMb) : "n/a";
         double allocRate = exact.allocated() / MB / (Math.max(toyvm - toyvmStart, 1) / 1000);
-        System.out.printf("%-14s %8.0f %8.0f %6.2fx %8.2fx %11.1f %4d %8.1f %10s%s%n", sample.simpleName(), xint, toyvm,
+        System.out.printf("%-20s %8.0f %8.0f %6.2fx %8.2fx %11.1f %4d %8.1f %10s%s%n", sample.simpleName(), xint, toyvm,
                 toyvm / xint, net, allocRate, gc.count(), gc.totalPauseMillis(), perMbLive,
                 exact.collections() == gc.count() ? "" : "  (in-process run: " + exact.collections() + " GCs)");
         return net;

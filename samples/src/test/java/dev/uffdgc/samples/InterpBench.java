@@ -16,19 +16,25 @@ import java.util.Map;
  * compared; the machine's noise hits both sides alike. Wall time includes each JVM's start-up, as a user would see
  * it; an empty main measures that start-up, to compare the interpreters without it. Collector figures: pauses from
  * toyvm's gc log, exact allocated and live bytes from one more, untimed, in-process run ({@link ToyvmStats}).
+ * Then the threaded samples with 1 and 4 mutator threads: pause per MB live and time to safepoint
+ * ({@link ThreadsTable}).
  */
 public final class InterpBench {
     /** The goal from issue 3: toyvm within this factor of HotSpot -Xint. */
     static final double GOAL = 3.0;
 
     private final Path toyvmJar;
+    /** Extra host JVM flags for toyvm, as the launcher runs it (its AOT cache); empty for plain java -jar. */
+    private final List<String> toyvmHostFlags;
     private final String heap;
     private final int rounds;
     private final int warmup;
     private final List<SampleLine> samples;
 
-    private InterpBench(Path toyvmJar, String heap, int rounds, int warmup, List<SampleLine> samples) {
+    private InterpBench(Path toyvmJar, List<String> toyvmHostFlags, String heap, int rounds, int warmup,
+            List<SampleLine> samples) {
         this.toyvmJar = toyvmJar;
+        this.toyvmHostFlags = toyvmHostFlags;
         this.heap = heap;
         this.rounds = rounds;
         this.warmup = warmup;
@@ -42,7 +48,7 @@ public final class InterpBench {
             bench = fromArgs(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench interp: " + e.getMessage());
-            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--heap 16m] [--rounds 3] [--warmup 1] [Sample...]");
+            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--toyvm-host-flags \"<flags>\"] [--heap 16m] [--rounds 3] [--warmup 1] [Sample...]");
             System.exit(2);
             return;
         }
@@ -51,6 +57,7 @@ public final class InterpBench {
 
     private static InterpBench fromArgs(String[] args) {
         Path jar = null;
+        List<String> hostFlags = List.of();
         String heap = "16m";
         int rounds = 3;
         int warmup = 1;
@@ -58,6 +65,7 @@ public final class InterpBench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--toyvm-jar" -> jar = Path.of(value(args, ++i));
+                case "--toyvm-host-flags" -> hostFlags = List.of(value(args, ++i).trim().split("\\s+"));
                 case "--heap" -> heap = value(args, ++i);
                 case "--rounds" -> rounds = positive(value(args, ++i), 1);
                 case "--warmup" -> warmup = positive(value(args, ++i), 0);
@@ -77,7 +85,7 @@ public final class InterpBench {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no sample in samples.txt is named " + only);
         }
-        return new InterpBench(jar, heap, rounds, warmup, samples);
+        return new InterpBench(jar, hostFlags, heap, rounds, warmup, samples);
     }
 
     private boolean run() throws Exception {
@@ -86,6 +94,8 @@ public final class InterpBench {
             Program startup = new Program(new SampleLine(0, EmptyMain.NAME, List.of()), EmptyMain.writeInto(dir));
             System.out.printf("bench interp: %d samples, %d rounds after %d warm-up, -Xmx%s; HotSpot -Xint -XX:+UseSerialGC%n",
                     samples.size(), rounds, warmup, heap);
+            System.out.println("toyvm: java -jar toyvm.jar" + (toyvmHostFlags.isEmpty() ? ""
+                    : " with host flags " + String.join(" ", toyvmHostFlags) + " (as ./uffd-gc run)"));
             Map<Program, Measurements> results = new LinkedHashMap<>();
             results.put(startup, new Measurements());
             samples.forEach(s -> results.put(new Program(s, SampleRunner.classesDir()), new Measurements()));
@@ -101,7 +111,9 @@ public final class InterpBench {
                 }
             }
             System.out.println("  exact allocation and live bytes: done (in-process, untimed)");
-            return new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
+            boolean ok = new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
+            ThreadsTable.print(SampleRunner.classesDir(), samples, rounds);
+            return ok;
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -143,7 +155,7 @@ public final class InterpBench {
     private ToyvmRun runToyvm(Program p, Path dir) throws Exception {
         Path log = dir.resolve(p.line().simpleName() + ".gc.log");
         Files.deleteIfExists(log);
-        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromJar(toyvmJar), false, heap, log, p.classPath(), p.line());
+        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromJar(toyvmJar, toyvmHostFlags), false, heap, log, p.classPath(), p.line());
         Timed t = timed(cmd);
         GcLogSummary gc = Files.exists(log) ? GcLogSummary.read(log) : new GcLogSummary(List.of());
         return new ToyvmRun(t, gc);

@@ -18,6 +18,14 @@ record SampleLine(int lineNumber, String mainClass, List<String> args) {
         return mainClass.substring(mainClass.lastIndexOf('.') + 1);
     }
 
+    /**
+     * A multi-threaded sample: its name says so (samples/README.md: Thread, Parallel, Concurrent or Lru), and
+     * the differential test runs it several times, since a race may show in one run only.
+     */
+    boolean threaded() {
+        return simpleName().matches(".*(Thread|Parallel|Concurrent|Lru).*");
+    }
+
     @Override
     public String toString() {
         return args.isEmpty() ? mainClass : mainClass + " " + String.join(" ", args);

@@ -24,7 +24,8 @@ class SamplesFileTest {
         for (SampleLine s : SAMPLES) {
             assertTrue(names.add(s.simpleName()), "line " + s.lineNumber() + ": " + s.simpleName() + " listed twice");
         }
-        assertEquals(Set.of("BinaryTrees", "NBody", "Json", "Richards", "Churn", "Showcase"), names);
+        assertEquals(Set.of("BinaryTrees", "NBody", "Json", "Richards", "Churn", "Showcase", "ThreadedLruCache",
+                "ThreadedPipeline", "ParallelBinaryTrees"), names);
     }
 
     @Test

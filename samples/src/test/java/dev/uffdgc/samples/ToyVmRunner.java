@@ -35,7 +35,13 @@ final class ToyVmRunner {
 
     /** The host JVM running toyvm.jar, as a user would: {@code java -jar toyvm.jar}. */
     static List<String> fromJar(Path jar) {
+        return fromJar(jar, List.of());
+    }
+
+    /** The same with extra host JVM flags before {@code -jar} (the launcher's AOT cache). */
+    static List<String> fromJar(Path jar, List<String> hostFlags) {
         List<String> cmd = host();
+        cmd.addAll(hostFlags);
         cmd.add("-jar");
         cmd.add(jar.toString());
         return cmd;

@@ -16,8 +16,12 @@ import dev.uffdgc.toyvm.gc.Collector;
  * Deterministic programs on a deterministic VM: the collections happen where they happen in the timed runs.
  */
 final class ToyvmStats {
-    /** allocated: every byte handed out; liveAfterSum: occupancy after each collection, summed. */
-    record Stats(long allocated, int collections, long liveAfterSum) {}
+    /**
+     * allocated: every byte handed out; liveAfterSum: occupancy after each collection, summed; pauseNanos: time
+     * inside the collector's entry (stopping the world, collecting, resuming), summed; ttsp: each pause's time
+     * to safepoint in ns (VmBinding.timesToSafepoint).
+     */
+    record Stats(long allocated, int collections, long liveAfterSum, long pauseNanos, long[] ttsp) {}
 
     private ToyvmStats() {}
 
@@ -29,10 +33,13 @@ final class ToyvmStats {
         Vm vm = new Vm(options, discard, discard);
         Collector builtIn = vm.collector;
         long[] liveAfterSum = new long[1];
+        long[] pauseNanos = new long[1];
         vm.collector = new Collector() {
             @Override
             public void collect(Cause cause, long requestBytes) {
+                long begin = System.nanoTime();
                 builtIn.collect(cause, requestBytes);
+                pauseNanos[0] += System.nanoTime() - begin;
                 liveAfterSum[0] += vm.heap.used();
             }
 
@@ -45,6 +52,7 @@ final class ToyvmStats {
         if (status != 0) {
             throw new IllegalStateException(sample + " exited " + status + " in the in-process stats run");
         }
-        return new Stats(vm.heap.allocatedBytes(), builtIn.collections(), liveAfterSum[0]);
+        return new Stats(vm.heap.allocatedBytes(), builtIn.collections(), liveAfterSum[0], pauseNanos[0],
+                vm.binding.timesToSafepoint());
     }
 }

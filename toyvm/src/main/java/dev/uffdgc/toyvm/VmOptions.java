@@ -21,6 +21,8 @@ public final class VmOptions {
     public boolean verifyGc = Boolean.getBoolean("toyvm.verifyGC");
     /** GC-stress: collect after every this many bytes of allocation (0 = only when the heap is full). */
     public long gcStressBytes;
+    /** -Xsafepoint-timeout=ms (HotSpot's SafepointTimeoutDelay): log where threads are that a pause waits longer for; 0 = off. */
+    public long safepointTimeoutMillis;
     public int maxDepth = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_MAX_DEPTH;
     public int stackSlots = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_STACK_SLOTS;
 

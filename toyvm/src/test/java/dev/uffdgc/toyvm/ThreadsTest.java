@@ -97,6 +97,42 @@ class ThreadsTest {
         }
     }
 
+    /**
+     * The safepoint protocol's deadlock and starvation cases: with threads in wait, sleep, park, monitor entry
+     * and a call-free loop, a host thread requests a pause every millisecond for as long as the guest runs.
+     * Every pause must be reached within {@link #TTSP_BOUND_NANOS} (generous: a loaded 2-vCPU CI machine may
+     * deschedule the spinning thread for a while; measured here p99 well under 10 ms), the requester is never
+     * starved (it gets many pauses), and the guest is not starved either (it finishes; the timeout says so).
+     */
+    @Test
+    @Timeout(120)
+    void everyPauseIsReachedWithinABoundWhileThreadsWaitSleepParkAndSpin() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Vm vm = new Vm(GuestRun.options(GuestRun.guestClasses(), "2m"), ps, ps);
+        int[] status = {-1};
+        Thread guest = new Thread(() -> status[0] = vm.runMain("SafepointStarvation", new String[] {"1500"}), "guest-main");
+        guest.start();
+        List<Long> ttsp = new java.util.ArrayList<>();
+        while (guest.isAlive()) {
+            long begin = System.nanoTime();
+            if (vm.safepoints.stopTheWorld(null, "Test")) {
+                ttsp.add(System.nanoTime() - begin);
+                vm.safepoints.resumeTheWorld();
+            }
+            Thread.sleep(1);
+        }
+        guest.join();
+        assertEquals(0, status[0], out.toString(StandardCharsets.UTF_8));
+        assertEquals("all threads ended, spinner ran true", out.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(ttsp.size() >= 100, "only " + ttsp.size() + " pauses in 1.5 s: the requester starves");
+        long max = ttsp.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertTrue(max < TTSP_BOUND_NANOS, "a pause took " + max / 1_000_000 + " ms to reach (bound "
+                + TTSP_BOUND_NANOS / 1_000_000 + " ms) over " + ttsp.size() + " pauses");
+    }
+
+    static final long TTSP_BOUND_NANOS = 500_000_000L;
+
     /** System.exit from a non-main thread ends the VM with its status while other threads still run. */
     @Test
     @Timeout(60)

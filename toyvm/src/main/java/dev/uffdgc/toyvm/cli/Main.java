@@ -79,6 +79,7 @@ public final class Main {
                   -Xlog:safepoint[:file=<path>]         one line per stop-the-world pause: time to reach it, time in it
                   -Xverify-gc                           verify the heap around every collection (slow)
                   -Xgc-every=<size>                     also collect after every <size> of allocation (stress)
+                  -Xsafepoint-timeout=<ms>              log the host stack of every thread a pause waits longer for
                   -Xss<frames>                          maximum guest call depth (default 6000)
                 Exit status: guest System.exit code; 0 normal; 1 uncaught exception; 2 bad flags; 3 VM error.""";
 
@@ -107,6 +108,8 @@ public final class Main {
                     o.vm.gcLog = "-";
                 } else if (a.startsWith("-Xlog:gc:file=") || a.startsWith("-Xlog:gc*:file=")) {
                     o.vm.gcLog = a.substring(a.indexOf("file=") + 5);
+                } else if (a.startsWith("-Xsafepoint-timeout=")) {
+                    o.vm.safepointTimeoutMillis = millis(a.substring(20), a);
                 } else if (a.startsWith("-Xgc-every=")) {
                     o.vm.gcStressBytes = size(a.substring(11), a);
                 } else if (a.equals("-Xverify-gc")) {
@@ -126,6 +129,18 @@ public final class Main {
             o.mainClass = argv[i++];
             o.args = Arrays.copyOfRange(argv, i, argv.length);
             return o;
+        }
+
+        static long millis(String s, String flag) {
+            try {
+                long ms = Long.parseLong(s);
+                if (ms > 0) {
+                    return ms;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("bad milliseconds in " + flag + " (want a whole number > 0)");
         }
 
         static long size(String s, String flag) {

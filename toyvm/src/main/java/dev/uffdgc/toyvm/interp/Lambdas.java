@@ -78,14 +78,21 @@ final class Lambdas {
                 return sp + 1;
             };
         }
+        // Field offsets and types looked up once here, not per captured value per allocation.
+        int[] offsets = new int[captured.length];
+        char[] types = new char[captured.length];
+        for (int i = 0; i < captured.length; i++) {
+            VmField f = c.fields.get("f" + i);
+            offsets[i] = f.offset;
+            types[i] = f.type();
+        }
         return (th, sp) -> {
             int base = sp - capturedSlots;
             int obj = vm.alloc.instance(th, c);
             int slot = base;
-            for (int i = 0; i < captured.length; i++) {
-                VmField f = c.fields.get("f" + i);
-                Adapt.storeField(vm, obj + f.offset, f.type(), th, slot);
-                slot += Descriptors.slots(f.type());
+            for (int i = 0; i < offsets.length; i++) {
+                Adapt.storeField(vm, obj + offsets[i], types[i], th, slot);
+                slot += Descriptors.slots(types[i]);
             }
             th.refs[base] = obj;
             return base + 1;
@@ -132,22 +139,33 @@ final class Lambdas {
     private final class Invoker implements Intrinsic {
         private final VmClass lambdaClass;
         private final String[] captured;
-        private final String[] samParams;
+        private final char[] samParams;
         private final char samReturn;
         private final Target target;
+        /** Built on the first call (the target resolves lazily); immutable, so a racy first call is harmless. */
+        private Plan plan;
 
         Invoker(VmClass lambdaClass, String[] captured, String samType, Target target) {
             this.lambdaClass = lambdaClass;
             this.captured = captured;
-            this.samParams = Descriptors.parameterDescriptors(samType);
+            String[] params = Descriptors.parameterDescriptors(samType);
+            this.samParams = new char[params.length];
+            for (int i = 0; i < params.length; i++) {
+                samParams[i] = params[i].charAt(0);
+            }
             this.samReturn = Descriptors.returnType(samType);
             this.target = target;
         }
 
         @Override
         public void invoke(VmThread t, int base) {
-            VmMethod m = target.method(t);
-            char[] want = targetParams(m);
+            Plan p = plan;
+            if (p == null) {
+                p = new Plan(target.method(t));
+                plan = p;
+            }
+            VmMethod m = p.method;
+            char[] want = p.want;
             int start = t.sp;
             int w = 0;
             if (target.kind == REF_NEW_INVOKE_SPECIAL) {
@@ -155,23 +173,22 @@ final class Lambdas {
                 t.pushRef(obj);
                 t.pushRef(obj);
             }
-            for (int i = 0; i < captured.length; i++) {
-                VmField f = lambdaClass.fields.get("f" + i);
-                Adapt.pushFromField(vm, t, t.refs[base] + f.offset, f.type(), want[w++]);
+            for (int i = 0; i < p.fieldOffsets.length; i++) {
+                Adapt.pushFromField(vm, t, t.refs[base] + p.fieldOffsets[i], p.fieldTypes[i], want[w++]);
             }
             int slot = base + 1;
-            for (String p : samParams) {
-                Adapt.pushFromSlot(vm, t, slot, p.charAt(0), want[w++]);
-                slot += Descriptors.slots(p.charAt(0));
+            for (char c : samParams) {
+                Adapt.pushFromSlot(vm, t, slot, c, want[w++]);
+                slot += Descriptors.slots(c);
             }
             VmMethod callee = m;
-            if ((target.kind == REF_INVOKE_VIRTUAL || target.kind == REF_INVOKE_INTERFACE) && !m.isPrivate()) {
-                int recvSlot = t.sp - m.argSlots;
-                int recv = t.refs[recvSlot];
+            if (p.dispatch) {
+                int recv = t.refs[t.sp - m.argSlots];
                 if (recv == 0) {
                     throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
                 }
-                callee = vm.classOf(recv).selectVirtual(m.key());
+                VmClass rc = vm.classOf(recv);
+                callee = m.vtableIndex >= 0 && !m.owner.isInterface() ? rc.vtable[m.vtableIndex] : rc.selectVirtual(p.key);
                 if (callee == null) {
                     throw vm.throwing.raise(t, "java/lang/AbstractMethodError", m.toString());
                 }
@@ -180,6 +197,30 @@ final class Lambdas {
             char ret = target.kind == REF_NEW_INVOKE_SPECIAL ? 'L' : m.returnType;
             Adapt.returnValue(vm, t, start, ret, samReturn, base);
             t.sp = start;
+        }
+
+        /** What each call needs, derived once from the resolved target. */
+        private final class Plan {
+            final VmMethod method;
+            final char[] want;
+            final int[] fieldOffsets;
+            final char[] fieldTypes;
+            final boolean dispatch;
+            final String key;
+
+            Plan(VmMethod m) {
+                this.method = m;
+                this.want = targetParams(m);
+                this.fieldOffsets = new int[captured.length];
+                this.fieldTypes = new char[captured.length];
+                for (int i = 0; i < captured.length; i++) {
+                    VmField f = lambdaClass.fields.get("f" + i);
+                    fieldOffsets[i] = f.offset;
+                    fieldTypes[i] = f.type();
+                }
+                this.dispatch = (target.kind == REF_INVOKE_VIRTUAL || target.kind == REF_INVOKE_INTERFACE) && !m.isPrivate();
+                this.key = m.key();
+            }
         }
 
         private char[] targetParams(VmMethod m) {

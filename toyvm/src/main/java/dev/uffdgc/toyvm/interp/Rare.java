@@ -31,7 +31,15 @@ public final class Rare {
             throw vm.throwing.raise(t, "java/lang/AbstractMethodError", m.owner.binaryName() + "." + m.name + m.descriptor);
         }
         try {
-            m.code = Decoder.decode(m);
+            // java.lang.classfile models parse lazily and are not thread-safe (two threads decoding one method
+            // at once made CodeImpl.exceptionHandlers throw UnsupportedOperationException, seen in
+            // ParallelBinaryTrees): decode under one lock. Pure host code, no poll or allocation inside, and each
+            // method is decoded once, so the lock is short and rare.
+            synchronized (Decoder.class) {
+                if (m.code == null) {
+                    m.code = Decoder.decode(m);
+                }
+            }
         } catch (LinkageException e) {
             throw vm.throwing.raise(t, e.guestClass, e.getMessage());
         }

@@ -2,9 +2,12 @@ package dev.uffdgc.toyvm.thread;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.interp.VmThread;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,8 +18,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #unblock} holds them until the world resumes. So a pause waits only for threads actually running
  * guest code, and the time to reach it is bounded by the longest stretch of bytecode without a poll.
  *
- * All state changes happen under one lock: transitions are rare (blocking calls, pauses), the hot path is one
- * volatile read of {@link #requested}. Rule for the rest of the VM: never hold a host lock across a poll, an
+ * Reaching the safepoint takes no lock. Measured first with one lock for every transition: threads that had
+ * reached their poll then queued for that lock, and each hand-off waited for the scheduler to run the next
+ * waiter while the CPUs (2 here) were still busy with the threads not yet stopped — that convoy was most of
+ * the time to safepoint. Now a thread publishes its state with a volatile write and unparks the requester; the
+ * requester parks until no thread is RUNNING. Going back to RUNNING is Dekker-style: write RUNNING, then
+ * re-check {@link #active}; the requester writes {@code active} before it reads the states, so with volatile
+ * (sequentially consistent) accesses one of them always sees the other. The lock serialises only who owns a
+ * pause and the wait for its end. Rule for the rest of the VM: never hold a host lock across a poll, an
  * allocation or guest code, and wait for anything only while BLOCKED.
  */
 public final class Safepoints {
@@ -24,11 +33,15 @@ public final class Safepoints {
     public volatile boolean requested;
     private final Vm vm;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private boolean active;
-    private Thread owner;
+    private final Condition resumed = lock.newCondition();
+    private volatile boolean active;
+    private volatile Thread owner;
+    /** The requester while it waits for threads to stop: whoever stops or blocks unparks it. */
+    private volatile Thread waiter;
+    /** -Xsafepoint-timeout's reporter, or null when off. */
+    private final SafepointTimeout diagnostic;
     private int nesting;
-    private boolean exiting;
+    private volatile boolean exiting;
     private long lastEnd;
     private long begin;
     private long reached;
@@ -39,48 +52,61 @@ public final class Safepoints {
     public Safepoints(Vm vm) {
         this.vm = vm;
         this.lastEnd = System.nanoTime();
+        this.diagnostic = vm.options.safepointTimeoutMillis > 0 ? new SafepointTimeout(vm) : null;
     }
 
     /** The slow path of a poll: stops here while a pause is active; unwinds the thread if the VM is exiting. */
     public void poll(VmThread t) {
-        lock.lock();
-        try {
-            if (active && owner != Thread.currentThread()) {
-                t.state = VmThread.STOPPED;
-                changed.signalAll();
-                while (active) {
-                    changed.awaitUninterruptibly();
-                }
-                t.state = VmThread.RUNNING;
-            }
-            checkExit();
-        } finally {
-            lock.unlock();
+        if (active && owner != Thread.currentThread()) {
+            park(t, VmThread.STOPPED);
         }
+        checkExit();
     }
 
     /** Before a thread waits for anything: from now on it counts as stopped and must not touch the heap. */
     public void block(VmThread t) {
+        t.state = VmThread.BLOCKED;
+        wakeWaiter();
+    }
+
+    /** After the wait: back to running guest code, once no pause is in progress. */
+    public void unblock(VmThread t) {
+        if (diagnostic != null) {
+            diagnostic.noteThread(t);
+        }
+        t.state = VmThread.RUNNING;
+        if (active && owner != Thread.currentThread()) {
+            park(t, VmThread.BLOCKED);
+        }
+        checkExit();
+    }
+
+    /** Counts as stopped in {@code how} until no pause by another thread is active, then runs again. */
+    private void park(VmThread t, int how) {
+        Thread me = Thread.currentThread();
+        do {
+            t.state = how;
+            wakeWaiter();
+            awaitResume(me);
+            t.state = VmThread.RUNNING; // then re-check: a new pause may have begun (see the class comment)
+        } while (active && owner != me);
+    }
+
+    private void awaitResume(Thread me) {
         lock.lock();
         try {
-            t.state = VmThread.BLOCKED;
-            changed.signalAll();
+            while (active && owner != me) {
+                resumed.awaitUninterruptibly();
+            }
         } finally {
             lock.unlock();
         }
     }
 
-    /** After the wait: back to running guest code, once no pause is in progress. */
-    public void unblock(VmThread t) {
-        lock.lock();
-        try {
-            while (active && owner != Thread.currentThread()) {
-                changed.awaitUninterruptibly();
-            }
-            t.state = VmThread.RUNNING;
-            checkExit();
-        } finally {
-            lock.unlock();
+    private void wakeWaiter() {
+        Thread w = waiter;
+        if (w != null) {
+            LockSupport.unpark(w);
         }
     }
 
@@ -90,40 +116,75 @@ public final class Safepoints {
      * (a collector then simply retries its allocation). Reentrant for the owner.
      */
     public boolean stopTheWorld(VmThread self, String why) {
+        Thread me = Thread.currentThread();
+        if (active && owner == me) {
+            nesting++;
+            return true;
+        }
         lock.lock();
-        try {
-            if (active && owner == Thread.currentThread()) {
-                nesting++;
-                return true;
-            }
-            if (active) {
-                if (self != null) {
-                    self.state = VmThread.STOPPED;
-                    changed.signalAll();
-                }
-                while (active) {
-                    changed.awaitUninterruptibly();
-                }
-                if (self != null) {
-                    self.state = VmThread.RUNNING;
-                }
-                checkExit();
-                return false;
-            }
+        boolean mine = !active;
+        if (mine) {
             begin = System.nanoTime();
-            active = true;
-            owner = Thread.currentThread();
+            owner = me;
             nesting = 1;
             reason = why;
+            active = true;
             requested = true;
-            while (someoneRunning(self)) {
-                changed.awaitUninterruptibly();
-            }
-            reached = System.nanoTime();
-            return true;
-        } finally {
-            lock.unlock();
         }
+        lock.unlock();
+        if (!mine) {
+            if (self != null) {
+                park(self, VmThread.STOPPED);
+            } else {
+                awaitResume(me);
+            }
+            checkExit();
+            return false;
+        }
+        awaitStopped(self);
+        reached = System.nanoTime();
+        if (diagnostic != null) {
+            diagnostic.reached();
+        }
+        return true;
+    }
+
+    /**
+     * Parks until no thread but {@code self} runs; every thread that stops or blocks unparks it. With
+     * -Xsafepoint-timeout, a pause that waits longer reports once where each late thread is, like HotSpot's
+     * SafepointTimeout.
+     */
+    private void awaitStopped(VmThread self) {
+        long timeout = vm.options.safepointTimeoutMillis * 1_000_000L;
+        boolean reported = timeout == 0;
+        waiter = Thread.currentThread();
+        try {
+            while (someoneRunning(self)) {
+                if (reported) {
+                    LockSupport.park(this);
+                    continue;
+                }
+                long left = begin + timeout - System.nanoTime();
+                if (left <= 0) {
+                    diagnostic.report(running(self), begin);
+                    reported = true;
+                } else {
+                    LockSupport.parkNanos(this, left);
+                }
+            }
+        } finally {
+            waiter = null;
+        }
+    }
+
+    private List<VmThread> running(VmThread self) {
+        List<VmThread> r = new ArrayList<>();
+        for (VmThread t : vm.threads) {
+            if (t != self && t.state == VmThread.RUNNING) {
+                r.add(t);
+            }
+        }
+        return r;
     }
 
     private boolean someoneRunning(VmThread self) {
@@ -138,20 +199,20 @@ public final class Safepoints {
     /** Ends the pause the caller owns and logs it in HotSpot's -Xlog:safepoint shape. */
     public void resumeTheWorld() {
         long end;
+        if (!active || owner != Thread.currentThread()) {
+            throw new IllegalStateException("toyvm: resumeTheWorld by a thread that does not own the pause");
+        }
+        if (--nesting > 0) {
+            return;
+        }
         lock.lock();
         try {
-            if (!active || owner != Thread.currentThread()) {
-                throw new IllegalStateException("toyvm: resumeTheWorld by a thread that does not own the pause");
-            }
-            if (--nesting > 0) {
-                return;
-            }
             end = System.nanoTime();
             record(reached - begin);
+            requested = exiting;
             active = false;
             owner = null;
-            requested = exiting;
-            changed.signalAll();
+            resumed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -163,12 +224,7 @@ public final class Safepoints {
 
     /** True while the calling host thread owns a pause. */
     public boolean ownsPause() {
-        lock.lock();
-        try {
-            return active && owner == Thread.currentThread();
-        } finally {
-            lock.unlock();
-        }
+        return active && owner == Thread.currentThread();
     }
 
     /** The VM is ending (System.exit): every thread unwinds at its next poll or when it unblocks. */
@@ -177,7 +233,7 @@ public final class Safepoints {
         try {
             exiting = true;
             requested = true;
-            changed.signalAll();
+            resumed.signalAll();
         } finally {
             lock.unlock();
         }
