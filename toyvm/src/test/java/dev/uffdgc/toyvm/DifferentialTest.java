@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Guest programs from src/test/guest print the same and exit the same on toyvm as on HotSpot. */
 class DifferentialTest {
     @ParameterizedTest
-    @ValueSource(strings = {"Arith", "Calls", "Exceptions", "Strings", "Language", "Allocation", "Collections2", "Training",
-        "ThreadBasics", "ConcurrentLib", "ThreadedLruStress", "BlockedDuringGc"})
+    @ValueSource(strings = {"Arith", "Calls", "Exceptions", "Strings", "Language", "Allocation", "Collections2",
+            "ThreadBasics", "ConcurrentLib", "ThreadedLruStress", "BlockedDuringGc", "Training"})
     @Timeout(120)
     void sameOutputAsHotSpot(String mainClass) {
         GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), mainClass);

@@ -24,6 +24,7 @@ public final class Interpreter {
     private final Vm vm;
     private final HeapAccess mem;
     private final Rare rare;
+    private final ColdAccess cold;
     private final Resolver resolver;
     private final Safepoints safepoints;
 
@@ -32,6 +33,7 @@ public final class Interpreter {
         this.mem = vm.mem;
         this.safepoints = vm.safepoints;
         this.rare = new Rare(vm, this);
+        this.cold = new ColdAccess(vm, rare);
         this.resolver = new Resolver(vm, this);
     }
 
@@ -181,11 +183,6 @@ public final class Interpreter {
                                 P[--sp - 1] = mem.getChar(a);
                                 pc += 1;
                             }
-                            case Op.SALOAD -> {
-                                long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 2);
-                                P[--sp - 1] = mem.getShort(a);
-                                pc += 1;
-                            }
                             case Op.AALOAD -> {
                                 long a = element(t, pc, R[sp - 2], (int) P[sp - 1], 4);
                                 R[--sp - 1] = mem.getInt(a);
@@ -259,37 +256,6 @@ public final class Interpreter {
                                 sp--;
                                 pc += 1;
                             }
-                            case Op.IDIV, Op.IREM -> {
-                                int b = (int) P[sp - 1];
-                                if (b == 0) {
-                                    t.framePcs[depth] = pc;
-                                    t.sp = sp;
-                                    throw rare.divideByZero(t);
-                                }
-                                int a = (int) P[sp - 2];
-                                P[sp - 2] = code[pc] == Op.IDIV ? a / b : a % b;
-                                sp--;
-                                pc += 1;
-                            }
-                            case Op.INEG -> {
-                                P[sp - 1] = -(int) P[sp - 1];
-                                pc += 1;
-                            }
-                            case Op.ISHL -> {
-                                P[sp - 2] = (int) P[sp - 2] << (int) P[sp - 1];
-                                sp--;
-                                pc += 1;
-                            }
-                            case Op.ISHR -> {
-                                P[sp - 2] = (int) P[sp - 2] >> (int) P[sp - 1];
-                                sp--;
-                                pc += 1;
-                            }
-                            case Op.IUSHR -> {
-                                P[sp - 2] = (int) P[sp - 2] >>> (int) P[sp - 1];
-                                sp--;
-                                pc += 1;
-                            }
                             case Op.IAND -> {
                                 P[sp - 2] = (int) P[sp - 2] & (int) P[sp - 1];
                                 sp--;
@@ -300,18 +266,8 @@ public final class Interpreter {
                                 sp--;
                                 pc += 1;
                             }
-                            case Op.IXOR -> {
-                                P[sp - 2] = (int) P[sp - 2] ^ (int) P[sp - 1];
-                                sp--;
-                                pc += 1;
-                            }
                             case Op.LADD -> {
                                 P[sp - 4] = P[sp - 4] + P[sp - 2];
-                                sp -= 2;
-                                pc += 1;
-                            }
-                            case Op.LSUB -> {
-                                P[sp - 4] = P[sp - 4] - P[sp - 2];
                                 sp -= 2;
                                 pc += 1;
                             }
@@ -340,16 +296,6 @@ public final class Interpreter {
                                 sp -= 2;
                                 pc += 1;
                             }
-                            case Op.LAND -> {
-                                P[sp - 4] &= P[sp - 2];
-                                sp -= 2;
-                                pc += 1;
-                            }
-                            case Op.LOR -> {
-                                P[sp - 4] |= P[sp - 2];
-                                sp -= 2;
-                                pc += 1;
-                            }
                             case Op.LXOR -> {
                                 P[sp - 4] ^= P[sp - 2];
                                 sp -= 2;
@@ -357,11 +303,6 @@ public final class Interpreter {
                             }
                             case Op.LSHL -> {
                                 P[sp - 3] = P[sp - 3] << (int) P[sp - 1];
-                                sp -= 1;
-                                pc += 1;
-                            }
-                            case Op.LSHR -> {
-                                P[sp - 3] = P[sp - 3] >> (int) P[sp - 1];
                                 sp -= 1;
                                 pc += 1;
                             }
@@ -385,25 +326,6 @@ public final class Interpreter {
                                 sp--;
                                 pc += 1;
                             }
-                            case Op.I2D -> {
-                                P[sp - 1] = Double.doubleToRawLongBits((int) P[sp - 1]);
-                                R[sp] = 0;
-                                sp++;
-                                pc += 1;
-                            }
-                            case Op.L2D -> {
-                                P[sp - 2] = Double.doubleToRawLongBits(P[sp - 2]);
-                                pc += 1;
-                            }
-                            case Op.D2I -> {
-                                P[sp - 2] = (int) Double.longBitsToDouble(P[sp - 2]);
-                                sp--;
-                                pc += 1;
-                            }
-                            case Op.DNEG -> {
-                                P[sp - 2] = Double.doubleToRawLongBits(-Double.longBitsToDouble(P[sp - 2]));
-                                pc += 1;
-                            }
                             case Op.I2C -> {
                                 P[sp - 1] = (char) P[sp - 1];
                                 pc += 1;
@@ -412,7 +334,9 @@ public final class Interpreter {
                                 P[sp - 1] = (byte) P[sp - 1];
                                 pc += 1;
                             }
-                            case Op.LDIV, Op.LREM, Op.LNEG,
+                            case Op.IDIV, Op.IREM, Op.INEG, Op.ISHL, Op.ISHR, Op.IUSHR, Op.IXOR,
+                                 Op.LSUB, Op.LAND, Op.LOR, Op.LSHR, Op.I2D, Op.D2I, Op.DNEG, Op.L2D,
+                                 Op.LDIV, Op.LREM, Op.LNEG,
                                  Op.FADD, Op.FSUB, Op.FMUL, Op.FDIV, Op.FREM, Op.FNEG, Op.DREM,
                                  Op.I2F, Op.L2F, Op.F2I, Op.F2L, Op.F2D,
                                  Op.D2L, Op.D2F, Op.I2S,
@@ -471,11 +395,7 @@ public final class Interpreter {
                                 }
                                 pc = code[pc + 1];
                             }
-                            case Op.TABLESWITCH -> {
-                                int k = (int) P[--sp];
-                                int low = code[pc + 2];
-                                pc = k < low || k > code[pc + 3] ? code[pc + 1] : code[pc + 4 + k - low];
-                            }
+                            case Op.TABLESWITCH -> pc = Rare.tableSwitch(code, pc, (int) P[--sp]);
                             case Op.LOOKUPSWITCH -> pc = Rare.lookupSwitch(code, pc, (int) P[--sp]);
                             case Op.IRETURN -> {
                                 P[base] = P[sp - 1];
@@ -496,33 +416,8 @@ public final class Interpreter {
                                 t.depth = depth - 1;
                                 return;
                             }
-                            case Op.GETSTATIC_1 -> {
-                                R[sp] = 0;
-                                P[sp++] = vm.statics.prims[code[pc + 1]];
-                                pc += 2;
-                            }
-                            case Op.GETSTATIC_2 -> {
-                                R[sp] = 0;
-                                R[sp + 1] = 0;
-                                P[sp] = vm.statics.prims[code[pc + 1]];
-                                sp += 2;
-                                pc += 2;
-                            }
                             case Op.GETSTATIC_A -> {
                                 R[sp++] = vm.statics.refs[code[pc + 1]];
-                                pc += 2;
-                            }
-                            case Op.PUTSTATIC_1 -> {
-                                vm.statics.prims[code[pc + 1]] = P[--sp];
-                                pc += 2;
-                            }
-                            case Op.PUTSTATIC_2 -> {
-                                sp -= 2;
-                                vm.statics.prims[code[pc + 1]] = P[sp];
-                                pc += 2;
-                            }
-                            case Op.PUTSTATIC_A -> {
-                                vm.statics.refs[code[pc + 1]] = R[--sp];
                                 pc += 2;
                             }
                             case Op.GETFIELD_I -> {
@@ -533,18 +428,6 @@ public final class Interpreter {
                                 P[sp - 1] = mem.getLong(object(t, pc, R[sp - 1]) + code[pc + 1]);
                                 R[sp] = 0;
                                 sp++;
-                                pc += 2;
-                            }
-                            case Op.GETFIELD_B -> {
-                                P[sp - 1] = mem.getByte(object(t, pc, R[sp - 1]) + code[pc + 1]);
-                                pc += 2;
-                            }
-                            case Op.GETFIELD_C -> {
-                                P[sp - 1] = mem.getChar(object(t, pc, R[sp - 1]) + code[pc + 1]);
-                                pc += 2;
-                            }
-                            case Op.GETFIELD_S -> {
-                                P[sp - 1] = mem.getShort(object(t, pc, R[sp - 1]) + code[pc + 1]);
                                 pc += 2;
                             }
                             case Op.GETFIELD_A -> {
@@ -559,21 +442,6 @@ public final class Interpreter {
                             case Op.PUTFIELD_J -> {
                                 mem.putLong(object(t, pc, R[sp - 3]) + code[pc + 1], P[sp - 2]);
                                 sp -= 3;
-                                pc += 2;
-                            }
-                            case Op.PUTFIELD_B -> {
-                                mem.putByte(object(t, pc, R[sp - 2]) + code[pc + 1], (byte) P[sp - 1]);
-                                sp -= 2;
-                                pc += 2;
-                            }
-                            case Op.PUTFIELD_Z -> {
-                                mem.putByte(object(t, pc, R[sp - 2]) + code[pc + 1], (byte) (P[sp - 1] & 1));
-                                sp -= 2;
-                                pc += 2;
-                            }
-                            case Op.PUTFIELD_S -> {
-                                mem.putShort(object(t, pc, R[sp - 2]) + code[pc + 1], (short) P[sp - 1]);
-                                sp -= 2;
                                 pc += 2;
                             }
                             case Op.PUTFIELD_A -> {
@@ -670,6 +538,14 @@ public final class Interpreter {
                                 t.sp = sp;
                                 sp = rare.monitorOrVolatile(t, c, pc, sp);
                                 pc += code[pc] == Op.VOLATILE_FIELD ? 2 : 1;
+                            }
+                            case Op.GETFIELD_B, Op.GETFIELD_C, Op.GETFIELD_S, Op.PUTFIELD_B, Op.PUTFIELD_Z,
+                                 Op.PUTFIELD_S, Op.SALOAD, Op.GETSTATIC_1, Op.GETSTATIC_2, Op.PUTSTATIC_1,
+                                 Op.PUTSTATIC_2, Op.PUTSTATIC_A -> {
+                                t.framePcs[depth] = pc;
+                                t.sp = sp;
+                                sp = cold.execute(t, code, pc, sp);
+                                pc += Op.LENGTH[code[pc]];
                             }
                             case Op.MULTIANEWARRAY -> {
                                 t.framePcs[depth] = pc;

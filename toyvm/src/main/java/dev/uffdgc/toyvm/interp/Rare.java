@@ -162,6 +162,21 @@ public final class Rare {
                 p[sp - 4] = op == Op.LDIV ? p[sp - 4] / b : p[sp - 4] % b;
                 return sp - 2;
             }
+            case Op.IDIV, Op.IREM -> {
+                int b = (int) p[sp - 1];
+                if (b == 0) {
+                    throw divideByZero(t);
+                }
+                int a = (int) p[sp - 2];
+                p[sp - 2] = op == Op.IDIV ? a / b : a % b;
+                return sp - 1;
+            }
+            case Op.INEG -> p[sp - 1] = -(int) p[sp - 1];
+            case Op.ISHL -> { p[sp - 2] = (int) p[sp - 2] << (int) p[sp - 1]; return sp - 1; }
+            case Op.ISHR -> { p[sp - 2] = (int) p[sp - 2] >> (int) p[sp - 1]; return sp - 1; }
+            case Op.IUSHR -> { p[sp - 2] = (int) p[sp - 2] >>> (int) p[sp - 1]; return sp - 1; }
+            case Op.IXOR -> { p[sp - 2] = (int) p[sp - 2] ^ (int) p[sp - 1]; return sp - 1; }
+            case Op.LSUB -> { p[sp - 4] -= p[sp - 2]; return sp - 2; }
             case Op.LNEG -> p[sp - 2] = -p[sp - 2];
             case Op.LSHL -> { p[sp - 3] = p[sp - 3] << (int) p[sp - 1]; return sp - 1; }
             case Op.LSHR -> { p[sp - 3] = p[sp - 3] >> (int) p[sp - 1]; return sp - 1; }
@@ -209,6 +224,11 @@ public final class Rare {
             default -> throw new IllegalStateException("not an arithmetic op " + Op.NAME[op]);
         }
         return sp;
+    }
+
+    static int tableSwitch(int[] code, int pc, int key) {
+        int low = code[pc + 2];
+        return key < low || key > code[pc + 3] ? code[pc + 1] : code[pc + 4 + key - low];
     }
 
     static int lookupSwitch(int[] code, int pc, int key) {

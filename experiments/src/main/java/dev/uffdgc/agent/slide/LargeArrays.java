@@ -1,0 +1,140 @@
+package dev.uffdgc.agent.slide;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
+
+import dev.uffdgc.toyvm.gc.VmBinding;
+import java.util.Arrays;
+
+/**
+ * The side table of large primitive arrays: where each starts, its size, and whether the rest of its last page
+ * is padding (one filler to the page end). It is what lets page-slide compaction mark, size and move these
+ * arrays without reading a byte of them: their headers live on their (cold, possibly swapped-out) first page.
+ *
+ * <p>Kept up to date by the collector: at the start of a cycle it parses only the heap allocated since the
+ * last one ([{@link #scannedTop}, top): young, so resident), and at the end it rewrites the table with each
+ * survivor's new address. Lookup is by page: a large object always starts page-aligned.
+ */
+final class LargeArrays {
+    private static final int PAGE_SHIFT = 12;
+
+    private final VmBinding vm;
+    /** page -> index + 1 of the table array starting there; 0 = none. */
+    private final int[] byPage;
+    /** class id -> 1 primitive array, 2 anything else, 0 not looked up yet. */
+    private byte[] primitiveArrayClass = new byte[256];
+    private int count;
+    private long[] start = new long[64];
+    private long[] size = new long[64];
+    private boolean[] padded = new boolean[64];
+    /** Every table array starts below this; the heap above it has not been parsed yet. */
+    private long scannedTop = FIRST_OBJECT;
+
+    LargeArrays(VmBinding vm) {
+        this.vm = vm;
+        this.byPage = new int[(int) (pageAlign(vm.end()) >>> PAGE_SHIFT) + 1];
+    }
+
+    int count() {
+        return count;
+    }
+
+    long start(int i) {
+        return start[i];
+    }
+
+    long size(int i) {
+        return size[i];
+    }
+
+    /** Whether the bytes after the array up to its last page's end are one filler (so the page can move whole). */
+    boolean padded(int i) {
+        return padded[i];
+    }
+
+    /** Index of the table array starting at {@code ref}, or -1. Reads no heap memory. */
+    int lookup(long ref) {
+        if ((ref & (PAGE_SIZE - 1)) != 0) {
+            return -1;
+        }
+        return byPage[(int) (ref >>> PAGE_SHIFT)] - 1;
+    }
+
+    /**
+     * Adds the large primitive arrays allocated since the last cycle by parsing [scannedTop, top). Reads only the
+     * headers of young objects (and of the object right after each new array, to learn whether it is padded).
+     * Returns the bytes parsed.
+     */
+    long scanYoung(long top) {
+        long at = scannedTop;
+        while (at < top) {
+            long sz = vm.objectSize(at);
+            if (sz >= LARGE_OBJECT_BYTES && !vm.isFiller(at) && isPrimitiveArray(at)) {
+                add(at, sz, paddedAfter(at + sz, top));
+            }
+            at += sz;
+        }
+        long parsed = top - scannedTop;
+        scannedTop = top;
+        return parsed;
+    }
+
+    /** True when [end, page end) holds exactly one filler, or nothing (end is page-aligned). */
+    private boolean paddedAfter(long end, long top) {
+        long pageEnd = pageAlign(end);
+        if (end == pageEnd) {
+            return true;
+        }
+        return end < top && vm.isFiller(end) && end + vm.objectSize(end) == pageEnd;
+    }
+
+    private boolean isPrimitiveArray(long obj) {
+        int id = vm.heap().getInt(obj);
+        if (id >= primitiveArrayClass.length) {
+            primitiveArrayClass = Arrays.copyOf(primitiveArrayClass, Math.max(id + 1, primitiveArrayClass.length * 2));
+        }
+        if (primitiveArrayClass[id] == 0) {
+            String name = vm.className(obj); // internal names: "[J", "[B", ...; "[L...;" and "[[..." hold references
+            boolean prim = name.length() == 2 && name.charAt(0) == '[';
+            primitiveArrayClass[id] = (byte) (prim ? 1 : 2);
+        }
+        return primitiveArrayClass[id] == 1;
+    }
+
+    private void add(long at, long sz, boolean pad) {
+        if (count == start.length) {
+            start = Arrays.copyOf(start, count * 2);
+            size = Arrays.copyOf(size, count * 2);
+            padded = Arrays.copyOf(padded, count * 2);
+        }
+        start[count] = at;
+        size[count] = sz;
+        padded[count] = pad;
+        byPage[(int) (at >>> PAGE_SHIFT)] = count + 1;
+        count++;
+    }
+
+    /**
+     * After a cycle: keeps the survivors ({@code live[i]}) at their new addresses {@code dest[i]}, with their new
+     * padding, in address order (sliding keeps the order). {@code newTop} becomes the parsed limit.
+     */
+    void afterCycle(boolean[] live, long[] dest, boolean[] paddedNow, long newTop) {
+        for (int i = 0; i < count; i++) {
+            byPage[(int) (start[i] >>> PAGE_SHIFT)] = 0;
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (live[i]) {
+                start[n] = dest[i];
+                size[n] = size[i];
+                padded[n] = paddedNow[i];
+                byPage[(int) (dest[i] >>> PAGE_SHIFT)] = n + 1;
+                n++;
+            }
+        }
+        count = n;
+        scannedTop = newTop;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.uffdgc.experiments.swap;
+
+import dev.uffdgc.agent.slide.PageSlide;
+import dev.uffdgc.agent.slide.SlideBackend;
+import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.gc.MarkCompact;
+import dev.uffdgc.toyvm.gc.VmBinding;
+import java.util.Locale;
+
+/** The compaction modes the experiment compares, each on the same workload in a fresh JVM. */
+public enum Mode {
+    /** toyvm's built-in stop-the-world mark-compact: memmove of every object, memset of the freed tail. */
+    STW("stw"),
+    /** The agent's concurrent compactor, UFFDIO_COPY backend. */
+    COPY("copy"),
+    /** The agent's concurrent compactor, UFFDIO_MOVE backend. */
+    MOVE("move"),
+    /** Page-level slide compaction, arrays' pages moved with UFFDIO_MOVE. */
+    SLIDE("move+page-slide"),
+    /** Page-level slide compaction, arrays' pages copied with UFFDIO_COPY: what copying costs per page. */
+    SLIDE_COPY("copy+page-slide");
+
+    public final String label;
+
+    Mode(String label) {
+        this.label = label;
+    }
+
+    public static Mode parse(String s) {
+        for (Mode m : values()) {
+            if (m.label.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s.replace('-', '_').replace('+', '_'))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown mode '" + s + "': expected one of stw, copy, move, move+page-slide, copy+page-slide");
+    }
+
+    /**
+     * The collector for this mode. Throws {@link UnsupportedOperationException} (with the reason) for a mode
+     * this build cannot run.
+     */
+    public Collector create(VmBinding vm) {
+        return switch (this) {
+            case STW -> new MarkCompact(vm);
+            case SLIDE -> new PageSlide(vm, SlideBackend.MOVE);
+            case SLIDE_COPY -> new PageSlide(vm, SlideBackend.COPY);
+            case COPY, MOVE -> throw new UnsupportedOperationException(
+                    "the agent's concurrent compactor (issue 5) is not part of this build yet");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label.toLowerCase(Locale.ROOT);
+    }
+}

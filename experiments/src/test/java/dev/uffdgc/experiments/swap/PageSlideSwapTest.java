@@ -1,0 +1,89 @@
+package dev.uffdgc.experiments.swap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.uffdgc.kernel.KernelException;
+import dev.uffdgc.kernel.Swapfile;
+import dev.uffdgc.kernel.proc.ProcStatus;
+import dev.uffdgc.kernel.proc.SwapDevices;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The swap experiment, small: with the workload's cold pages pushed to swap, page-slide compaction with MOVE
+ * swaps none of them in, with COPY it swaps them in, and the object graph comes through intact (graph hash
+ * around the cycle, and the guest's own check of every survivor afterwards).
+ */
+@Timeout(300)
+class PageSlideSwapTest {
+    private static final long HEAP = 24L << 20;
+
+    private Path dir;
+    private Swapfile swapfile;
+
+    @BeforeEach
+    void needSwap() throws Exception {
+        Support.needUffd();
+        if (SwapDevices.anyActive()) {
+            return;
+        }
+        assumeTrue(ProcStatus.self().hasCapSysAdmin(), "no swap is active and creating a swapfile needs root (CAP_SYS_ADMIN)");
+        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "swaptest-");
+        try {
+            swapfile = Swapfile.create(dir, 64);
+        } catch (KernelException | IllegalStateException e) {
+            abort("could not enable a swapfile in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    @AfterEach
+    void removeSwap() throws Exception {
+        Path file = swapfile == null ? null : swapfile.path();
+        try {
+            if (swapfile != null) {
+                swapfile.close();
+            }
+        } finally {
+            if (dir != null) {
+                Files.deleteIfExists(dir);
+            }
+        }
+        if (file != null) {
+            assertFalse(SwapDevices.isActive(file), "/proc/swaps still lists " + file);
+            assertFalse(Files.exists(file), file + " still exists");
+        }
+    }
+
+    @Test
+    void moveSwapsInNothingCopySwapsInAndTheGraphSurvives() {
+        RunResult move = SwapRun.run(Mode.SLIDE, "swapped", HEAP, 0.75, 0.3, Support.guestClasses(), true, quiet());
+        RunResult copy = SwapRun.run(Mode.SLIDE_COPY, "swapped", HEAP, 0.75, 0.3, Support.guestClasses(), true, quiet());
+        for (RunResult r : new RunResult[] {move, copy}) {
+            assertEquals("ok", r.get("status"), r.get("mode") + ": " + r.get("reason"));
+            assertEquals("true", r.get("graphIntact"), r.get("mode") + ": graph hash across the cycle");
+            assertTrue(r.get("guestOutput").endsWith("bad 0"), r.get("mode") + " guest: " + r.get("guestOutput"));
+            assertTrue(r.num("liveColdSwappedBefore") > 500, r.get("mode") + ": too few cold pages went to swap: " + r.asMap());
+        }
+        assertEquals(move.get("guestOutput"), copy.get("guestOutput"));
+        assertTrue(move.num("pagesMoved") > 0, "MOVE moved no pages: " + move.asMap());
+        assertEquals(0, move.num("swappedIn"), "live cold pages swapped in by MOVE (pagemap): " + move.asMap());
+        assertEquals(0, move.num("majorFaultsThread"), "major faults of the compacting thread with MOVE");
+        assertEquals(move.num("liveColdSwappedBefore"), move.num("heapSwappedAfter"), "swapped pages before and after MOVE");
+        assertTrue(copy.num("pagesCopied") > 0, "COPY copied no pages: " + copy.asMap());
+        assertTrue(copy.num("swappedIn") > 0, "COPY swapped nothing in (pagemap): " + copy.asMap());
+        assertTrue(copy.num("majorFaultsThread") > 0 || copy.num("pswpin") > 0, "COPY: no swap-in seen: " + copy.asMap());
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(PrintStream.nullOutputStream());
+    }
+}
