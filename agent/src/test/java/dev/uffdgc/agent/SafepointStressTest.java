@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,20 +15,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * makes that the only way pages get built) or fault in native state (access=native). A hang fails by timeout.
  */
 class SafepointStressTest {
-    @Disabled("toyvm threads (branch threads, 1f9d9c6): ThreadedLruStress hangs in about 1 run of 5 with toyvm's"
-            + " built-in collector as well (all pool threads parked, main in awaitEnd); enable once that is fixed")
     @ParameterizedTest
     @ValueSource(strings = {"mode=move,workers=1", "mode=copy,workers=1", "mode=move,workers=0,access=native"})
     @Timeout(180)
     void fourGuestThreadsMutateSharedStructuresWhileCyclesRunAndSafepointsAreForced(String options) throws Exception {
-        AgentRun.Expected expected = AgentRun.hotspot("ThreadedLruStress");
+        AgentRun.Expected expected = AgentRun.hotspot("ThreadedLruStress", "8000");
         AtomicBoolean stop = new AtomicBoolean();
         Thread forcer = forcer(stop, new AtomicLong());
         AgentRun run;
         try {
             var vm = AgentRun.vmOptions("1m");
-            vm.gcStressBytes = 64 << 10; // a cycle every 64 KiB of allocation: many cycles in a short program
-            run = AgentRun.run(vm, options, "ThreadedLruStress");
+            vm.gcStressBytes = 4 << 10; // a cycle every 4 KiB of allocation: thousands of cycles
+            run = AgentRun.run(vm, options, "ThreadedLruStress", "8000");
         } finally {
             stop.set(true);
             forcer.join(30_000);

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentDifferentialTest {
     static final int MIN_CYCLES = 20;
     /** Heaps measured to give >= 20 cycles; Churn's live arrays need more room. */
-    static final Map<String, String> HEAP = Map.of("Churn", "2560k", "Json", "640k", "Showcase", "640k");
+    static final Map<String, String> HEAP = Map.of("Churn", "2560k", "Json", "640k", "Showcase", "640k",
+            "ThreadedLruCache", "384k", "ThreadedPipeline", "640k");
 
     static Stream<Arguments> cases() {
         return SampleLine.parse(SampleRunner.samplesFile()).stream().flatMap(s -> Stream.of("move", "copy")

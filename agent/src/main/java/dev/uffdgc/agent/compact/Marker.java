@@ -34,7 +34,10 @@ final class Marker {
 
     /** Marks everything reachable from the roots in [first object, top). */
     void mark(long top) {
-        int chunks = (int) ((top + (1 << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT);
+        // Clear to the end of top's page: the plan looks backwards from page boundaries, and bits left from an
+        // earlier cycle with a higher top would read as objects.
+        long pageEnd = (top + (1 << PAGE_SHIFT) - 1) & -(1L << PAGE_SHIFT);
+        int chunks = (int) Math.min(starts.length, pageEnd >>> CHUNK_SHIFT);
         Arrays.fill(starts, 0, chunks, 0);
         Arrays.fill(live, 0, chunks, 0);
         Arrays.fill(pageLive, 0, (int) ((top + (1 << PAGE_SHIFT) - 1) >>> PAGE_SHIFT), 0);

@@ -91,6 +91,7 @@ final class PageStates {
             Thread.onSpinWait();
         }
         long deadline = System.nanoTime() + 60_000_000_000L;
+        boolean interrupted = false;
         synchronized (signal) {
             while (state.get(p) != MAPPED) {
                 if (System.nanoTime() > deadline) { // its owner died: fail loudly rather than hang the VM
@@ -99,10 +100,12 @@ final class PageStates {
                 try {
                     signal.wait(1);
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("uffd-gc: interrupted waiting for page " + p, e);
+                    interrupted = true; // a guest interrupt is not ours: keep waiting, hand it back after
                 }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
