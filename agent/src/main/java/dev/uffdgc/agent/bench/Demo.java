@@ -14,8 +14,11 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         String samples = args.length > 0 ? args[0] : null;
+        // The default is threaded load: 4 guest threads building trees through an ExecutorService while the
+        // compactor runs beside them. Without the samples' classes, a dense single-threaded heap of the agent's own.
         GcBench.Workload w = samples != null
-                ? new GcBench.Workload("BinaryTrees", samples, "16m", "dev.uffdgc.samples.BinaryTrees", "16")
+                ? new GcBench.Workload("ParallelBinaryTrees", samples, "4m", "dev.uffdgc.samples.ParallelBinaryTrees",
+                        "15", "4")
                 : new GcBench.Workload("DenseHeap", Path.of(Demo.class.getProtectionDomain().getCodeSource()
                         .getLocation().toURI()).toString(), "48m", "dev.uffdgc.agent.bench.DenseHeap", "120000", "12", "5");
         System.out.printf(Locale.ROOT, "uffd-gc demo: %s %s on toyvm, -Xmx%s, once per collector%n%n", w.mainClass(),
