@@ -14,8 +14,10 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Object layout, large-object alignment, the verifier's checks and the collector, driven directly. */
+@Timeout(60)
 class HeapTest {
     private Vm vm;
     private VmThread t;

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The computed uapi numbers and layouts against the values C's headers give on x86_64. */
+@Timeout(60)
 class UserfaultfdUapiTest {
 
     @Test
