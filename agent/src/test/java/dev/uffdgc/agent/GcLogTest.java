@@ -39,7 +39,9 @@ class GcLogTest {
         assertEquals(cycles, lines.stream().filter(l -> CONCURRENT.matcher(l).matches()).count());
         assertEquals(cycles, lines.stream().filter(l -> PHASES.matcher(l).matches()).count());
 
-        GCModel model = new DataReaderFacade().loadModel(new GcResourceFile(log.toFile()));
+        GcResourceFile resource = new GcResourceFile(log.toFile());
+        resource.getLogger().setLevel(java.util.logging.Level.WARNING); // GCViewer narrates every read at INFO
+        GCModel model = new DataReaderFacade().loadModel(resource);
         assertEquals(cycles, model.getPause().getN(), "pauses GCViewer found");
         double logged = lines.stream().filter(l -> PAUSE.matcher(l).matches())
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1, l.length() - 2)) / 1000).sum();
