@@ -138,19 +138,7 @@ public final class Uffd implements AutoCloseable {
      * EAGAIN lasts until that event is read.
      */
     public int moveFully(long dst, long src, long len, long mode) {
-        int ioctls = 0;
-        for (long done = 0; done < len; ) {
-            ioctls++;
-            long r = moveRaw(dst + done, src + done, len - done, mode);
-            if (r > 0) {
-                done += r;
-            } else if (r == -EAGAIN) {
-                Thread.yield();
-            } else {
-                throw UffdErrors.move((int) -r, dst + done, src + done, len - done, mode, done);
-            }
-        }
-        return ioctls;
+        return fully(true, dst, src, len, mode);
     }
 
     /** One UFFDIO_COPY of [src, src+len) into missing pages at dst; same contract as {@link #move}. */
@@ -164,14 +152,22 @@ public final class Uffd implements AutoCloseable {
 
     /** Copies all of [src, src+len) like {@link #moveFully}; returns the number of ioctls issued. */
     public int copyFully(long dst, long src, long len, long mode) {
+        return fully(false, dst, src, len, mode);
+    }
+
+    // One loop for both ioctls (a boolean, not a lambda, so the retry path stays allocation-free).
+    private int fully(boolean move, long dst, long src, long len, long mode) {
         int ioctls = 0;
         for (long done = 0; done < len; ) {
             ioctls++;
-            long r = copyRaw(dst + done, src + done, len - done, mode);
+            long r = move ? moveRaw(dst + done, src + done, len - done, mode)
+                    : copyRaw(dst + done, src + done, len - done, mode);
             if (r > 0) {
                 done += r;
             } else if (r == -EAGAIN) {
                 Thread.yield();
+            } else if (move) {
+                throw UffdErrors.move((int) -r, dst + done, src + done, len - done, mode, done);
             } else {
                 throw UffdErrors.fill("UFFDIO_COPY", (int) -r, dst + done, src + done, len - done, mode, done);
             }
