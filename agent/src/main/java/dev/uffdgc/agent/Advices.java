@@ -1,7 +1,7 @@
 package dev.uffdgc.agent;
 
 import dev.uffdgc.toyvm.gc.Collector;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;
 import net.bytebuddy.asm.Advice;
 

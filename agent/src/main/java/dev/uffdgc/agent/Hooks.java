@@ -5,7 +5,7 @@ import dev.uffdgc.agent.obs.GcLogWriter;
 import dev.uffdgc.agent.obs.JfrListener;
 import dev.uffdgc.agent.obs.Listeners;
 import dev.uffdgc.toyvm.gc.Collector;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;
 import java.util.Collections;
 import java.util.Map;

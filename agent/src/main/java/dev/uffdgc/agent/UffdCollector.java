@@ -10,7 +10,7 @@ import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.toyvm.gc.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;
 
 /**

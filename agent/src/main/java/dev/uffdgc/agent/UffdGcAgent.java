@@ -71,7 +71,7 @@ public final class UffdGcAgent {
                 .type(named("dev.uffdgc.toyvm.heap.Heap"))
                 .transform((b, type, loader, module, domain) -> b.visit(
                         slowPath.on(named("onSlowPath"))))
-                .type(named("dev.uffdgc.toyvm.gc.VmBinding"))
+                .type(named("dev.uffdgc.toyvm.binding.ToyVmBinding"))
                 .transform((b, type, loader, module, domain) -> b.visit(
                         created.on(isConstructor())))
                 .installOn(inst);

@@ -9,7 +9,7 @@ import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.gc.Collector;
 import dev.uffdgc.toyvm.gc.GcLog;
 import dev.uffdgc.toyvm.gc.MarkCompact;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.interp.GuestException;
@@ -78,7 +78,7 @@ public final class Vm {
         this.interp = new Interpreter(this);
         this.gcLog = new GcLog(this, options.gcLog);
         this.safepointLog = new GcLog(this, options.safepointLog);
-        this.binding = new VmBinding(this);
+        this.binding = new dev.uffdgc.toyvm.binding.ToyVmBinding(this);
         this.collector = new MarkCompact(binding);
         heap.setExhaustion(bytes -> collector.collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
         heap.setTlabBytes(options.tlabBytes > 0 ? options.tlabBytes : Heap.defaultTlabBytes(options.heapBytes));

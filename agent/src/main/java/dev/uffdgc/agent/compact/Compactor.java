@@ -9,7 +9,7 @@ import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.toyvm.gc.HeapVerifier;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.heap.PageGuard;
 import java.lang.foreign.MemorySegment;

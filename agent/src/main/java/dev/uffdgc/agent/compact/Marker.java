@@ -1,6 +1,6 @@
 package dev.uffdgc.agent.compact;
 
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.util.Arrays;
 

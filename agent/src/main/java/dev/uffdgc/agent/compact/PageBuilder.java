@@ -5,7 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.lang.foreign.MemorySegment;
 

@@ -4,7 +4,7 @@ import static dev.uffdgc.agent.compact.Marker.CHUNK_SHIFT;
 import static dev.uffdgc.agent.compact.Marker.PAGE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.util.Arrays;
 

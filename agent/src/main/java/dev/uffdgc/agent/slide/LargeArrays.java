@@ -5,7 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
 
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import java.util.Arrays;
 
 /**

@@ -7,7 +7,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.uapi.Mman;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;

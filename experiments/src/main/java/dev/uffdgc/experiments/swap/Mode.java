@@ -7,7 +7,7 @@ import dev.uffdgc.agent.slide.PageSlide;
 import dev.uffdgc.agent.slide.SlideBackend;
 import dev.uffdgc.toyvm.gc.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import java.util.Locale;
 
 /** The compaction modes the experiment compares, each on the same workload in a fresh JVM. */

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc;
 
+import dev.uffdgc.toyvm.seam.VmBinding;
 /**
  * A garbage collector. The allocator calls {@link #collect} when the bump pointer reaches the end of the heap
  * (and the guest's System.gc() does too); afterwards the allocator retries once and raises OutOfMemoryError if

@@ -1,5 +1,7 @@
 package dev.uffdgc.toyvm.gc;
 
+import dev.uffdgc.toyvm.seam.SlotVisitor;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
 
@@ -34,13 +36,13 @@ public final class MarkCompact implements Collector {
     private int[] stack = new int[4096];
     private int stackTop;
     private int collections;
-    private final VmBinding.SlotVisitor markSlot = slot -> {
+    private final SlotVisitor markSlot = slot -> {
         int ref = mem().getInt(slot);
         if (ref != 0) {
             markAndPush(ref);
         }
     };
-    private final VmBinding.SlotVisitor updateSlot = slot -> {
+    private final SlotVisitor updateSlot = slot -> {
         int ref = mem().getInt(slot);
         if (ref != 0) {
             mem().putInt(slot, forward(ref));

@@ -1,6 +1,7 @@
 package dev.uffdgc.toyvm.runtime;
 
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.RootVisitor;
+import dev.uffdgc.toyvm.seam.VmBinding;
 
 /**
  * Global handles: references the VM itself keeps for its whole life (interned strings, Class mirrors,
@@ -43,7 +44,7 @@ public final class Globals {
     }
 
     /** Visits every non-null handle in order, storing back what the visitor returns (world stopped). */
-    public void visit(VmBinding.RootVisitor v) {
+    public void visit(RootVisitor v) {
         int n = count;
         for (int i = 0; i < n; i++) {
             int[] c = chunks[i >>> CHUNK_BITS];

@@ -1,7 +1,8 @@
 package dev.uffdgc.toyvm.thread;
 
+import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.Vm;
-import dev.uffdgc.toyvm.gc.VmBinding;
+import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.interp.GuestException;
 import dev.uffdgc.toyvm.interp.VmThread;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class Monitors {
     }
 
     /** The collector seam's monitor root kind; only while the world is stopped. */
-    public void updateRoots(VmBinding.RootVisitor v) {
+    public void updateRoots(RootVisitor v) {
         if (table.isEmpty()) {
             return;
         }

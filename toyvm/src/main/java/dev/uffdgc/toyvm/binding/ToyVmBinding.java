@@ -1,111 +1,96 @@
-package dev.uffdgc.toyvm.gc;
+package dev.uffdgc.toyvm.binding;
 
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.gc.GcLog;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.seam.RootVisitor;
+import dev.uffdgc.toyvm.seam.SlotVisitor;
+import dev.uffdgc.toyvm.seam.VmBinding;
 
 /**
- * THE collector seam, modelled on MMTk's VMBinding: everything a collector may know about the VM. The built-in
- * {@link MarkCompact} uses nothing else, and neither must a replacement (e.g. the agent's concurrent
- * compactor): no collector needs changes in the interpreter.
- *
- * <ul>
- * <li>heap: {@link #heap()} (memory access, the only way to touch guest memory), {@link #firstObject()},
- *     {@link #top()}/{@link #setTop(long)} (the bump pointer), {@link #end()}, {@link #heapAddress()}
- *     (fixed for the VM's life); memory above top must be zero when the world resumes;</li>
- * <li>object model: {@link #objectSize(long)}, {@link #isFiller(long)}, {@link #scanObject(long, SlotVisitor)},
- *     {@link #isValidClassId(int)}, {@link #writeFiller(long, long)}; layout in {@link
- *     dev.uffdgc.toyvm.heap.ObjectLayout};</li>
- * <li>roots: {@link #forEachRoot(RootVisitor)} — for every guest thread its frames (precise: the refs stack),
- *     handles, pending exception and java.lang.Thread object; the static fields; global handles (interned
- *     strings, Class mirrors, lambdas); the keys of monitors in use;</li>
- * <li>world: {@link #stopTheWorld()} / {@link #resumeTheWorld()}: every guest thread stops at a safepoint poll
- *     (method entry, backward branch, allocation slow path) or is blocked (sleep, wait, join, park, monitor
- *     entry) and cannot resume until the pause ends; every TLAB is retired on stop, so the heap parses from
- *     {@link #firstObject()} to {@link #top()}. Pauses are logged with -Xlog:safepoint;</li>
- * <li>allocation: threads bump inside TLABs; the slow path {@link Heap#allocate(long)} (shared region, CAS
- *     on top, also TLAB refills) calls {@link Collector#collect} on exhaustion;</li>
- * <li>mutator heap access: {@link #heap()} is the only way anyone touches guest memory, the switch point for a
- *     fault-safe mode; switch it only while the world is stopped.</li>
- * </ul>
+ * toyvm's implementation of the collector seam {@link VmBinding}: the one class that knows both the VM's
+ * internals (threads, class table, statics, globals, monitors, safepoints) and what a collector may ask of them.
+ * Contracts are on the seam's interfaces.
  */
-public final class VmBinding {
-    /** Visits a root; returns its (possibly moved) new value, which is stored back. Never called with null. */
-    @FunctionalInterface
-    public interface RootVisitor {
-        int visit(int ref);
-    }
-
-    /** Visits the heap offset of one 32-bit reference slot inside an object. */
-    @FunctionalInterface
-    public interface SlotVisitor {
-        void visit(long slot);
-    }
-
+public final class ToyVmBinding implements VmBinding {
     private final Vm vm;
     private final HeapAccess mem;
 
-    public VmBinding(Vm vm) {
+    public ToyVmBinding(Vm vm) {
         this.vm = vm;
         this.mem = vm.mem;
     }
 
+    @Override
     public HeapAccess heap() {
         return mem;
     }
 
+    @Override
     public long heapAddress() {
         return mem.base();
     }
 
+    @Override
     public long firstObject() {
         return FIRST_OBJECT;
     }
 
+    @Override
     public long top() {
         return vm.heap.top();
     }
 
     /** Moves the bump pointer (after compaction); [newTop, old top) must be zeroed by the caller. */
+    @Override
     public void setTop(long newTop) {
         vm.heap.noteReclaimed(vm.heap.top(), newTop);
         vm.heap.setTop(newTop);
     }
 
+    @Override
     public long end() {
         return vm.heap.end();
     }
 
+    @Override
     public Heap rawHeap() {
         return vm.heap;
     }
 
+    @Override
     public GcLog log() {
         return vm.gcLog;
     }
 
+    @Override
     public boolean verifying() {
         return vm.options.verifyGc;
     }
 
+    @Override
     public boolean isFiller(long obj) {
         return mem.getInt(obj + CLASS_ID_OFFSET) == FILLER_CLASS_ID;
     }
 
+    @Override
     public boolean isValidClassId(int id) {
         return id == FILLER_CLASS_ID || (id > FILLER_CLASS_ID && id < vm.classes.classCount() && vm.classes.table()[id] != null);
     }
 
+    @Override
     public String className(long obj) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
         return id == FILLER_CLASS_ID ? "<filler>" : vm.classes.table()[id].name;
     }
 
     /** Size in bytes of the object (or filler) at {@code obj}, 8-aligned. */
+    @Override
     public long objectSize(long obj) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
         if (id == FILLER_CLASS_ID) {
@@ -119,11 +104,13 @@ public final class VmBinding {
     }
 
     /** The class id in the header at {@code obj} of {@code view} (the heap, or a collector's copy of it). */
+    @Override
     public int classId(HeapAccess view, long obj) {
         return view.getInt(obj + CLASS_ID_OFFSET);
     }
 
     /** Size of the object at {@code obj} in {@code view}: a collector may read headers from a from-space copy. */
+    @Override
     public long objectSize(HeapAccess view, long obj) {
         int id = view.getInt(obj + CLASS_ID_OFFSET);
         if (id == FILLER_CLASS_ID) {
@@ -138,15 +125,18 @@ public final class VmBinding {
      * {@link #elementSize} (0 for instance classes), {@link #isReferenceArray}, {@link #referenceOffsets}
      * (instance classes). Fillers have element size 0 and no reference offsets.
      */
+    @Override
     public int elementSize(int classId) {
         return classId == FILLER_CLASS_ID ? 0 : vm.classes.table()[classId].elemSize;
     }
 
+    @Override
     public boolean isReferenceArray(int classId) {
         return classId != FILLER_CLASS_ID && vm.classes.table()[classId].isReferenceArray();
     }
 
     /** Size of an object of class {@code classId} with array length {@code length} (ignored for instances). */
+    @Override
     public long sizeOf(int classId, int length) {
         VmClass c = vm.classes.table()[classId];
         return c.elemSize != 0 ? arraySize(length, c.elemSize) : c.instanceSize;
@@ -154,15 +144,30 @@ public final class VmBinding {
 
     private static final int[] NO_OFFSETS = {};
 
+    @Override
     public int[] referenceOffsets(int classId) {
         return classId == FILLER_CLASS_ID ? NO_OFFSETS : vm.classes.table()[classId].refOffsets;
     }
 
+    @Override
+    public int arrayLength(HeapAccess view, long obj) {
+        int id = view.getInt(obj + CLASS_ID_OFFSET);
+        return id != FILLER_CLASS_ID && vm.classes.table()[id].elemSize != 0 ? view.getInt(obj + ARRAY_LENGTH_OFFSET) : 0;
+    }
+
+    @Override
+    public void writeFiller(HeapAccess view, long off, long bytes) {
+        view.putInt(off + CLASS_ID_OFFSET, FILLER_CLASS_ID);
+        view.putInt(off + HASH_OFFSET, (int) bytes);
+    }
+
+    @Override
     public void writeFiller(long off, long bytes) {
         vm.heap.writeFiller(off, bytes);
     }
 
     /** Visits each reference slot of the object at {@code obj} (none for fillers and primitive arrays). */
+    @Override
     public void scanObject(long obj, SlotVisitor v) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
         if (id == FILLER_CLASS_ID) {
@@ -185,6 +190,7 @@ public final class VmBinding {
     }
 
     /** Every root, in a deterministic order (threads, statics, globals). */
+    @Override
     public void forEachRoot(RootVisitor v) {
         for (VmThread t : vm.threads) {
             visitAll(t.refs, t.sp, v);
@@ -216,6 +222,7 @@ public final class VmBinding {
      * #resumeTheWorld()}; false when another pause ran meanwhile (the caller was held as a stopped thread and
      * should just retry what it wanted, e.g. the allocation). {@code why} names the pause in the log.
      */
+    @Override
     public boolean stopTheWorld(String why) {
         if (!vm.safepoints.stopTheWorld(vm.guestThreads.current(), why)) {
             return false;
@@ -226,19 +233,18 @@ public final class VmBinding {
         return true;
     }
 
-    public boolean stopTheWorld() {
-        return stopTheWorld("Collect");
-    }
-
+    @Override
     public void resumeTheWorld() {
         vm.safepoints.resumeTheWorld();
     }
 
     /** Time to safepoint of every pause so far (ns), for benchmarks. */
+    @Override
     public long[] timesToSafepoint() {
         return vm.safepoints.timesToSafepoint();
     }
 
+    @Override
     public long uptimeNanos() {
         return vm.uptimeNanos();
     }
