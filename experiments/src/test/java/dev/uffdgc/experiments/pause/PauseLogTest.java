@@ -1,0 +1,80 @@
+package dev.uffdgc.experiments.pause;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench's log parsing and statistics, on lines as HotSpot 25 and toyvm print them. */
+class PauseLogTest {
+    @Test
+    void readsHotSpotAndToyvmSafepointLinesAndCountsCycles(@TempDir Path dir) throws Exception {
+        Path sp = dir.resolve("sp.log");
+        Files.write(sp, List.of(
+                // HotSpot 25 (ZGC), with the Leaving safepoint and Threads fields toyvm does not print
+                "[0.092s][info][safepoint] Safepoint \"ZMarkStartYoungAndOld\", Time since last: 27121783 ns,"
+                        + " Reaching safepoint: 90074 ns, At safepoint: 36264 ns, Leaving safepoint: 13671 ns,"
+                        + " Total: 140009 ns, Threads: 1 runnable, 10 total",
+                "[1.500s][info][safepoint] Safepoint \"Collect\", Time since last: 5 ns, Reaching safepoint: 2000 ns,"
+                        + " At safepoint: 3000000 ns, Total: 3002000 ns",
+                "[1.600s][info][gc] GC(0) Pause Full (Allocation Failure) 31M->7M(32M) 28.804ms"));
+        Path gc = dir.resolve("gc.log");
+        Files.write(gc, List.of(
+                "[0.092s][info][gc,phases] GC(0) Y: Pause Mark Start (Major) 0.013ms",
+                "[0.093s][info][gc,phases] GC(0) Y: Pause Mark End 0.008ms",
+                "[0.200s][info][gc] GC(1) Pause Init Mark (Allocation Failure) 1.250ms",
+                "[4.313s][info][gc,heap,exit] Allocated 253184K, 9 pauses, total pause 378.622ms, used 32251K"));
+        PauseLog log = PauseLog.read(sp, gc);
+        assertEquals(2, log.pauses().size(), "two safepoint lines; the gc line in the safepoint file is not one");
+        assertEquals(new PauseLog.Pause(0.092, 140009, 90074, "ZMarkStartYoungAndOld"), log.pauses().get(0));
+        assertEquals(new PauseLog.Pause(1.5, 3002000, 2000, "Collect"), log.pauses().get(1));
+        assertEquals(2, log.cycles(), "GC(0) and GC(1); the exit summary names no cycle");
+    }
+
+    @Test
+    void missingLogsMeanNoPauses(@TempDir Path dir) {
+        PauseLog log = PauseLog.read(dir.resolve("none"), dir.resolve("none either"));
+        assertEquals(0, log.pauses().size());
+        assertEquals(0, log.cycles());
+        assertEquals(Double.NaN, PauseStats.of(log.pauses()).p99());
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        List<PauseLog.Pause> ps = new java.util.ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            ps.add(new PauseLog.Pause(i, i * 1_000_000L, i * 1000L, "x"));
+        }
+        PauseStats s = PauseStats.of(ps);
+        assertEquals(200, s.count());
+        assertEquals(100.0, s.p50());
+        assertEquals(198.0, s.p99());
+        assertEquals(200.0, s.max());
+        assertEquals(0.198, s.ttspP99(), 1e-9);
+        assertEquals(20100.0, s.total());
+    }
+
+    @Test
+    void optionsRejectWhatTheyCannotRun() {
+        String[] paths = {"--toyvm-jar", "t.jar", "--agent-jar", "a.jar", "--samples", "s"};
+        assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--modes", "move,zgc")));
+        assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--live", "0")));
+        assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--threads")));
+        assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(new String[] {"--live", "8"}));
+        PauseOptions o = PauseOptions.parse(concat(paths, "--live", "8,512", "--modes", "move,hotspot-zgc"));
+        assertEquals(List.of(8, 512), o.live);
+        assertEquals(List.of("move", "hotspot-zgc"), o.modes);
+        PauseRun.Result skipped = PauseRun.run(o, "move", 512, 1, Path.of("unused"));
+        assertEquals(true, skipped.status().startsWith("skipped: toyvm's heap is limited to 2 GiB"), skipped.status());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
