@@ -41,7 +41,7 @@ class LauncherTest {
         Result r = run(Map.of(), "--help");
         assertEquals(0, r.exit(), r.err());
         for (String command : List.of("doctor", "demo", "test", "build", "run [--gc=move|copy|stw[,opts]] <toyvm args>", "attach <pid>",
-                "bench kernel", "bench interp", "bench gc", "experiment swap")) {
+                "bench kernel", "bench interp", "bench gc", "bench pause", "experiment swap")) {
             assertTrue(r.out().contains(command), "help does not mention " + command + ":\n" + r.out());
         }
     }
