@@ -132,6 +132,17 @@ static void copy_fully(uint64_t dst, uint64_t src, uint64_t len) {
     }
 }
 
+/*
+ * The fault rows pin both threads: on this VM a round trip costs ~7 us when they share a CPU and ~50 us when the
+ * wakeup must reach the other, idle vCPU; unpinned, the row flips between the two from run to run.
+ */
+static void pin(int cpu) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof set, &set)) die("sched_setaffinity");
+}
+
 /* MOVE or COPY `pages` pages, `batch` pages per ioctl; returns ns per page. Only the ioctl loop is timed. */
 static double uffd_row(long pages, long batch, int move) {
     long bytes = pages * PAGE;
@@ -151,6 +162,36 @@ static double uffd_row(long pages, long batch, int move) {
     return (double)(t1 - t0) / pages;
 }
 
+/*
+ * The busy sibling: a second thread of this process spinning on the other CPU while a row runs. MOVE clears source
+ * PTEs, so each MOVE ioctl ends in a TLB flush that must reach every CPU currently running a thread of the process
+ * (an IPI, expensive in a VM); COPY only fills empty PTEs. With the sibling, the ioctls pay what they pay in the
+ * agent, whose mutators run during compaction. The row's thread is pinned to CPU 0, the sibling to CPU 1.
+ */
+static volatile int sibling_stop;
+
+static void *spin(void *arg) {
+    (void)arg;
+    pin(1);
+    while (!sibling_stop) __asm__ volatile("pause");
+    return NULL;
+}
+
+static double uffd_row_busy(long pages, long batch, int move) {
+    cpu_set_t old;
+    if (sched_getaffinity(0, sizeof old, &old)) die("sched_getaffinity");
+    pin(0);
+    pthread_t t;
+    sibling_stop = 0;
+    if (pthread_create(&t, NULL, spin, NULL)) die("pthread_create");
+    usleep(1000); /* let it reach CPU 1 */
+    double v = uffd_row(pages, batch, move);
+    sibling_stop = 1;
+    pthread_join(t, NULL);
+    if (sched_setaffinity(0, sizeof old, &old)) die("sched_setaffinity(restore)");
+    return v;
+}
+
 /* memcpy one page at a time into pages never touched before: each copy takes an anonymous page fault. */
 static double memcpy_row(long pages) {
     long bytes = pages * PAGE;
@@ -163,17 +204,6 @@ static double memcpy_row(long pages) {
     unmap(src, bytes);
     unmap(dst, bytes);
     return (double)(t1 - t0) / pages;
-}
-
-/*
- * The fault rows pin both threads: on this VM a round trip costs ~7 us when they share a CPU and ~50 us when the
- * wakeup must reach the other, idle vCPU; unpinned, the row flips between the two from run to run.
- */
-static void pin(int cpu) {
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET(cpu, &set);
-    if (sched_setaffinity(0, sizeof set, &set)) die("sched_setaffinity");
 }
 
 struct handler_args {
@@ -262,29 +292,34 @@ static double median(double *v, int n) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-#define ROWS 9
-#define CROSS_CPU_ROW 6
-static const char *NAMES[ROWS] = {"move_1",       "move_16",        "copy_1",          "copy_16",
-                                  "memcpy_fresh", "fault_same_cpu", "fault_cross_cpu", "mremap_dontunmap", "wake_noop"};
-static const char *UNITS[ROWS] = {"ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/fault", "ns/fault",
-                                  "ns/GiB",  "ns/call"};
+/*
+ * Rows in the order the Java side runs them. The uffd rows: MOVE and COPY at 1, 16, 64 and 512 pages per ioctl,
+ * then with the busy sibling (the "_busy" rows) at the run lengths that show the per-ioctl flush.
+ */
+#define ROWS 18
+#define CROSS_CPU_ROW 15
+static const char *NAMES[ROWS] = {"move_1", "move_16", "move_64", "move_512", "copy_1", "copy_16", "copy_64",
+                                  "copy_512", "move_1_busy", "move_16_busy", "move_64_busy", "move_512_busy",
+                                  "copy_16_busy", "memcpy_fresh", "fault_same_cpu", "fault_cross_cpu",
+                                  "mremap_dontunmap", "wake_noop"};
+static const char *UNITS[ROWS] = {"ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page",
+                                  "ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page",
+                                  "ns/fault", "ns/fault", "ns/GiB", "ns/call"};
+static const long BATCH[13] = {1, 16, 64, 512, 1, 16, 64, 512, 1, 16, 64, 512, 16};
 
-/* The cross-CPU fault row needs a second CPU; the Java side drops it too when there is none. */
+/* The cross-CPU fault row and the busy-sibling rows need a second CPU; the Java side drops them too. */
 static int row_runs(int row) {
-    return row != CROSS_CPU_ROW || get_nprocs() >= 2;
+    return (row != CROSS_CPU_ROW && (row < 8 || row > 12)) || get_nprocs() >= 2;
 }
 
-/* Rows in the order the Java side runs them. */
 static double run_row(int row, long pages, long faults) {
+    if (row < 8) return uffd_row(pages, BATCH[row], row < 4);
+    if (row < 13) return uffd_row_busy(pages, BATCH[row], row < 12);
     switch (row) {
-    case 0: return uffd_row(pages, 1, 1);
-    case 1: return uffd_row(pages, 16, 1);
-    case 2: return uffd_row(pages, 1, 0);
-    case 3: return uffd_row(pages, 16, 0);
-    case 4: return memcpy_row(pages);
-    case 5: return fault_row(faults, 0, 0);
-    case 6: return fault_row(faults, 0, 1);
-    case 7: return mremap_row(pages);
+    case 13: return memcpy_row(pages);
+    case 14: return fault_row(faults, 0, 0);
+    case 15: return fault_row(faults, 0, 1);
+    case 16: return mremap_row(pages);
     default: return wake_row(pages);
     }
 }

@@ -71,16 +71,27 @@ public final class KernelBench {
         }
     }
 
+    /** Pages per ioctl of the MOVE and COPY rows: MOVE pays per ioctl (a TLB flush), COPY per page. */
+    static final long[] RUN_LENGTHS = {1, 16, 64, 512};
+
     /** The rows, in floor.c's order. */
     static List<Row> rows(Uffd uffd, BenchOptions o) {
-        List<Row> rows = new ArrayList<>(List.of(
-                new UffdBatchRow(uffd, UffdBatchRow.Op.MOVE, o.pages(), 1),
-                new UffdBatchRow(uffd, UffdBatchRow.Op.MOVE, o.pages(), 16),
-                new UffdBatchRow(uffd, UffdBatchRow.Op.COPY, o.pages(), 1),
-                new UffdBatchRow(uffd, UffdBatchRow.Op.COPY, o.pages(), 16),
-                new MemcpyRow(o.pages()),
-                new FaultRow(uffd, o.faults(), 0, 0)));
-        if (Runtime.getRuntime().availableProcessors() >= 2) {
+        boolean twoCpus = Runtime.getRuntime().availableProcessors() >= 2;
+        List<Row> rows = new ArrayList<>();
+        for (UffdBatchRow.Op op : UffdBatchRow.Op.values()) {
+            for (long batch : RUN_LENGTHS) {
+                rows.add(new UffdBatchRow(uffd, op, o.pages(), batch));
+            }
+        }
+        if (twoCpus) {
+            for (long batch : RUN_LENGTHS) {
+                rows.add(new UffdBatchRow(uffd, UffdBatchRow.Op.MOVE, o.pages(), batch, true));
+            }
+            rows.add(new UffdBatchRow(uffd, UffdBatchRow.Op.COPY, o.pages(), 16, true));
+        }
+        rows.add(new MemcpyRow(o.pages()));
+        rows.add(new FaultRow(uffd, o.faults(), 0, 0));
+        if (twoCpus) {
             rows.add(new FaultRow(uffd, o.faults(), 0, 1));
         }
         rows.add(new MremapRow(o.pages()));

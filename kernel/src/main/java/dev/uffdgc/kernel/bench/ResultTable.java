@@ -21,8 +21,8 @@ final class ResultTable {
                     String.format(Locale.ROOT, "%.2f", r.ratio()), spread, goal, r.allocated());
         }
         out.println();
-        out.printf(Locale.ROOT, "C/Java = C time / Java time (1.00 = parity). Goal: >= %.2f on the batched rows"
-                + " (16 pages per ioctl); (yes)/(no) rows are informational.%n", RowResult.GOAL);
+        out.printf(Locale.ROOT, "C/Java = C time / Java time (1.00 = parity). Goal: >= %.2f on the 16-page rows"
+                + " (move_16, copy_16); (yes)/(no) rows are informational.%n", RowResult.GOAL);
         out.println("alloc B = bytes the Java timed part allocated, max over rounds (fault row: both threads).");
         out.println(verdict(results));
     }

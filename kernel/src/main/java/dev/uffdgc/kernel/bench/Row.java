@@ -11,7 +11,7 @@ interface Row {
     /** What {@link #runOnce()} returns per: {@code ns/page}, {@code ns/fault} or {@code ns/GiB}. */
     String unit();
 
-    /** Whether the goal (Java at least 0.8x as fast as C) applies: the rows that batch pages per ioctl. */
+    /** Whether the goal (Java at least 0.8x as fast as C) applies: MOVE and COPY at 16 pages per ioctl. */
     boolean gated();
 
     /** One round: set up, time the kernel calls, tear down. Returns the timed cost in {@link #unit()}. */

@@ -10,7 +10,10 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * UFFDIO_MOVE or UFFDIO_COPY of {@code pages} pre-faulted pages into a MISSING-registered range, {@code batch}
- * contiguous pages per ioctl; floor.c's uffd_row. Only the ioctl loop is timed.
+ * contiguous pages per ioctl; floor.c's uffd_row. Only the ioctl loop is timed. With {@code busySibling}
+ * (floor.c's uffd_row_busy) another thread of the process spins on CPU 1 while this one, pinned to CPU 0, makes
+ * the calls: MOVE's TLB flush must then interrupt that CPU on every ioctl, as it does in the agent while mutators
+ * run; COPY fills empty PTEs and flushes nothing.
  */
 final class UffdBatchRow implements Row {
     enum Op { MOVE, COPY }
@@ -19,18 +22,24 @@ final class UffdBatchRow implements Row {
     private final Op op;
     private final long pages;
     private final long batch;
+    private final boolean busySibling;
     private long allocated;
 
     UffdBatchRow(Uffd uffd, Op op, long pages, long batch) {
+        this(uffd, op, pages, batch, false);
+    }
+
+    UffdBatchRow(Uffd uffd, Op op, long pages, long batch, boolean busySibling) {
         this.uffd = uffd;
         this.op = op;
         this.pages = pages;
         this.batch = batch;
+        this.busySibling = busySibling;
     }
 
     @Override
     public String name() {
-        return (op == Op.MOVE ? "move_" : "copy_") + batch;
+        return (op == Op.MOVE ? "move_" : "copy_") + batch + (busySibling ? "_busy" : "");
     }
 
     @Override
@@ -40,7 +49,7 @@ final class UffdBatchRow implements Row {
 
     @Override
     public boolean gated() {
-        return batch > 1;
+        return batch == 16 && !busySibling;
     }
 
     @Override
@@ -50,6 +59,60 @@ final class UffdBatchRow implements Row {
 
     @Override
     public double runOnce() {
+        if (!busySibling) {
+            return measure();
+        }
+        MemorySegment mask = Affinity.pin(0);
+        Sibling s = new Sibling();
+        try {
+            s.start();
+            s.awaitRunning();
+            return measure();
+        } finally {
+            s.end();
+            Affinity.restore(mask);
+        }
+    }
+
+    /** A thread of this process that keeps CPU 1 busy until told to stop. */
+    private static final class Sibling extends Thread {
+        volatile boolean stop;
+        private volatile boolean running;
+
+        Sibling() {
+            super("busy-sibling");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Affinity.pin(1);
+            running = true;
+            while (!stop) {
+                Thread.onSpinWait();
+            }
+        }
+
+        void awaitRunning() {
+            while (!running && isAlive()) {
+                Thread.onSpinWait();
+            }
+            if (!running) {
+                throw new BenchException("the busy sibling thread died before it ran (could it pin CPU 1?)");
+            }
+        }
+
+        void end() {
+            stop = true;
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private double measure() {
         long bytes = pages * PAGE;
         MemorySegment src = null;
         MemorySegment dst = null;
