@@ -1,7 +1,7 @@
 package dev.uffdgc.kernel.bench;
 
 /** The bench cannot go on (gcc missing, the C floor failed, ...); the message says why and what to do. */
-final class BenchException extends RuntimeException {
+public final class BenchException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     BenchException(String message) {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param schedule how Java and C rounds are ordered
  * @param help     --help was given: print {@link #USAGE} and nothing else
  */
-public record BenchOptions(int pages, int rounds, int warmup, Path cSource, Schedule schedule, boolean help) {
+public record BenchOptions(int pages, int rounds, int warmup, Path cSource, Schedule schedule, Path out, boolean help) {
 
     /** How the C rounds are placed relative to the Java rounds. */
     public enum Schedule {
@@ -30,7 +30,7 @@ public record BenchOptions(int pages, int rounds, int warmup, Path cSource, Sche
 
     public static final String USAGE = """
             Usage: KernelBench --c-source <floor.c> [--pages N] [--rounds N] [--warmup N]
-                               [--schedule interleaved|sequential]
+                               [--schedule interleaved|sequential] [--out DIR]
               --c-source PATH  the C floor to compile with gcc -O2 -pthread (the launcher passes it)
               --pages N        pages per round for MOVE, COPY, memcpy and mremap (%d..%d, default 16384);
                                the fault round trip takes N/16 faults
@@ -38,6 +38,8 @@ public record BenchOptions(int pages, int rounds, int warmup, Path cSource, Sche
               --warmup N       unmeasured rounds first, for the JIT (0..100, default 3)
               --schedule S     interleaved (default): C and Java alternate row by row;
                                sequential: all C rounds, then all Java rounds
+              --out DIR        where kernel.csv and kernel.md go (and, from ./uffd-gc bench kernel, the PNG
+                               plot of cost per page by pages per ioctl) (default bench-kernel)
               --help           this text
             """.formatted(MIN_PAGES, MAX_PAGES);
 
@@ -53,17 +55,19 @@ public record BenchOptions(int pages, int rounds, int warmup, Path cSource, Sche
         int warmup = 3;
         Path source = null;
         Schedule schedule = Schedule.INTERLEAVED;
+        Path out = Path.of("bench-kernel");
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--help", "-h" -> {
-                    return new BenchOptions(pages, rounds, warmup, source, schedule, true);
+                    return new BenchOptions(pages, rounds, warmup, source, schedule, out, true);
                 }
                 case "--pages" -> pages = intValue(args, ++i, a, MIN_PAGES, MAX_PAGES);
                 case "--rounds" -> rounds = intValue(args, ++i, a, 1, 1000);
                 case "--warmup" -> warmup = intValue(args, ++i, a, 0, 100);
                 case "--c-source" -> source = Path.of(value(args, ++i, a));
                 case "--schedule" -> schedule = schedule(value(args, ++i, a));
+                case "--out" -> out = Path.of(value(args, ++i, a));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "' (see --help)");
             }
         }
@@ -73,7 +77,7 @@ public record BenchOptions(int pages, int rounds, int warmup, Path cSource, Sche
         if (!Files.isRegularFile(source)) {
             throw new IllegalArgumentException("--c-source: no such file: " + source);
         }
-        return new BenchOptions(pages, rounds, warmup, source, schedule, false);
+        return new BenchOptions(pages, rounds, warmup, source, schedule, out, false);
     }
 
     private static String value(String[] args, int i, String option) {

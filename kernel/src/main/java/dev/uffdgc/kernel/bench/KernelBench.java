@@ -42,14 +42,20 @@ public final class KernelBench {
             return;
         }
         try {
-            run(options);
+            List<RowResult> results = measure(options);
+            writeTables(options.out(), results);
+            System.out.println("wrote " + options.out().resolve("kernel.csv") + " and kernel.md");
         } catch (BenchException | KernelException e) {
             System.err.println("bench kernel: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static void run(BenchOptions o) {
+    /**
+     * Runs every row from Java and from the C floor, prints the table to stdout and returns the results (for the
+     * report: {@link #writeTables}, and the plots {@code ./uffd-gc bench kernel} adds).
+     */
+    public static List<RowResult> measure(BenchOptions o) {
         Path dir = tempDir();
         try (Uffd uffd = Uffd.open()) {
             uffd.api(UFFD_FEATURE_MOVE);
@@ -66,6 +72,7 @@ public final class KernelBench {
             List<RowResult> results = o.schedule() == BenchOptions.Schedule.INTERLEAVED
                     ? interleaved(rows, binary, o) : sequential(rows, binary, o);
             ResultTable.print(System.out, results);
+            return results;
         } finally {
             deleteTree(dir);
         }
@@ -157,6 +164,33 @@ public final class KernelBench {
                     Double.NaN, Double.NaN, allocated));
         }
         return results;
+    }
+
+    /** kernel.csv (one row per line: Java and C in the row's unit, their ratio) and kernel.md in {@code dir}. */
+    public static void writeTables(Path dir, List<RowResult> results) {
+        List<String> csv = new ArrayList<>(List.of("row,unit,java,c,c_over_java,ratio_min,ratio_max,gated,met,alloc_bytes"));
+        StringBuilder md = new StringBuilder("| row | unit | Java | C | C/Java | per round | goal | alloc B |\n"
+                + "|---|---|---:|---:|---:|---|---|---:|\n");
+        for (RowResult r : results) {
+            csv.add(String.join(",", r.name(), r.unit(), num(r.java()), num(r.c()), num(r.ratio()), num(r.ratioMin()),
+                    num(r.ratioMax()), Boolean.toString(r.gated()), Boolean.toString(r.met()),
+                    Long.toString(r.allocated())));
+            md.append(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s | %s | %d |%n", r.name(),
+                    r.unit(), num(r.java()), num(r.c()), r.ratio(), Double.isNaN(r.ratioMin()) ? "-"
+                            : String.format(java.util.Locale.ROOT, "%.2f..%.2f", r.ratioMin(), r.ratioMax()),
+                    r.gated() ? (r.met() ? "yes" : "NO") : "-", r.allocated()));
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("kernel.csv"), csv);
+            Files.writeString(dir.resolve("kernel.md"), md + "\n" + ResultTable.verdict(results) + "\n");
+        } catch (IOException e) {
+            throw new BenchException("cannot write the report to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, v >= 1e6 ? "%.0f" : "%.2f", v);
     }
 
     private static Path tempDir() {

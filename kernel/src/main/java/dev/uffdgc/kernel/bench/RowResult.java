@@ -8,18 +8,18 @@ import java.util.Arrays;
  *
  * @param ratioMin NaN when the C rounds ran apart from the Java rounds (no per-round pairs)
  */
-record RowResult(String name, String unit, boolean gated, double java, double c, double ratioMin, double ratioMax,
+public record RowResult(String name, String unit, boolean gated, double java, double c, double ratioMin, double ratioMax,
                  long allocated) {
 
     /** Java must be at least this fast relative to C on every gated row. */
     static final double GOAL = 0.8;
 
     /** Speed of Java relative to C: C time / Java time, so 1.0 is parity and {@link #GOAL} the bar. */
-    double ratio() {
+    public double ratio() {
         return c / java;
     }
 
-    boolean met() {
+    public boolean met() {
         return ratio() >= GOAL;
     }
 
