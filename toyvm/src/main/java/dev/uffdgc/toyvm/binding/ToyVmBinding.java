@@ -4,10 +4,11 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.gc.GcLog;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
+import dev.uffdgc.toyvm.seam.Collector;
+import dev.uffdgc.toyvm.seam.GcLog;
 import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.seam.SlotVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -231,6 +232,11 @@ public final class ToyVmBinding implements VmBinding {
             vm.heap.retireTlab(t);
         }
         return true;
+    }
+
+    @Override
+    public Collector installCollector(Collector c) {
+        return vm.installCollector(c);
     }
 
     @Override
