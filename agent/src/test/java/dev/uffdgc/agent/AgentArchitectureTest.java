@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The agent reaches toyvm only through the collector seam (issue 9): toyvm's {@code seam/}, {@code heap/} and
+ * The agent reaches toyvm only through the collector seam: toyvm's {@code seam/}, {@code heap/} and
  * {@code gc/} packages, and ByteBuddy Advice on the instrumentation points toyvm names
  * ({@code dev.uffdgc.toyvm.seam.InstrumentationPoints}, whose existence toyvm's own ArchitectureTest checks).
  * The benchmarks ({@code bench/}: bench gc, the demo) start VMs, so they may also use toyvm's embedding API

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * toyvm's architecture (issue 9), checked on its compiled main classes. The collector seam ({@code seam/}:
+ * toyvm's architecture, checked on its compiled main classes. The collector seam ({@code seam/}:
  * VmBinding's interfaces, Collector, GcLog, InstrumentationPoints) and what lies below it ({@code heap/}) know
  * nothing of the interpreter, runtime, threads or CLI; collectors ({@code gc/}, its toolkit) see the VM only
  * through the seam; only {@code binding/} implements the seam from the VM's internals.
