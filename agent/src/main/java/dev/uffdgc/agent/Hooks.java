@@ -89,8 +89,13 @@ public final class Hooks {
             AgentOptions o = options;
             UffdCollector c = new UffdCollector(vm, o, listener(vm, o), UffdCollector.REAL, null);
             Entry fresh = new Entry(c, gen);
-            while (!vm.stopTheWorld("Install uffd-gc collector")) {
-                // another thread's pause ran meanwhile: stop again
+            try {
+                while (!vm.stopTheWorld("Install uffd-gc collector")) {
+                    // another thread's pause ran meanwhile: stop again
+                }
+            } catch (RuntimeException | Error ex) {
+                c.shutdown(); // never installed (the VM is exiting): stop its threads
+                throw ex;
             }
             try {
                 if (e != null) {
