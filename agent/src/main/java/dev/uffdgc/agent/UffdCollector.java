@@ -8,7 +8,7 @@ import dev.uffdgc.agent.compact.UffdOps;
 import dev.uffdgc.kernel.ApiInfo;
 import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Uffd;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;

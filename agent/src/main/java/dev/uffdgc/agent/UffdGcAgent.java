@@ -1,9 +1,9 @@
 package dev.uffdgc.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.hasDescriptor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.uffdgc.toyvm.seam.InstrumentationPoints;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -14,7 +14,9 @@ import net.bytebuddy.pool.TypePool;
  * uffd-gc.jar's entry points. {@code -javaagent:uffd-gc.jar=options} calls {@link #premain}; an attach (or
  * Launcher-Agent-Class) calls {@link #agentmain}. Both install the same Advice-only transformation with
  * retransformation, so classes toyvm has already loaded are instrumented too, and set the options: a second
- * attach with other options swaps the collector from the next cycle on.
+ * attach with other options swaps the collector from the next cycle on. The Advice goes on toyvm's documented
+ * instrumentation points only ({@link InstrumentationPoints}); the collector is installed through the seam
+ * ({@code Collection.installCollector}: at a safepoint), never by writing a toyvm field.
  */
 public final class UffdGcAgent {
     private static volatile boolean installed;
@@ -53,9 +55,11 @@ public final class UffdGcAgent {
         // very toyvm class being transformed (a duplicate definition).
         ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(UffdGcAgent.class.getClassLoader());
         TypePool pool = TypePool.Default.of(locator);
-        Advice collect = Advice.to(pool.describe("dev.uffdgc.agent.Advices$Collect").resolve(), locator);
+        Advice started = Advice.to(pool.describe("dev.uffdgc.agent.Advices$VmStarted").resolve(), locator);
+        Advice entry = Advice.to(pool.describe("dev.uffdgc.agent.Advices$CollectorEntry").resolve(), locator);
         Advice slowPath = Advice.to(pool.describe("dev.uffdgc.agent.Advices$SlowPath").resolve(), locator);
-        Advice created = Advice.to(pool.describe("dev.uffdgc.agent.Advices$BindingCreated").resolve(), locator);
+        // Only toyvm's documented instrumentation points (InstrumentationPoints: compile-time constants, so
+        // naming them loads no toyvm class here), each matched by name and descriptor.
         new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
@@ -65,15 +69,16 @@ public final class UffdGcAgent {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .ignore(net.bytebuddy.matcher.ElementMatchers.not(
                         net.bytebuddy.matcher.ElementMatchers.nameStartsWith("dev.uffdgc.toyvm.")))
-                .type(named("dev.uffdgc.toyvm.gc.MarkCompact"))
+                .type(named(InstrumentationPoints.CLASS))
+                .transform((b, type, loader, module, domain) -> b
+                        .visit(started.on(named(InstrumentationPoints.VM_STARTED)
+                                .and(hasDescriptor(InstrumentationPoints.VM_STARTED_DESCRIPTOR))))
+                        .visit(entry.on(named(InstrumentationPoints.COLLECTOR_ENTRY)
+                                .and(hasDescriptor(InstrumentationPoints.COLLECTOR_ENTRY_DESCRIPTOR)))))
+                .type(named(InstrumentationPoints.ALLOCATION_SLOW_PATH_CLASS))
                 .transform((b, type, loader, module, domain) -> b.visit(
-                        collect.on(named("collect").and(takesArguments(2)))))
-                .type(named("dev.uffdgc.toyvm.heap.Heap"))
-                .transform((b, type, loader, module, domain) -> b.visit(
-                        slowPath.on(named("onSlowPath"))))
-                .type(named("dev.uffdgc.toyvm.binding.ToyVmBinding"))
-                .transform((b, type, loader, module, domain) -> b.visit(
-                        created.on(isConstructor())))
+                        slowPath.on(named(InstrumentationPoints.ALLOCATION_SLOW_PATH)
+                                .and(hasDescriptor(InstrumentationPoints.ALLOCATION_SLOW_PATH_DESCRIPTOR)))))
                 .installOn(inst);
     }
 }

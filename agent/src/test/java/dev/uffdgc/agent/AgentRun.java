@@ -24,7 +24,7 @@ record AgentRun(String stdout, String stderr, int status, UffdCollector collecto
     static VmOptions vmOptions(String heap) {
         VmOptions o = new VmOptions();
         o.classPath = guestClasses().toString();
-        o.heapBytes = dev.uffdgc.toyvm.cli.Main.parseSize(heap);
+        o.heapBytes = VmOptions.parseSize(heap);
         return o;
     }
 
@@ -47,7 +47,7 @@ record AgentRun(String stdout, String stderr, int status, UffdCollector collecto
         Vm vm = new Vm(vmOptions, o, e);
         Totals totals = new Totals();
         UffdCollector c = new UffdCollector(vm.binding, options, Listeners.of(totals, extra), source, ops);
-        vm.collector = c;
+        vm.binding.installCollector(c);
         int status;
         try {
             status = vm.runMain(mainClass, args);

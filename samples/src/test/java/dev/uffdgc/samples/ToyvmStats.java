@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.VmOptions;
-import dev.uffdgc.toyvm.cli.Main;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 
 /**
  * The figures toyvm's gc log rounds to whole MB (like HotSpot's), exactly: an untimed run of a sample inside
@@ -27,14 +26,14 @@ final class ToyvmStats {
 
     static Stats measure(Path guestClasses, SampleLine sample, String heap) {
         VmOptions options = new VmOptions();
-        options.heapBytes = Main.parseSize(heap);
+        options.heapBytes = VmOptions.parseSize(heap);
         options.classPath = guestClasses.toString();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         Vm vm = new Vm(options, discard, discard);
-        Collector builtIn = vm.collector;
+        Collector builtIn = vm.collector();
         long[] liveAfterSum = new long[1];
         long[] pauseNanos = new long[1];
-        vm.collector = new Collector() {
+        vm.binding.installCollector(new Collector() {
             @Override
             public void collect(Cause cause, long requestBytes) {
                 long begin = System.nanoTime();
@@ -47,12 +46,15 @@ final class ToyvmStats {
             public int collections() {
                 return builtIn.collections();
             }
-        };
+        });
+        // The install is a pause of its own (nobody to stop yet): leave it out of the collections' ttsp.
+        int installPauses = vm.binding.timesToSafepoint().length;
         int status = vm.runMain(sample.mainClass(), sample.args().toArray(String[]::new));
         if (status != 0) {
             throw new IllegalStateException(sample + " exited " + status + " in the in-process stats run");
         }
         return new Stats(vm.heap.allocatedBytes(), builtIn.collections(), liveAfterSum[0], pauseNanos[0],
-                vm.binding.timesToSafepoint());
+                java.util.Arrays.copyOfRange(vm.binding.timesToSafepoint(), installPauses,
+                        vm.binding.timesToSafepoint().length));
     }
 }

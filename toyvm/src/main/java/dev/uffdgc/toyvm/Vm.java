@@ -1,21 +1,22 @@
 package dev.uffdgc.toyvm;
 
+import dev.uffdgc.toyvm.binding.ToyVmBinding;
 import dev.uffdgc.toyvm.classfile.ClassPath;
 import dev.uffdgc.toyvm.classfile.ClassRegistry;
 import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.Statics;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
-import dev.uffdgc.toyvm.gc.Collector;
-import dev.uffdgc.toyvm.gc.GcLog;
 import dev.uffdgc.toyvm.gc.MarkCompact;
+import dev.uffdgc.toyvm.seam.Collector;
+import dev.uffdgc.toyvm.seam.GcLog;
+import dev.uffdgc.toyvm.seam.InstrumentationPoints;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.interp.GuestException;
 import dev.uffdgc.toyvm.interp.Interpreter;
 import dev.uffdgc.toyvm.interp.VmExit;
-import dev.uffdgc.toyvm.interp.VmThread;
 import dev.uffdgc.toyvm.runtime.Alloc;
 import dev.uffdgc.toyvm.runtime.ClassInit;
 import dev.uffdgc.toyvm.runtime.Globals;
@@ -27,8 +28,10 @@ import dev.uffdgc.toyvm.thread.GuestThreads;
 import dev.uffdgc.toyvm.thread.Monitors;
 import dev.uffdgc.toyvm.thread.Safepoints;
 import dev.uffdgc.toyvm.thread.ThreadNatives;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One toy JVM: its heap, classes, interpreter, runtime and collector. */
@@ -53,7 +56,8 @@ public final class Vm {
     public final Monitors monitors;
     public final GuestThreads guestThreads;
     public final ThreadNatives threadNatives;
-    public volatile Collector collector;
+    /** Installed only through {@link #installCollector} (at a safepoint); read on every collection request. */
+    private volatile Collector collector;
     public final PrintStream out;
     public final PrintStream err;
     public final List<VmThread> threads = new CopyOnWriteArrayList<>();
@@ -76,13 +80,45 @@ public final class Vm {
         this.mirrors = new Mirrors(this);
         this.init = new ClassInit(this);
         this.interp = new Interpreter(this);
-        this.gcLog = new GcLog(this, options.gcLog);
-        this.safepointLog = new GcLog(this, options.safepointLog);
-        this.binding = new dev.uffdgc.toyvm.binding.ToyVmBinding(this);
-        this.collector = new MarkCompact(binding);
-        heap.setExhaustion(bytes -> collector.collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
+        this.gcLog = new GcLog(options.gcLog, out, this::uptimeNanos);
+        this.safepointLog = new GcLog(options.safepointLog, out, this::uptimeNanos);
+        this.binding = new ToyVmBinding(this);
+        this.collector = new MarkCompact(binding); // no thread exists yet: nothing to stop for this one
+        heap.setExhaustion(bytes -> collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
         heap.setTlabBytes(options.tlabBytes > 0 ? options.tlabBytes : Heap.defaultTlabBytes(options.heapBytes));
         heap.setStressInterval(options.gcStressBytes);
+        InstrumentationPoints.vmStarted(binding); // last: the VM is complete
+    }
+
+    /**
+     * Every collection request (the allocator's exhaustion handler, System.gc(), tests): the instrumentation
+     * point first, then the collector installed when it returns. See {@link Collector#collect} for the caller's
+     * obligations.
+     */
+    public void collect(Collector.Cause cause, long requestBytes) {
+        InstrumentationPoints.collectorEntry(binding, cause, requestBytes);
+        collector.collect(cause, requestBytes);
+    }
+
+    /** The installed collector. */
+    public Collector collector() {
+        return collector;
+    }
+
+    /** {@link dev.uffdgc.toyvm.seam.Collection#installCollector}: stops the world, swaps, resumes. */
+    public Collector installCollector(Collector c) {
+        Objects.requireNonNull(c, "collector");
+        VmThread self = guestThreads.current();
+        while (!safepoints.stopTheWorld(self, "Install collector")) {
+            // Another pause ran while this thread waited as a stopped one: stop again.
+        }
+        try {
+            Collector old = collector;
+            collector = c;
+            return old;
+        } finally {
+            safepoints.resumeTheWorld();
+        }
     }
 
     public VmClass classOf(int ref) {
@@ -152,8 +188,8 @@ public final class Vm {
             status = 0;
         } catch (RuntimeException | StackOverflowError e) {
             internalError(t, e);
-            guestThreads.exit(dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR);
-            status = dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR;
+            guestThreads.exit(ExitStatus.VM_ERROR);
+            status = ExitStatus.VM_ERROR;
         } finally {
             guestThreads.terminate(t);
         }

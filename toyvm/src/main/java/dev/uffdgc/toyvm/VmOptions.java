@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm;
 
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.nio.file.Path;
 
 /**
@@ -23,8 +24,37 @@ public final class VmOptions {
     public long gcStressBytes;
     /** -Xsafepoint-timeout=ms (HotSpot's SafepointTimeoutDelay): log where threads are that a pause waits longer for; 0 = off. */
     public long safepointTimeoutMillis;
-    public int maxDepth = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_MAX_DEPTH;
-    public int stackSlots = dev.uffdgc.toyvm.interp.VmThread.DEFAULT_STACK_SLOTS;
+    public int maxDepth = VmThread.DEFAULT_MAX_DEPTH;
+    public int stackSlots = VmThread.DEFAULT_STACK_SLOTS;
+
+    /** Parses a size like 64m, 1g, 512k or 65536 (bytes); IllegalArgumentException when it is none. */
+    public static long parseSize(String s) {
+        return parseSize(s, s);
+    }
+
+    /** {@link #parseSize(String)}; the message names {@code flag}, the option the size came with. */
+    public static long parseSize(String s, String flag) {
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("missing size in " + flag);
+        }
+        char unit = Character.toLowerCase(s.charAt(s.length() - 1));
+        long mult = switch (unit) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = mult == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            long v = Long.parseLong(digits) * mult;
+            if (v <= 0) {
+                throw new IllegalArgumentException("size must be positive in " + flag);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad size '" + s + "' in " + flag);
+        }
+    }
 
     public Path gcLogPath() {
         return gcLog == null || gcLog.equals("-") ? null : Path.of(gcLog);

@@ -34,14 +34,14 @@ class CliTest {
     @Test
     void badFlagsExitWith2AndSayWhy() {
         Result r = cli("-Xbogus", "-cp", guest(), "Arith");
-        assertEquals(Main.EXIT_USAGE, r.status());
+        assertEquals(ExitStatus.USAGE, r.status());
         assertTrue(r.err().contains("unknown option -Xbogus"), r.err());
         assertTrue(r.err().contains("Usage: toyvm"), r.err());
         Result size = cli("-Xmxlots", "-cp", guest(), "Arith");
-        assertEquals(Main.EXIT_USAGE, size.status());
+        assertEquals(ExitStatus.USAGE, size.status());
         assertTrue(size.err().contains("bad size 'lots'"), size.err());
         Result noMain = cli("-cp", guest());
-        assertEquals(Main.EXIT_USAGE, noMain.status());
+        assertEquals(ExitStatus.USAGE, noMain.status());
         assertTrue(noMain.err().contains("no main class"), noMain.err());
     }
 

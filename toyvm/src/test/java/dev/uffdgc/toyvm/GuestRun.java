@@ -55,14 +55,14 @@ public record GuestRun(String stdout, String stderr, int status, int collections
         int status = vm.runMain(mainClass, args);
         o.flush();
         return new GuestRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,
-                vm.collector.collections());
+                vm.collector().collections());
     }
 
     public static VmOptions options(Path classPath, String heap) {
         VmOptions o = new VmOptions();
         o.classPath = classPath.toString();
         if (heap != null) {
-            o.heapBytes = dev.uffdgc.toyvm.cli.Main.parseSize(heap);
+            o.heapBytes = dev.uffdgc.toyvm.VmOptions.parseSize(heap);
         }
         return o;
     }

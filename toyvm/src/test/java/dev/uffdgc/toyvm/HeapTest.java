@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.HeapVerifier;
 import dev.uffdgc.toyvm.heap.ObjectLayout;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +75,7 @@ class HeapTest {
         vm.heap.retireTlab(t);
         long before = verifier.verify("before");
         long used = vm.heap.used();
-        vm.collector.collect(Collector.Cause.SYSTEM_GC, 0);
+        vm.collect(Collector.Cause.SYSTEM_GC, 0);
         assertTrue(vm.heap.used() < used - 40_000, "garbage not reclaimed: " + vm.heap.used());
         assertEquals(before, verifier.verify("after"));
         int moved = t.handle(h);

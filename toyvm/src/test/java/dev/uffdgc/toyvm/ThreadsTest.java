@@ -82,7 +82,7 @@ class ThreadsTest {
         Vm vm = new Vm(o, ps, ps);
         assertEquals(0, vm.runMain("BlockedDuringGc", new String[0]), out.toString(StandardCharsets.UTF_8));
         List<String> lines = Files.readAllLines(log);
-        assertEquals(vm.collector.collections(), lines.size(), String.join("\n", lines));
+        assertEquals(vm.collector().collections(), lines.size(), String.join("\n", lines));
         for (String line : lines) {
             Matcher m = SAFEPOINT.matcher(line);
             assertTrue(m.matches(), "not HotSpot-shaped: " + line);

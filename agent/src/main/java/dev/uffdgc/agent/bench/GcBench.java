@@ -7,7 +7,7 @@ import dev.uffdgc.agent.obs.Totals;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.VmOptions;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -81,7 +81,7 @@ public final class GcBench {
     static void runOnce(Workload w, String mode, Result res) {
         VmOptions o = new VmOptions();
         o.classPath = w.classPath();
-        o.heapBytes = dev.uffdgc.toyvm.cli.Main.parseSize(w.heap());
+        o.heapBytes = VmOptions.parseSize(w.heap());
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         Vm vm = new Vm(o, new PrintStream(out, false, java.nio.charset.StandardCharsets.UTF_8),
                 new PrintStream(OutputStream.nullOutputStream()));
@@ -89,7 +89,7 @@ public final class GcBench {
         UffdCollector uffd = null;
         if (mode.equals("stw")) {
             MarkCompact mc = new MarkCompact(vm.binding);
-            vm.collector = new Collector() {
+            vm.binding.installCollector(new Collector() {
                 @Override
                 public void collect(Cause cause, long requestBytes) {
                     long t = System.nanoTime();
@@ -101,10 +101,10 @@ public final class GcBench {
                 public int collections() {
                     return mc.collections();
                 }
-            };
+            });
         } else {
             uffd = new UffdCollector(vm.binding, AgentOptions.parse("mode=" + mode), totals, UffdCollector.REAL, null);
-            vm.collector = uffd;
+            vm.binding.installCollector(uffd);
         }
         long t0 = System.nanoTime();
         vm.runMain(w.mainClass(), w.args());
@@ -137,7 +137,7 @@ public final class GcBench {
     }
 
     private static void print(Workload w, Map<String, Result> results, Map<String, Double> floor) {
-        long heapBytes = dev.uffdgc.toyvm.cli.Main.parseSize(w.heap());
+        long heapBytes = VmOptions.parseSize(w.heap());
         System.out.printf(Locale.ROOT, "%n%s: %s %s, -Xmx%s%n", w.name(), w.mainClass(), String.join(" ", w.args()),
                 w.heap());
         System.out.println("mode  cycles  pause max/p99 ms  flip max/p99/p50 ms  p50/C  compaction MB/s  /C floor"

@@ -4,7 +4,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
 
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.HeapVerifier;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;

@@ -5,7 +5,7 @@ import dev.uffdgc.agent.UffdCollector;
 import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.slide.PageSlide;
 import dev.uffdgc.agent.slide.SlideBackend;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import java.util.Locale;

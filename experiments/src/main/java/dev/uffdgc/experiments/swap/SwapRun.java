@@ -3,7 +3,7 @@ package dev.uffdgc.experiments.swap;
 import dev.uffdgc.agent.slide.PageSlide;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.VmOptions;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class SwapRun {
             return RunResult.failed(mode, scenario, e.getMessage());
         }
         MeasuredCycle measured = new MeasuredCycle(vm.binding, inner, scenario.equals("swapped"), verify, progress, result);
-        vm.collector = measured;
+        vm.binding.installCollector(measured);
         progress.printf("  %s/%s: %d arrays of ~%d KiB, %d hot nodes each, %d%% garbage%n", mode.label, scenario,
                 w.arrays(), w.arrayLongs() * 8L >> 10, w.hotPerArray(), w.garbagePercent());
         int status;

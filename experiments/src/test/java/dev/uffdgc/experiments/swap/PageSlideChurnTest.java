@@ -40,7 +40,7 @@ class PageSlideChurnTest {
         Vm vm = new Vm(o, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         PageSlide slide = backend == null ? null : new PageSlide(vm.binding, backend);
         if (slide != null) {
-            vm.collector = slide;
+            vm.binding.installCollector(slide);
         }
         try {
             assertEquals(0, vm.runMain("dev.uffdgc.samples.Churn", new String[] {"256", "6000", "42"}));

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher's own contract: help, unknown commands, and a clear message when no JDK 25 can be found. */
+/**
+ * The launcher's own contract: help, unknown commands, a clear message when no JDK 25 can be found, the same
+ * host flags for toyvm with and without the agent, and no launcher output in a program's streams. The last two
+ * use UFFDGC_DRY_RUN (print the java command instead of building or running it), so they need no build.
+ */
 @Timeout(60)
 class LauncherTest {
     private static final Path LAUNCHER = Path.of("..", "uffd-gc").toAbsolutePath().normalize();
@@ -43,6 +47,55 @@ class LauncherTest {
         for (String command : List.of("doctor", "demo", "test", "build", "run [--gc=move|copy|stw[,opts]] <toyvm args>", "attach <pid>",
                 "bench kernel", "bench interp", "bench gc", "bench pause", "experiment swap")) {
             assertTrue(r.out().contains(command), "help does not mention " + command + ":\n" + r.out());
+        }
+    }
+
+    /** The flags before {@code -jar} (or {@code -cp}), minus the agent and the AOT cache file's name. */
+    private static List<String> hostFlags(String command) {
+        List<String> words = List.of(command.strip().split(" "));
+        int end = words.indexOf("-jar") >= 0 ? words.indexOf("-jar") : words.indexOf("-cp");
+        return words.subList(1, end).stream().filter(w -> !w.startsWith("-javaagent:"))
+                .map(w -> w.startsWith("-XX:AOTCache=") ? "-XX:AOTCache=<file>" : w).toList();
+    }
+
+    @Test
+    void runGivesToyvmTheSameHostFlagsWithAndWithoutTheAgent(@TempDir Path stamps) throws Exception {
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("UFFDGC_TOYVM_JIT", ""),
+                Map.of("UFFDGC_TOYVM_JIT", "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=2"))) {
+            Map<String, String> e = new java.util.HashMap<>(env);
+            e.put("UFFDGC_DRY_RUN", "1");
+            e.put("UFFDGC_STAMP_DIR", stamps.toString());
+            Result stw = run(e, "run", "-cp", "x", "Main");
+            Result agent = run(e, "run", "--gc=move,workers=1", "-cp", "x", "Main");
+            assertEquals(0, stw.exit(), stw.err());
+            assertEquals(0, agent.exit(), agent.err());
+            assertTrue(agent.out().contains("-javaagent:") && agent.out().contains("=mode=move,workers=1 "), agent.out());
+            assertEquals(hostFlags(stw.out()), hostFlags(agent.out()), stw.out() + agent.out());
+            assertTrue(hostFlags(stw.out()).contains("-XX:AOTCache=<file>"), stw.out());
+            String jit = env.getOrDefault("UFFDGC_TOYVM_JIT", "-XX:TieredStopAtLevel=1");
+            assertTrue(stw.out().contains("--enable-native-access=ALL-UNNAMED " + (jit.isEmpty() ? "" : jit + " ")
+                    + "-XX:AOTCache="), stw.out());
+            // Each gets a cache trained its own way (one with the agent loaded: see the launcher's comment).
+            assertTrue(stw.out().contains("toyvm.aot ") && agent.out().contains("toyvm-agent.aot "), agent.out());
+            Result demo = run(e, "demo");
+            assertEquals(0, demo.exit(), demo.err());
+            assertTrue(demo.out().contains("--enable-native-access=ALL-UNNAMED " + (jit.isEmpty() ? "" : jit + " ")
+                    + "-cp "), demo.out());
+        }
+    }
+
+    @Test
+    void runPrintsNothingOfItsOwnIntoTheProgramsStreams(@TempDir Path stamps) throws Exception {
+        // An empty stamp directory: the launcher must build and train the AOT caches first.
+        Map<String, String> env = Map.of("UFFDGC_DRY_RUN", "1", "UFFDGC_STAMP_DIR", stamps.toString());
+        Result build = run(env, "build");
+        assertTrue(build.err().contains("building") && build.err().contains("training toyvm's AOT cache"), build.err());
+        for (String[] args : List.of(new String[] {"run", "-cp", "x", "Main"},
+                new String[] {"run", "--gc=copy", "-cp", "x", "Main"})) {
+            Result r = run(env, args);
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("", r.err(), "launcher output in the program's stderr");
+            assertEquals(1, r.out().lines().count(), "stdout holds only the (dry-run) java command: " + r.out());
         }
     }
 

@@ -4,10 +4,11 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.gc.GcLog;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
+import dev.uffdgc.toyvm.seam.Collector;
+import dev.uffdgc.toyvm.seam.GcLog;
 import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.seam.SlotVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -15,7 +16,7 @@ import dev.uffdgc.toyvm.seam.VmBinding;
 /**
  * toyvm's implementation of the collector seam {@link VmBinding}: the one class that knows both the VM's
  * internals (threads, class table, statics, globals, monitors, safepoints) and what a collector may ask of them.
- * Contracts are on the seam's interfaces.
+ * Contracts are on the seam's interfaces (not repeated here, so they cannot drift).
  */
 public final class ToyVmBinding implements VmBinding {
     private final Vm vm;
@@ -46,7 +47,6 @@ public final class ToyVmBinding implements VmBinding {
         return vm.heap.top();
     }
 
-    /** Moves the bump pointer (after compaction); [newTop, old top) must be zeroed by the caller. */
     @Override
     public void setTop(long newTop) {
         vm.heap.noteReclaimed(vm.heap.top(), newTop);
@@ -89,7 +89,6 @@ public final class ToyVmBinding implements VmBinding {
         return id == FILLER_CLASS_ID ? "<filler>" : vm.classes.table()[id].name;
     }
 
-    /** Size in bytes of the object (or filler) at {@code obj}, 8-aligned. */
     @Override
     public long objectSize(long obj) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
@@ -103,13 +102,11 @@ public final class ToyVmBinding implements VmBinding {
         return c.instanceSize;
     }
 
-    /** The class id in the header at {@code obj} of {@code view} (the heap, or a collector's copy of it). */
     @Override
     public int classId(HeapAccess view, long obj) {
         return view.getInt(obj + CLASS_ID_OFFSET);
     }
 
-    /** Size of the object at {@code obj} in {@code view}: a collector may read headers from a from-space copy. */
     @Override
     public long objectSize(HeapAccess view, long obj) {
         int id = view.getInt(obj + CLASS_ID_OFFSET);
@@ -120,11 +117,6 @@ public final class ToyVmBinding implements VmBinding {
         return c.elemSize != 0 ? arraySize(view.getInt(obj + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
     }
 
-    /**
-     * Layout by class id, for collectors that must scan part of an object whose header they no longer hold:
-     * {@link #elementSize} (0 for instance classes), {@link #isReferenceArray}, {@link #referenceOffsets}
-     * (instance classes). Fillers have element size 0 and no reference offsets.
-     */
     @Override
     public int elementSize(int classId) {
         return classId == FILLER_CLASS_ID ? 0 : vm.classes.table()[classId].elemSize;
@@ -135,7 +127,6 @@ public final class ToyVmBinding implements VmBinding {
         return classId != FILLER_CLASS_ID && vm.classes.table()[classId].isReferenceArray();
     }
 
-    /** Size of an object of class {@code classId} with array length {@code length} (ignored for instances). */
     @Override
     public long sizeOf(int classId, int length) {
         VmClass c = vm.classes.table()[classId];
@@ -166,7 +157,6 @@ public final class ToyVmBinding implements VmBinding {
         vm.heap.writeFiller(off, bytes);
     }
 
-    /** Visits each reference slot of the object at {@code obj} (none for fillers and primitive arrays). */
     @Override
     public void scanObject(long obj, SlotVisitor v) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
@@ -189,7 +179,6 @@ public final class ToyVmBinding implements VmBinding {
         }
     }
 
-    /** Every root, in a deterministic order (threads, statics, globals). */
     @Override
     public void forEachRoot(RootVisitor v) {
         for (VmThread t : vm.threads) {
@@ -216,12 +205,7 @@ public final class ToyVmBinding implements VmBinding {
         }
     }
 
-    /**
-     * Stops every guest thread except the caller (a guest thread in its allocation slow path, or any host
-     * thread) and retires every TLAB. Returns true when the caller owns the pause and must call {@link
-     * #resumeTheWorld()}; false when another pause ran meanwhile (the caller was held as a stopped thread and
-     * should just retry what it wanted, e.g. the allocation). {@code why} names the pause in the log.
-     */
+    /** Stops the world (Safepoints), then retires every TLAB, the caller's too, so the heap parses. */
     @Override
     public boolean stopTheWorld(String why) {
         if (!vm.safepoints.stopTheWorld(vm.guestThreads.current(), why)) {
@@ -234,11 +218,15 @@ public final class ToyVmBinding implements VmBinding {
     }
 
     @Override
+    public Collector installCollector(Collector c) {
+        return vm.installCollector(c);
+    }
+
+    @Override
     public void resumeTheWorld() {
         vm.safepoints.resumeTheWorld();
     }
 
-    /** Time to safepoint of every pause so far (ns), for benchmarks. */
     @Override
     public long[] timesToSafepoint() {
         return vm.safepoints.timesToSafepoint();

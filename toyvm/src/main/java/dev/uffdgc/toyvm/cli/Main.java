@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.cli;
 
+import dev.uffdgc.toyvm.ExitStatus;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.VmOptions;
 import java.io.BufferedOutputStream;
@@ -12,13 +13,9 @@ import java.util.Arrays;
  * {@code toyvm [-Xmx<size>] [-Xlog:gc[:file=<path>]] [-verbose:gc] [-Xverify-gc] -cp <path> <MainClass> [args...]}
  *
  * Exit status: the guest's System.exit code; 0 when main returns; 1 after an uncaught guest exception (or a
- * missing main class, as java does); 2 for bad command-line flags; 3 when the VM itself fails.
+ * missing main class, as java does); 2 for bad command-line flags; 3 when the VM itself fails ({@link ExitStatus}).
  */
 public final class Main {
-    public static final int EXIT_UNCAUGHT = 1;
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_VM_ERROR = 3;
-
     private Main() {
     }
 
@@ -40,7 +37,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("toyvm: " + e.getMessage());
             err.println(Options.USAGE);
-            return EXIT_USAGE;
+            return ExitStatus.USAGE;
         }
         if (o.help) {
             out.println(Options.USAGE);
@@ -51,7 +48,7 @@ public final class Main {
             vm = new Vm(o.vm, out, err);
         } catch (RuntimeException e) {
             err.println("toyvm: cannot start the VM: " + e.getMessage());
-            return EXIT_VM_ERROR;
+            return ExitStatus.VM_ERROR;
         }
         try {
             return vm.runMain(o.mainClass, o.args);
@@ -59,13 +56,8 @@ public final class Main {
             out.flush();
             err.println("toyvm: internal error: " + e);
             e.printStackTrace(err);
-            return EXIT_VM_ERROR;
+            return ExitStatus.VM_ERROR;
         }
-    }
-
-    /** Parses a size like 64m, 1g, 512k or 65536 (bytes). */
-    public static long parseSize(String s) {
-        return Options.size(s, s);
     }
 
     /** The parsed command line. */
@@ -144,26 +136,7 @@ public final class Main {
         }
 
         static long size(String s, String flag) {
-            if (s.isEmpty()) {
-                throw new IllegalArgumentException("missing size in " + flag);
-            }
-            char unit = Character.toLowerCase(s.charAt(s.length() - 1));
-            long mult = switch (unit) {
-                case 'k' -> 1L << 10;
-                case 'm' -> 1L << 20;
-                case 'g' -> 1L << 30;
-                default -> 1;
-            };
-            String digits = mult == 1 ? s : s.substring(0, s.length() - 1);
-            try {
-                long v = Long.parseLong(digits) * mult;
-                if (v <= 0) {
-                    throw new IllegalArgumentException("size must be positive in " + flag);
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad size '" + s + "' in " + flag);
-            }
+            return VmOptions.parseSize(s, flag);
         }
     }
 }

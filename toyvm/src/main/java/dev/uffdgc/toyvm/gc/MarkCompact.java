@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc;
 
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.seam.SlotVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;

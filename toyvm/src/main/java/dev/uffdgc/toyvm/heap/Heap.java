@@ -3,7 +3,6 @@ package dev.uffdgc.toyvm.heap;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.kernel.Memory;
-import dev.uffdgc.toyvm.interp.VmThread;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -138,11 +137,11 @@ public final class Heap {
     }
 
     /**
-     * Allocates {@code size} (8-aligned) zeroed bytes for thread {@code t}: from its TLAB, else from a new TLAB,
+     * Allocates {@code size} (8-aligned) zeroed bytes for mutator {@code t} (a guest thread): from its TLAB, else from a new TLAB,
      * else (large) from the shared region. Returns the offset, or 0 when even collecting can't make room. The
      * caller must have stored t.sp: this is a safepoint (the collector may run and move everything).
      */
-    public long allocate(VmThread t, long size) {
+    public long allocate(Mutator t, long size) {
         if (size >= LARGE_OBJECT_BYTES || size > tlabBytes / 4) {
             return allocate(size);
         }
@@ -169,7 +168,7 @@ public final class Heap {
     }
 
     /** Ends {@code t}'s TLAB: its unused tail becomes a filler. Its owner, or anyone while the world is stopped. */
-    public void retireTlab(VmThread t) {
+    public void retireTlab(Mutator t) {
         if (t.tlabTop < t.tlabEnd) {
             writeFiller(t.tlabTop, t.tlabEnd - t.tlabTop);
         }

@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.interp;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * Value adaptation between call shapes, as MethodHandle.asType does for lambdas: boxing a primitive to its

@@ -1,5 +1,7 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.thread.VmThread;
+
 /** A linked invokedynamic site: consumes its arguments from the stack top and pushes its result. */
 @FunctionalInterface
 public interface CallSite {

@@ -5,6 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * Field, static and array accesses that the samples execute too rarely to earn a case in the dispatch loop

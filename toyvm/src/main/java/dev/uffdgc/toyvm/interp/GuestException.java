@@ -1,5 +1,7 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.thread.VmThread;
+
 /**
  * The host-side signal that a guest exception is propagating. The exception object itself is in
  * {@link VmThread#pendingException}, where the collector can see and move it.

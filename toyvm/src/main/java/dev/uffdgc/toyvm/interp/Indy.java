@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.interp;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.Descriptors;
 import dev.uffdgc.toyvm.classfile.LinkageException;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.constantpool.InvokeDynamicEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;
 import java.lang.classfile.constantpool.MemberRefEntry;

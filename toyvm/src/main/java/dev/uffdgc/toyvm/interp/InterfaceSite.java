@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.interp;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /** An invokeinterface (or invokevirtual of an interface default) call site with a monomorphic inline cache. */
 public final class InterfaceSite {

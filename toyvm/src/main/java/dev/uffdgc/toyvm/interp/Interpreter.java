@@ -8,6 +8,7 @@ import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.thread.Safepoints;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * The dispatch loop. One host call of {@link #run} per guest frame; the common instructions are inline, the

@@ -1,5 +1,7 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.thread.VmThread;
+
 /**
  * A method implemented by the host. Arguments are on the thread's stacks at {@code [base, base + argSlots)}
  * (references in {@code t.refs}, primitives as raw bits in {@code t.prims}); the result goes to slot

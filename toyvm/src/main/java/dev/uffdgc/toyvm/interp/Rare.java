@@ -7,6 +7,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /** The interpreter's out-of-line instructions and slow paths (kept out of the dispatch loop to keep it small). */
 public final class Rare {

@@ -4,6 +4,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;
 import java.lang.classfile.constantpool.MethodHandleEntry;

@@ -5,6 +5,7 @@ import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.constantpool.FieldRefEntry;
 import java.lang.classfile.constantpool.InvokeDynamicEntry;

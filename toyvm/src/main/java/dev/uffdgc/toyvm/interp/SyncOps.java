@@ -4,6 +4,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 

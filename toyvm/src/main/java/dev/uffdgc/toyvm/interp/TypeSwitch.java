@@ -2,6 +2,7 @@ package dev.uffdgc.toyvm.interp;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.classfile.constantpool.IntegerEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;

@@ -6,7 +6,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * Object and array allocation. The caller must have stored the thread's sp: allocation may collect, and the

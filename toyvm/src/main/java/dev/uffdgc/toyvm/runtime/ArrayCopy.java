@@ -6,7 +6,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.interp.Intrinsic;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /** System.arraycopy with HotSpot's checks and messages; overlapping copies behave like memmove. */
 final class ArrayCopy implements Intrinsic {

@@ -6,7 +6,7 @@ import dev.uffdgc.toyvm.classfile.VmClass.InitState;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.interp.GuestException;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

@@ -5,10 +5,10 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.interp.Code;
 import dev.uffdgc.toyvm.interp.VmExit;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /** Natives of Object, Class, System, Runtime, Throwable and Arrays' reflective array creation. */
 final class CoreNatives {
@@ -152,7 +152,7 @@ final class CoreNatives {
             vm.guestThreads.exit((int) t.prims[b]);
             throw new VmExit((int) t.prims[b]);
         });
-        r.add(s, "gc()V", (t, b) -> vm.collector.collect(Collector.Cause.SYSTEM_GC, 0));
+        r.add(s, "gc()V", (t, b) -> vm.collect(Collector.Cause.SYSTEM_GC, 0));
         r.add(s, "arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V", new ArrayCopy(vm));
         r.add(s, "getProperty(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
             String v = switch (vm.strings.toHost(t.refs[b])) {

@@ -7,7 +7,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.interp.Intrinsic;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;

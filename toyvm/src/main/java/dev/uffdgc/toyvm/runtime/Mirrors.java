@@ -2,7 +2,7 @@ package dev.uffdgc.toyvm.runtime;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /** java.lang.Class objects: one per VmClass, created on first use, held by a global handle. */
 public final class Mirrors {

@@ -6,7 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_CHAR_UNALIGNED;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.IllegalFormatException;

@@ -5,7 +5,7 @@ import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.interp.GuestException;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * Exceptions the VM raises in the guest (NullPointerException, ArithmeticException, linkage errors...):

@@ -6,7 +6,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import dev.uffdgc.toyvm.interp.VmThread;
+import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * jdk.internal.misc.Unsafe on guest objects, which is what java.util.concurrent from jrt:/ (AQS, ReentrantLock,

@@ -1,7 +1,5 @@
 package dev.uffdgc.toyvm.seam;
 
-import dev.uffdgc.toyvm.gc.GcLog;
-
 /** Stopping and resuming the world, and what a collector reports through (MMTk's {@code Collection}). */
 public interface Collection {
     /**
@@ -10,7 +8,9 @@ public interface Collection {
      * park, monitor entry), and retires every TLAB, so the heap parses from firstObject to top. Returns true when
      * the caller owns the pause and must call {@link #resumeTheWorld()}; false when another pause ran meanwhile
      * (the caller was held as a stopped thread): it must not touch the heap as if stopped, and should just retry
-     * what it wanted (e.g. the allocation). {@code why} names the pause in the safepoint log.
+     * what it wanted (e.g. the allocation). {@code why} names the pause in the safepoint log. Reentrant for the
+     * owner (true, nested). On a VM that is exiting (System.exit), a guest caller unwinds instead (toyvm's
+     * internal ThreadDeath, which the VM handles; a collector must let it pass).
      */
     boolean stopTheWorld(String why);
 
@@ -18,18 +18,32 @@ public interface Collection {
         return stopTheWorld("Collect");
     }
 
-    /** Ends the pause the caller owns; mutators run again when it returns. */
+    /**
+     * Ends the pause the caller owns (the thread whose {@link #stopTheWorld} returned true; nested stops by the
+     * owner need as many resumes); mutators run again when the outermost one returns.
+     */
     void resumeTheWorld();
 
-    /** Time to safepoint of every pause so far (ns), for benchmarks. Any thread. */
+    /**
+     * Makes {@code c} the VM's collector and returns the one it replaces: stops the world (retrying while
+     * {@link #stopTheWorld} returns false), swaps, resumes. Any thread; the owner of a pause may call it too
+     * (the stop nests). When it returns, every later collection request goes to {@code c}; a request already
+     * inside the old collector finishes there, so the caller must not shut the old one down while it may
+     * still be collecting (an agent quiesces it first). Must not be called while holding a host lock a guest
+     * thread may wait for (see {@link InstrumentationPoints}).
+     */
+    Collector installCollector(Collector c);
+
+    /** Time to safepoint of every pause so far (ns), for benchmarks. Any thread; a copy. */
     long[] timesToSafepoint();
 
-    /** Nanoseconds since the VM started (the GC log's uptime). */
+    /** Nanoseconds since the VM started (the GC log's uptime). Any thread. */
     long uptimeNanos();
 
-    /** The VM's GC log (-Xlog:gc). */
+    /** The VM's GC log (-Xlog:gc; a log that drops every line when off). Any thread; lines are not interleaved
+     * mid-line, but a collector should write while it owns the pause or from one thread. */
     GcLog log();
 
-    /** Whether -Xverify-gc asks collectors to verify the heap around every cycle. */
+    /** Whether -Xverify-gc asks collectors to verify the heap around every cycle. Fixed for the VM's life. */
     boolean verifying();
 }

@@ -1,10 +1,10 @@
 package dev.uffdgc.toyvm.thread;
 
+import dev.uffdgc.toyvm.ExitStatus;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.interp.GuestException;
 import dev.uffdgc.toyvm.interp.VmExit;
-import dev.uffdgc.toyvm.interp.VmThread;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -80,7 +80,7 @@ public final class GuestThreads {
             // the VM is exiting
         } catch (RuntimeException | StackOverflowError e) {
             vm.internalError(t, e);
-            exit(dev.uffdgc.toyvm.cli.Main.EXIT_VM_ERROR);
+            exit(ExitStatus.VM_ERROR);
         } finally {
             terminate(t);
         }

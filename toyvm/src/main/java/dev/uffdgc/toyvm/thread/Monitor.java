@@ -1,6 +1,5 @@
 package dev.uffdgc.toyvm.thread;
 
-import dev.uffdgc.toyvm.interp.VmThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

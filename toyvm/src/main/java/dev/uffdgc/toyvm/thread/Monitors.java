@@ -4,7 +4,6 @@ import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.interp.GuestException;
-import dev.uffdgc.toyvm.interp.VmThread;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,6 @@
 package dev.uffdgc.toyvm.thread;
 
 import dev.uffdgc.toyvm.Vm;
-import dev.uffdgc.toyvm.interp.VmThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

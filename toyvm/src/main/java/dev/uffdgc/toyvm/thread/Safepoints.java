@@ -1,7 +1,6 @@
 package dev.uffdgc.toyvm.thread;
 
 import dev.uffdgc.toyvm.Vm;
-import dev.uffdgc.toyvm.interp.VmThread;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.uffdgc.toyvm.thread;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import dev.uffdgc.toyvm.interp.VmThread;
 import dev.uffdgc.toyvm.runtime.Intrinsics;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,8 @@
-package dev.uffdgc.toyvm.interp;
+package dev.uffdgc.toyvm.thread;
 
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.heap.Mutator;
+import dev.uffdgc.toyvm.interp.GuestException;
 import java.util.Arrays;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Arrays;
  * {@link #sp} holds 0 or a valid reference (frames zero their ref slots on entry), so the collector scans
  * {@code refs[0, sp)} as precise roots without stack maps.
  */
-public final class VmThread {
+public final class VmThread extends Mutator {
     public static final int DEFAULT_STACK_SLOTS = 1 << 20;
     public static final int DEFAULT_MAX_DEPTH = 6000;
     /** Extra frames and slots for constructing a StackOverflowError at the limit. */
@@ -38,7 +40,7 @@ public final class VmThread {
     /** Nesting of VM-raised exceptions under construction (a guard against a broken library). */
     public int raising;
 
-    // Thread states for the safepoint protocol (see dev.uffdgc.toyvm.thread.Safepoints).
+    // Thread states for the safepoint protocol (see Safepoints).
     /** Running guest code: may touch the heap; a pause waits until it reaches a poll. */
     public static final int RUNNING = 0;
     /** Blocked (sleep, wait, join, monitor entry, park) or not started/ended: counts as stopped. */
@@ -48,9 +50,7 @@ public final class VmThread {
 
     /** Safepoint state, written under the safepoint lock; read racily only as a hint. */
     public volatile int state = BLOCKED;
-    /** This thread's allocation buffer [tlabTop, tlabEnd) in the shared heap; empty when both are 0. */
-    public long tlabTop;
-    public long tlabEnd;
+    // This thread's allocation buffer [tlabTop, tlabEnd): inherited from heap.Mutator (the allocator's view).
     /** The guest java.lang.Thread object (0 until created). A root. */
     public int guestThread;
     /** Guest interrupt status (Thread.interrupt); host interrupts only wake blocked threads. */

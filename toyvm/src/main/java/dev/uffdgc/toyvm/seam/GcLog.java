@@ -1,30 +1,37 @@
-package dev.uffdgc.toyvm.gc;
+package dev.uffdgc.toyvm.seam;
 
-import dev.uffdgc.toyvm.Vm;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * GC log lines in HotSpot's unified-logging shape (uptime, level and tags decorations), which GCViewer parses:
  * {@code [0.515s][info][gc] GC(0) Pause Full (Allocation Failure) 24M->3M(256M) 2.345ms}.
+ *
+ * <p>Part of the seam (what a collector reports through, {@link Collection#log()}), so it knows nothing of the
+ * VM: the VM hands it its standard output and its uptime clock.
  */
 public final class GcLog {
     private static final long M = 1L << 20;
-    private final Vm vm;
+    private final LongSupplier uptimeNanos;
     private final PrintStream out;
     private final boolean ownsStream;
     private long totalPauseNanos;
 
-    public GcLog(Vm vm, String target) {
-        this.vm = vm;
+    /**
+     * {@code target}: null = off, "-" = {@code stdout}, otherwise a file (created or truncated).
+     * {@code uptimeNanos}: the VM's uptime, the lines' first decoration.
+     */
+    public GcLog(String target, PrintStream stdout, LongSupplier uptimeNanos) {
+        this.uptimeNanos = uptimeNanos;
         if (target == null) {
             out = null;
             ownsStream = false;
         } else if (target.equals("-")) {
-            out = vm.out;
+            out = stdout;
             ownsStream = false;
         } else {
             try {
@@ -53,7 +60,7 @@ public final class GcLog {
         if (out == null) {
             return;
         }
-        double up = vm.uptimeNanos() / 1e9;
+        double up = uptimeNanos.getAsLong() / 1e9;
         out.println(String.format(Locale.ROOT, "[%.3fs][info][%s] %s", up, tags, message));
     }
 

@@ -1,0 +1,15 @@
+package dev.uffdgc.toyvm.heap;
+
+/**
+ * What the allocator knows of a thread that allocates: its thread-local allocation buffer [tlabTop, tlabEnd)
+ * in the shared heap, empty when both are 0. The VM's guest thread ({@code dev.uffdgc.toyvm.thread.VmThread})
+ * extends it, so {@link Heap#allocate(Mutator, long)}'s fast path reads the fields of the thread object itself:
+ * no extra indirection (a separate TLAB object would cost a load per allocation), and heap/ needs nothing from
+ * the interpreter or the thread package.
+ *
+ * <p>Written by the owning thread while it runs, and by the thread that stopped the world (retiring TLABs).
+ */
+public class Mutator {
+    public long tlabTop;
+    public long tlabEnd;
+}

@@ -1,0 +1,153 @@
+package dev.uffdgc.toyvm;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import dev.uffdgc.toyvm.seam.InstrumentationPoints;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * toyvm's architecture, checked on its compiled main classes. The collector seam ({@code seam/}:
+ * VmBinding's interfaces, Collector, GcLog, InstrumentationPoints) and what lies below it ({@code heap/}) know
+ * nothing of the interpreter, runtime, threads or CLI; collectors ({@code gc/}, its toolkit) see the VM only
+ * through the seam; only {@code binding/} implements the seam from the VM's internals.
+ *
+ * <p>Cycles between toyvm's top-level packages: the execution engine — the root package (Vm, VmOptions,
+ * ExitStatus), classfile/, interp/, runtime/, thread/ and binding/ — is still one tangle (Vm builds and is
+ * used by all of them; VmMethod holds interp's Code; interp and runtime call each other; thread raises
+ * interp's GuestException; Vm constructs ToyVmBinding, which reads the Vm). It is treated as one slice,
+ * {@link #ENGINE}, named here so that it cannot grow silently; between it and every other package (seam,
+ * heap, gc, cli) the rule is no cycles at all.
+ */
+@Timeout(120)
+class ArchitectureTest {
+    private static final String TOYVM = "dev.uffdgc.toyvm";
+    /** The packages that still form one dependency cycle (see the class comment). */
+    static final Set<String> ENGINE = Set.of("", "classfile", "interp", "runtime", "thread", "binding");
+    private static final String[] JDK = {"java..", "javax.."};
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(TOYVM);
+        assertTrue(main.contain(Vm.class) && main.contain(InstrumentationPoints.class), "toyvm's classes not imported");
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void theSeamDependsOnlyOnItselfTheHeapAndTheJdk() {
+        ArchRule rule = classes().that().resideInAPackage(TOYVM + ".seam..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK, TOYVM + ".seam..", TOYVM + ".heap.."))
+                .because("the seam is what a collector may know of the VM: nothing of interp/, runtime/, thread/,"
+                        + " cli/, classfile/, binding/ or the Vm");
+        rule.check(main);
+    }
+
+    @Test
+    void collectorsSeeTheVmOnlyThroughTheSeam() {
+        ArchRule rule = classes().that().resideInAPackage(TOYVM + ".gc..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        with(JDK, TOYVM + ".gc..", TOYVM + ".seam..", TOYVM + ".heap..", "dev.uffdgc.kernel.."))
+                .because("a collector (and the toolkit collectors share) talks to the VM through the seam only;"
+                        + " the kernel bindings are below toyvm (page mapping)");
+        rule.check(main);
+    }
+
+    @Test
+    void theHeapDependsOnNothingAboveIt() {
+        ArchRule rule = classes().that().resideInAPackage(TOYVM + ".heap..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(with(JDK, TOYVM + ".heap..", "dev.uffdgc.kernel.."))
+                .because("the seam and every collector build on heap/; a thread's TLAB is heap.Mutator, which"
+                        + " thread.VmThread extends, so the allocator needs nothing of interp/ or thread/");
+        rule.check(main);
+    }
+
+    @Test
+    void nothingButTheCliDependsOnTheCli() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage(TOYVM + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage(TOYVM + ".cli..")
+                .because("exit statuses and size parsing live in the core (ExitStatus, VmOptions.parseSize)");
+        rule.check(main);
+    }
+
+    @Test
+    void onlyTheBindingImplementsTheSeamForToyvm() {
+        ArchRule rule = classes().that().implement(dev.uffdgc.toyvm.seam.VmBinding.class)
+                .should().resideInAPackage(TOYVM + ".binding..");
+        rule.check(main);
+    }
+
+    @Test
+    void noCyclesBetweenTopLevelPackagesOutsideTheNamedEngineTangle() {
+        SliceAssignment topLevel = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String p = c.getPackageName();
+                if (!p.equals(TOYVM) && !p.startsWith(TOYVM + ".")) {
+                    return SliceIdentifier.ignore();
+                }
+                String rest = p.equals(TOYVM) ? "" : p.substring(TOYVM.length() + 1);
+                String top = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+                return SliceIdentifier.of(ENGINE.contains(top) ? "engine" : top);
+            }
+
+            @Override
+            public String getDescription() {
+                return "toyvm's top-level packages, the engine " + ENGINE + " as one";
+            }
+        };
+        SlicesRuleDefinition.slices().assignedFrom(topLevel).should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * Every instrumentation point the seam names exists with the documented descriptor, public (static where it
+     * is declared in the seam): the agent matches them by these names, so a rename must fail here.
+     */
+    @Test
+    void everyNamedInstrumentationPointExists() throws Exception {
+        record Point(String owner, String name, String descriptor, boolean isStatic) {
+        }
+        List<Point> points = List.of(
+                new Point(InstrumentationPoints.CLASS, InstrumentationPoints.VM_STARTED,
+                        InstrumentationPoints.VM_STARTED_DESCRIPTOR, true),
+                new Point(InstrumentationPoints.CLASS, InstrumentationPoints.COLLECTOR_ENTRY,
+                        InstrumentationPoints.COLLECTOR_ENTRY_DESCRIPTOR, true),
+                new Point(InstrumentationPoints.ALLOCATION_SLOW_PATH_CLASS, InstrumentationPoints.ALLOCATION_SLOW_PATH,
+                        InstrumentationPoints.ALLOCATION_SLOW_PATH_DESCRIPTOR, false));
+        assertEquals(InstrumentationPoints.class.getName(), InstrumentationPoints.CLASS);
+        for (Point p : points) {
+            Class<?> owner = Class.forName(p.owner());
+            List<Method> found = Arrays.stream(owner.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(p.name()) && MethodType.methodType(m.getReturnType(),
+                            m.getParameterTypes()).toMethodDescriptorString().equals(p.descriptor()))
+                    .toList();
+            assertEquals(1, found.size(), "instrumentation point " + p + " not found (or overloaded)");
+            int mod = found.get(0).getModifiers();
+            assertTrue(Modifier.isPublic(mod) && Modifier.isStatic(mod) == p.isStatic(), p + ": wrong modifiers");
+        }
+    }
+}
