@@ -8,7 +8,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
-import dev.uffdgc.toyvm.gc.HeapVerifier;
+import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.heap.PageGuard;

@@ -5,7 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
 
 import dev.uffdgc.toyvm.gc.Collector;
-import dev.uffdgc.toyvm.gc.HeapVerifier;
+import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 
