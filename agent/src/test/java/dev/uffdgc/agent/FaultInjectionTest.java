@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uffdgc.agent.compact.CompactorListener;
-import dev.uffdgc.agent.compact.UffdOps;
+import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
 import java.util.concurrent.atomic.AtomicInteger;
