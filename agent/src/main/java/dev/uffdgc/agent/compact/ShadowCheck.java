@@ -44,7 +44,7 @@ final class ShadowCheck {
         }
         long pageStart = (long) p << PAGE_SHIFT;
         long limit = Math.min(pageStart + PAGE_SIZE, plan.newTop);
-        long cursor = p == 0 ? FIRST_OBJECT : pageStart;
+        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(plan.firstSrc[p]);
         if (p == 0 && buf.get(JAVA_INT_UNALIGNED, 0) != 0) {
             return "page 0: the null word is not zero";
         }
@@ -73,6 +73,12 @@ final class ShadowCheck {
             }
         }
         return null;
+    }
+
+    /** Where the object before {@code obj} ends at its destination: a gap begins there. */
+    private long previousEnd(long obj) {
+        long prev = obj < 0 ? -1 : bits.prevStart(obj);
+        return prev < 0 ? FIRST_OBJECT : plan.forward((int) prev) + vm.objectSize(view, prev);
     }
 
     private String expectFiller(MemorySegment buf, long pageStart, long at, long bytes) {

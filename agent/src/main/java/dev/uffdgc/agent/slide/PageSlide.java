@@ -3,9 +3,8 @@ package dev.uffdgc.agent.slide;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
 
-import dev.uffdgc.toyvm.gc.Collector;
+import dev.uffdgc.toyvm.gc.StopTheWorldCollector;
 import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
-import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -28,7 +27,7 @@ import dev.uffdgc.toyvm.seam.VmBinding;
  * object being relocated is already done, so [destination, source) only holds stale data. See {@link PageOps}
  * for why the compacting thread never faults on a page the moves left empty.
  */
-public final class PageSlide extends GcCycle implements Collector {
+public final class PageSlide extends StopTheWorldCollector {
     private final SlideBackend backend;
     private final LargeArrays table;
     private final MarkBitmap bits;
@@ -36,9 +35,7 @@ public final class PageSlide extends GcCycle implements Collector {
     private final Forwarding forwarding;
     private final ArrayPlacement arrays;
     private final PageOps ops;
-    private int collections;
     private SlideStats last;
-    private Cause cause;
     private long tailReads;
 
     public PageSlide(VmBinding vm, SlideBackend backend) {
@@ -52,39 +49,23 @@ public final class PageSlide extends GcCycle implements Collector {
         this.ops = new PageOps(vm.rawHeap().region(), backend);
     }
 
-    @Override
-    public int collections() {
-        return collections;
-    }
-
     /** The last cycle's figures, or null before the first. */
     public SlideStats lastStats() {
         return last;
     }
 
-    /** One cycle; returns without collecting when another thread's pause ran meanwhile. */
-    @Override
-    public void collect(Cause cause, long requestBytes) {
-        this.cause = cause;
-        runCycle("Collect");
-    }
-
     @Override
     protected String cycleName() {
-        return "page-slide GC(" + collections + ")";
+        return "page-slide " + super.cycleName();
     }
 
     @Override
-    protected void log(PauseTimes pause) {
-        vm.log().pause(collections, cause, last.usedBefore(), last.usedAfter(), vm.end(), pause.pauseNanos(),
-                pause.requestedNanos());
-        vm.log().line("gc,phases", "GC(" + collections + ") " + last.summary());
-        collections++;
+    protected void logDetails(int id) {
+        vm.log().line("gc,phases", "GC(" + id + ") " + last.summary());
     }
 
     @Override
-    protected void collect() {
-        long oldTop = vm.top();
+    protected void compact(long oldTop) {
         long t0 = System.nanoTime();
         long young = table.scanYoung(oldTop);
         arrays.reset();

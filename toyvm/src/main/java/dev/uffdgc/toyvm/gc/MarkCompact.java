@@ -1,7 +1,6 @@
 package dev.uffdgc.toyvm.gc;
 
 import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
-import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import dev.uffdgc.toyvm.heap.HeapAccess;
@@ -19,15 +18,12 @@ import dev.uffdgc.toyvm.seam.VmBinding;
  *     and the bump pointer lowered.</li>
  * </ol>
  */
-public final class MarkCompact extends GcCycle implements Collector {
+public final class MarkCompact extends StopTheWorldCollector {
     private final HeapAccess mem;
     private final MarkBitmap bits;
     private final Tracer tracer;
     private final Forwarding forwarding;
     private final Forwarding.Mover slide;
-    private int collections;
-    private Cause cause;
-    private long usedBefore;
 
     public MarkCompact(VmBinding binding) {
         super(binding);
@@ -52,37 +48,13 @@ public final class MarkCompact extends GcCycle implements Collector {
     }
 
     @Override
-    public int collections() {
-        return collections;
-    }
-
-    @Override
-    public void collect(Cause cause, long requestBytes) {
-        this.cause = cause;
-        runCycle("Collect");
-    }
-
-    @Override
-    protected void collect() {
-        long top = vm.top();
-        usedBefore = top;
+    protected void compact(long top) {
         tracer.trace(top, Tracer.NO_HOOK);
         long newTop = forwarding.plan(top, 0, null);
         forwarding.updateReferences(top);
         forwarding.relocate(top, slide);
         zero(newTop, top);
         vm.setTop(newTop);
-    }
-
-    @Override
-    protected void log(PauseTimes pause) {
-        vm.log().pause(collections, cause, usedBefore, vm.top(), vm.end(), pause.pauseNanos(), pause.requestedNanos());
-        collections++;
-    }
-
-    @Override
-    protected String cycleName() {
-        return "GC(" + collections + ")";
     }
 
     /**
