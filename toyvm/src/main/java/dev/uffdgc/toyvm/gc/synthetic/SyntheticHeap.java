@@ -42,6 +42,34 @@ public final class SyntheticHeap implements VmBinding {
         mem = heap.access();
     }
 
+    /**
+     * Runs {@code collect} on two threads at once, the first pause held until the second request is in (the race
+     * of issue 9: a collector must not touch the heap when its stop is refused); rethrows what either threw.
+     */
+    public void raceTwoCollections(Runnable collect) throws InterruptedException {
+        holdFirstPauseUntilContended();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread[] ts = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            ts[i] = Thread.ofPlatform().name("collector-" + i).start(() -> {
+                try {
+                    collect.run();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+        for (Thread t : ts) {
+            t.join(20_000);
+            if (t.isAlive()) {
+                throw new IllegalStateException(t.getName() + " still collecting after 20 s");
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a racing collection failed: " + failure.get(), failure.get());
+        }
+    }
+
     /** Makes the next pause wait (up to 2 s) until a second thread asks for one: a deterministic race. */
     public synchronized void holdFirstPauseUntilContended() {
         holdFirstPause = true;

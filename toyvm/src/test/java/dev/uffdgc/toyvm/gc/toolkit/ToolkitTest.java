@@ -178,7 +178,7 @@ class ToolkitTest {
         long before = v.verify("before the race");
         h.resumeTheWorld();
         MarkCompact mc = new MarkCompact(h);
-        Races.race(h, () -> mc.collect(Collector.Cause.SYSTEM_GC, 0));
+        h.raceTwoCollections(() -> mc.collect(Collector.Cause.SYSTEM_GC, 0));
         assertEquals(1, mc.collections());
         assertTrue(h.stopTheWorld());
         v.expectHash(before, "after the race");
