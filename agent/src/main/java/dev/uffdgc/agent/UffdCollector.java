@@ -4,7 +4,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFD_FEATURE_MOVE;
 
 import dev.uffdgc.agent.compact.Compactor;
 import dev.uffdgc.agent.compact.CompactorListener;
-import dev.uffdgc.agent.compact.UffdOps;
+import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.ApiInfo;
 import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Uffd;

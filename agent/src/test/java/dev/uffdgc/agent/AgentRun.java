@@ -1,7 +1,7 @@
 package dev.uffdgc.agent;
 
 import dev.uffdgc.agent.compact.CompactorListener;
-import dev.uffdgc.agent.compact.UffdOps;
+import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.agent.obs.Listeners;
 import dev.uffdgc.agent.obs.Totals;
 import dev.uffdgc.toyvm.Vm;

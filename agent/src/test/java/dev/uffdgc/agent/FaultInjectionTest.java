@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uffdgc.agent.compact.CompactorListener;
-import dev.uffdgc.agent.compact.UffdOps;
+import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,6 +95,64 @@ class FaultInjectionTest {
         if (persistent) {
             assertTrue(run.totals().cycles().stream().anyMatch(s -> s.emergency || s.fallbackCopies.sum() > 0),
                     "a persistent " + errno + " must end in COPY fallbacks or the emergency path");
+        }
+    }
+
+    /**
+     * Issue 14: two builders race into the emergency path (every MOVE and COPY from page 2 on fails with EINVAL,
+     * two workers and the mutator building one page at a time) while a host thread forces HotSpot safepoints.
+     * The heap must be unregistered before any builder writes a page directly: a direct write to a registered,
+     * missing page blocks in a userfault in Java state, and the next safepoint then hangs the process.
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(120)
+    void racingBuildersEnterTheEmergencyPathWhileSafepointsAreForced() throws Exception {
+        AgentRun.Expected expected = AgentRun.hotspot("Allocation");
+        AtomicInteger injected = new AtomicInteger();
+        UffdCollector.OpsFactory failing = (uffd, heapBase) -> {
+            UffdOps real = UffdOps.of(uffd);
+            return new UffdOps() {
+                private long fail(long dst, long len, java.util.function.LongSupplier ok) {
+                    if (dst + len > heapBase + 2 * Memory.PAGE_SIZE) {
+                        injected.incrementAndGet();
+                        Thread.yield(); // widen the window in which another builder fails too
+                        return -Errno.EINVAL.number();
+                    }
+                    return ok.getAsLong();
+                }
+
+                @Override
+                public long move(long dst, long src, long len) {
+                    return fail(dst, len, () -> real.move(dst, src, len));
+                }
+
+                @Override
+                public long copy(long dst, long src, long len) {
+                    return fail(dst, len, () -> real.copy(dst, src, len));
+                }
+            };
+        };
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread safepoints = Thread.ofPlatform().daemon().name("force-safepoints").start(() -> {
+            while (!stop.get()) {
+                System.gc();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            AgentRun run = AgentRun.runWith(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=2,batch=1,verify=true"),
+                    UffdCollector.REAL, failing, CompactorListener.NONE, "Allocation");
+            assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
+            assertEquals(expected.status(), run.status());
+            assertTrue(injected.get() > 1, "fewer than two failing ioctls: " + injected.get());
+            assertTrue(run.totals().cycles().stream().anyMatch(s -> s.emergency), "no cycle took the emergency path");
+        } finally {
+            stop.set(true);
+            safepoints.join(5000);
         }
     }
 }

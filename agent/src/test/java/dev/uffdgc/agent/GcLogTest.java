@@ -22,7 +22,7 @@ class GcLogTest {
     private static final Pattern CONCURRENT = Pattern.compile(
             "\\[\\d+\\.\\d{3}s]\\[info]\\[gc] GC\\(\\d+\\) Concurrent evacuation \\d+M->\\d+M\\(\\d+M\\) \\d+\\.\\d{3}ms");
     private static final Pattern PHASES = Pattern.compile(
-            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) mark .* pages \\d+: moved \\d+ .* reclaimed \\d+K.*");
+            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) pause \\d+\\.\\d{3}ms \\(time to safepoint \\d+\\.\\d{3}ms\\) mark .* pages \\d+: moved \\d+ .* reclaimed \\d+K.*");
 
     @Test
     @Timeout(120)

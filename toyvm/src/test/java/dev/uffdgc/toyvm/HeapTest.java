@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.seam.Collector;
-import dev.uffdgc.toyvm.gc.HeapVerifier;
+import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
 import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.PrintStream;

@@ -67,6 +67,8 @@ public final class GcBench {
         final String mode;
         final Histogram pauses = new Histogram(3_600_000_000L, 3);
         final Histogram flips = new Histogram(3_600_000_000L, 3);
+        /** Time to safepoint of every collection pause (inside the pause figure, and on its own here). */
+        final Histogram ttsp = new Histogram(3_600_000_000L, 3);
         final List<CycleStats> cycles = new ArrayList<>();
         long wallNanos;
         long residentBytes;
@@ -114,7 +116,13 @@ public final class GcBench {
         }
         res.wallNanos += System.nanoTime() - t0;
         res.runs++;
+        if (uffd == null) {
+            for (long t : vm.binding.timesToSafepoint()) {
+                res.ttsp.recordValue(t);
+            }
+        }
         for (CycleStats s : totals.cycles()) {
+            res.ttsp.recordValue(s.timeToSafepointNanos);
             res.pauses.recordValue(s.pauseNanos);
             res.flips.recordValue(s.flipNanos);
             res.cycles.add(s);
@@ -140,7 +148,7 @@ public final class GcBench {
         long heapBytes = VmOptions.parseSize(w.heap());
         System.out.printf(Locale.ROOT, "%n%s: %s %s, -Xmx%s%n", w.name(), w.mainClass(), String.join(" ", w.args()),
                 w.heap());
-        System.out.println("mode  cycles  pause max/p99 ms  flip max/p99/p50 ms  p50/C  compaction MB/s  /C floor"
+        System.out.println("mode  cycles  pause max/p99 ms  ttsp max ms  flip max/p99/p50 ms  p50/C  compaction MB/s  /C floor"
                 + "  alloc/faults/memcpy/ioctl/madvise ms  stall % of cycle  heap RSS MiB  wall s");
         double floorFlipMs = floor.containsKey("mremap_dontunmap")
                 ? floor.get("mremap_dontunmap") * heapBytes / (1L << 30) / 1e6 : Double.NaN;
@@ -171,10 +179,10 @@ public final class GcBench {
             int cycles = r.mode.equals("stw") ? (int) r.pauses.getTotalCount() : r.cycles.size();
             double flipMax = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getMaxValue() / 1e6;
             double flipP50 = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getValueAtPercentile(50) / 1e6;
-            System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %6.3f/%6.3f/%6.3f  %6.1f  %15.0f  %8.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
+            System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %11.3f  %6.3f/%6.3f/%6.3f  %6.1f  %15.0f  %8.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
                             + "  %15.2f  %12.1f  %6.2f%n",
                     r.mode, cycles / Math.max(1, r.runs), r.pauses.getMaxValue() / 1e6,
-                    r.pauses.getValueAtPercentile(99) / 1e6, flipMax, r.flips.getTotalCount() == 0 ? Double.NaN
+                    r.pauses.getValueAtPercentile(99) / 1e6, r.ttsp.getMaxValue() / 1e6, flipMax, r.flips.getTotalCount() == 0 ? Double.NaN
                             : r.flips.getValueAtPercentile(99) / 1e6, flipP50, flipP50 / floorFlipMs, mbps,
                     mbps / floorMbps,
                     alloc / 1e6, faults / 1e6, build / 1e6, ioctl / 1e6, madvise / 1e6,

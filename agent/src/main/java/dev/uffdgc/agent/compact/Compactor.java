@@ -1,6 +1,6 @@
 package dev.uffdgc.agent.compact;
 
-import static dev.uffdgc.agent.compact.Marker.PAGE_SHIFT;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 import static dev.uffdgc.kernel.uapi.Mman.MREMAP_DONTUNMAP;
 import static dev.uffdgc.kernel.uapi.Mman.MREMAP_MAYMOVE;
 import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
@@ -8,7 +8,9 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
-import dev.uffdgc.toyvm.gc.HeapVerifier;
+import dev.uffdgc.agent.toolkit.CompactionFailure;
+import dev.uffdgc.agent.toolkit.UffdOps;
+import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.heap.PageGuard;
@@ -26,7 +28,7 @@ import java.lang.foreign.MemorySegment;
  * wait for it in Java; agent threads read only the from-space (never registered) and write the heap only
  * through ioctls (native state); the fault handler waits in poll(2) (native state).
  */
-public final class Compactor {
+public final class Compactor extends GcCycle {
     /** Per-thread buffers: spare pages for builds that cannot be in place, and the run's source addresses. */
     static final class Buffers {
         final MemorySegment spare;
@@ -38,7 +40,6 @@ public final class Compactor {
         }
     }
 
-    final VmBinding vm;
     final Marker marks;
     final Plan plan;
     final int heapPages;
@@ -48,7 +49,6 @@ public final class Compactor {
     private final boolean move;
     private final AgentOptions options;
     private final CompactorListener listener;
-    private final HeapVerifier verifier;
     private final HeapAccess mem;
     private final ThreadLocal<Buffers> buffers = new ThreadLocal<>();
     /** Pages where a mapping of the heap (and of the from-space) begins: ioctl runs are cut there. */
@@ -57,12 +57,16 @@ public final class Compactor {
     private final FaultServer faultServer;
     private volatile Cycle active;
     private volatile boolean failed;
+    /** The first failure of a background thread or of the shadow check: thrown at the next pause. */
+    private volatile RuntimeException backgroundFailure;
     private int cycles;
+    private String cause;
+    private Cycle started;
 
     /** {@code ops} null: the real ioctls on {@code uffd}. */
     public Compactor(VmBinding vm, Uffd uffd, UffdOps ops, boolean move, AgentOptions options,
             CompactorListener listener) {
-        this.vm = vm;
+        super(vm);
         this.mem = vm.heap();
         this.uffd = uffd;
         this.ops = ops != null ? ops : UffdOps.of(uffd);
@@ -74,8 +78,7 @@ public final class Compactor {
         this.heapPages = (int) (vm.end() >>> PAGE_SHIFT);
         this.builder = new PageBuilder(vm, marks, plan);
         this.cuts = new boolean[(int) (vm.end() >>> PAGE_SHIFT) + 1];
-        this.verifier = new HeapVerifier(vm);
-        this.workers = new Workers(options.workers);
+        this.workers = new Workers(options.workers, this::backgroundFailed);
         this.faultServer = new FaultServer(uffd, this);
     }
 
@@ -96,33 +99,55 @@ public final class Compactor {
         return active != null;
     }
 
-    /** Runs one cycle's pause; called by a mutator at its safepoint (the allocation slow path or System.gc()). */
+    /**
+     * Runs one cycle's pause; called by a mutator at its safepoint (the allocation slow path or System.gc()).
+     * Returns without collecting when another thread's pause ran meanwhile.
+     */
     public void collect(String cause) {
-        if (!vm.stopTheWorld()) {
-            return; // another thread's pause collected meanwhile
-        }
-        try {
-            completeActive();
-            startCycle(cause);
-        } finally {
-            vm.resumeTheWorld();
-        }
+        this.cause = cause;
+        runCycle("Collect");
     }
 
-    /** Finishes the cycle in flight, if any, helping on the calling thread. */
+    /** Finishes the cycle in flight, if any, helping on the calling thread; throws what a background thread hit. */
     public void completeActive() {
         Cycle c = active;
         if (c != null) {
             c.completeAll();
             finish(c);
         }
+        RuntimeException e = backgroundFailure;
+        if (e != null) {
+            backgroundFailure = null;
+            throw e;
+        }
     }
 
-    private void startCycle(String cause) {
+    @Override
+    protected boolean verifying() {
+        return options.verify || vm.verifying();
+    }
+
+    /** The previous cycle's pages are all mapped (inside this pause) before anything is checked or marked. */
+    @Override
+    protected void verifyBefore() {
+        completeActive();
+        super.verifyBefore();
+    }
+
+    /** Nothing here: the shadow check verifies each page as it is built, the next pause verifies the heap. */
+    @Override
+    protected void verifyAfter() {
+    }
+
+    @Override
+    protected String cycleName() {
+        return "GC(" + cycles + ")";
+    }
+
+    /** Mark, plan, flip; the workers start at once (the world is still stopped, but they never touch the heap). */
+    @Override
+    protected void collect() {
         int id = cycles++;
-        long t0 = System.nanoTime();
-        boolean verify = options.verify || vm.verifying();
-        long hashBefore = verify ? verifier.verify("before GC(" + id + ")") : 0;
         long t1 = System.nanoTime();
         long top = vm.top();
         marks.mark(top);
@@ -130,46 +155,52 @@ public final class Compactor {
         plan.compute(top, options.densePercent);
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
-        MemorySegment live = heap.asSlice(0, (long) plan.oldPages << PAGE_SHIFT);
-        MemorySegment from;
-        try {
-            from = Flip.flip(live, cuts);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("uffd-gc: the flip of GC(" + id + ") failed; heap mappings:\n"
-                    + Maps.around(heap.address(), heap.address() + heap.byteSize()), e);
-        }
+        ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap) : null;
+        MemorySegment from = flip(id, heap);
         MemorySegment registered = heap.asSlice(0, (long) plan.destPages << PAGE_SHIFT);
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
         vm.forEachRoot(plan::forward);
         vm.setTop(plan.newTop);
-        Cycle c = new Cycle(id, this, registered, from, mem.at(from.address()), ops, move, options.batchPages, t0);
+        Cycle c = new Cycle(id, this, registered, from, mem.at(from.address()), ops, move, options.batchPages, t1,
+                shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
                 : PageGuard.checked(c.states.ready, page -> stall(c, page)));
         active = c;
-        long t4 = System.nanoTime();
+        started = c;
         CycleStats s = c.stats;
         s.markNanos = t2 - t1;
         s.planNanos = t3 - t2;
-        s.flipNanos = t4 - t3;
-        s.pauseNanos = t4 - t1;
+        s.flipNanos = System.nanoTime() - t3;
         s.usedBefore = top;
         s.usedAfter = plan.newTop;
-        s.liveBytes = marks.liveBytes;
-        s.liveObjects = marks.liveObjects;
+        s.liveBytes = marks.liveBytes();
+        s.liveObjects = marks.liveObjects();
         s.destPages = plan.destPages;
         s.densePrefixBytes = plan.densePrefixEnd;
         s.cause = cause;
         faultServer.watch(c);
         workers.start(c);
-        listener.paused(id, cause, s);
-        if (verify) {
-            long hashAfter = verifier.verify("after the flip of GC(" + id + ")");
-            if (hashAfter != hashBefore) {
-                throw new IllegalStateException("uffd-gc: heap graph changed across GC(" + id + "): "
-                        + Long.toHexString(hashBefore) + " -> " + Long.toHexString(hashAfter));
-            }
+    }
+
+    private MemorySegment flip(int id, MemorySegment heap) {
+        try {
+            return Flip.flip(heap.asSlice(0, (long) plan.oldPages << PAGE_SHIFT), cuts);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("uffd-gc: the flip of GC(" + id + ") failed; heap mappings:\n"
+                    + Maps.around(heap.address(), heap.address() + heap.byteSize()), e);
         }
+    }
+
+    /** After the resume: the whole pause (request to resume) and its time-to-safepoint go to the listeners. */
+    @Override
+    protected void log(PauseTimes pause) {
+        Cycle c = started;
+        CycleStats s = c.stats;
+        s.pauseNanos = pause.pauseNanos();
+        s.timeToSafepointNanos = pause.timeToSafepointNanos();
+        c.resumed(pause.requestedNanos() + pause.pauseNanos());
+        listener.paused(c.id, s.cause, s);
     }
 
     /** The page guard's slow path: this mutator needs page p now. */
@@ -219,8 +250,10 @@ public final class Compactor {
         Memory.munmap(c.fromSpace());
         CycleStats s = c.stats;
         s.madviseNanos = System.nanoTime() - m;
+        c.releaseShadow();
         s.finishNanos = System.nanoTime() - t;
-        s.concurrentNanos = t - c.startNanos - s.pauseNanos;
+        long resumed = c.resumedNanos();
+        s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
         if (active == c) {
             active = null;
         }
@@ -229,6 +262,14 @@ public final class Compactor {
 
     void note(String message) {
         listener.note(message);
+    }
+
+    /** A worker, the fault server or the shadow check failed: fail the next pause with it (first one wins). */
+    void backgroundFailed(RuntimeException e) {
+        if (backgroundFailure == null) {
+            backgroundFailure = e;
+        }
+        listener.note("uffd-gc: " + e.getMessage());
     }
 
     void emergency(Cycle c, CompactionFailure e) {

@@ -1,9 +1,13 @@
 package dev.uffdgc.agent.compact;
 
-import static dev.uffdgc.agent.compact.Marker.PAGE_SHIFT;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
+import dev.uffdgc.agent.toolkit.CompactionFailure;
+import dev.uffdgc.agent.toolkit.PageMapper;
+import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +34,9 @@ final class Cycle {
     private final MemorySegment heap;
     private final MemorySegment from;
     private final HeapAccess fromView;
-    private final Mapper mapper;
+    private final PageMapper mapper;
+    private final ShadowCheck shadow;
+    private volatile long resumedNanos;
     private final boolean move;
     private final int batch;
     private final AtomicInteger cursor = new AtomicInteger();
@@ -38,7 +44,7 @@ final class Cycle {
     private boolean finished;
 
     Cycle(int id, Compactor owner, MemorySegment heap, MemorySegment from, HeapAccess fromView, UffdOps ops,
-            boolean move, int batch, long startNanos) {
+            boolean move, int batch, long startNanos, ShadowCheck shadow) {
         this.id = id;
         this.owner = owner;
         this.plan = owner.plan;
@@ -49,8 +55,9 @@ final class Cycle {
         this.fromView = fromView;
         this.move = move;
         this.batch = batch;
-        this.mapper = new Mapper(ops, move, stats);
+        this.mapper = new PageMapper(ops, move, stats);
         this.startNanos = startNanos;
+        this.shadow = shadow;
     }
 
     int pages() {
@@ -119,6 +126,12 @@ final class Cycle {
             }
             long t = System.nanoTime();
             builder.build(p, buf, from, fromView);
+            if (shadow != null) {
+                String bad = shadow.check(p, buf);
+                if (bad != null) { // mapped all the same, so nobody hangs; the next pause fails with it
+                    owner.backgroundFailed(new IllegalStateException("uffd-gc verify GC(" + id + "): " + bad));
+                }
+            }
             if (move) {
                 buf.set(JAVA_BYTE, 0, buf.get(JAVA_BYTE, 0)); // MOVE needs a present source page, never a hole
             }
@@ -165,27 +178,35 @@ final class Cycle {
     }
 
     /**
-     * The last resort when the kernel will not map a page: unregister the heap, after which this thread may write
+     * The last resort when the kernel will not map a page: unregister the heap, after which any builder may write
      * the pages directly. Safe because mutators never touch a page before its ready byte is set (the page-state
-     * check, also behind the native touch), so no mutator sees the kernel's zero fill.
+     * check, also behind the native touch), so no mutator sees the kernel's zero fill. The flag is published only
+     * once the heap is unregistered, and a builder that failed meanwhile waits here for it: a direct write to a
+     * page still registered and missing would block in a userfault in Java state — the HotSpot safepoint deadlock.
      */
     private synchronized void enterEmergency(CompactionFailure e) {
         if (!emergency) {
-            emergency = true;
-            stats.emergency = true;
             owner.emergency(this, e);
+            stats.emergency = true;
+            emergency = true;
         }
     }
 
+    /**
+     * Copies the pages of a run directly (the heap is unregistered). A source page that is a hole was moved into
+     * the heap before the failure and is skipped; every other one — present, or swapped out (pagemap tells them
+     * apart, mincore does not: a swapped-out page is "not resident" too) — is copied (a COPY that already happened
+     * is repeated with the same bytes).
+     */
     private void copyDirect(long dst, long src, long len) {
-        // A source page that is gone was moved into the heap before the failure; every other one is copied (a
-        // COPY that already happened is repeated with the same bytes).
-        for (long off = 0; off < len; off += Memory.PAGE_SIZE) {
-            MemorySegment s = MemorySegment.ofAddress(src + off).reinterpret(Memory.PAGE_SIZE);
-            if (Memory.mincore(s)[0]) {
-                MemorySegment.copy(s, 0, MemorySegment.ofAddress(dst + off).reinterpret(Memory.PAGE_SIZE), 0,
-                        Memory.PAGE_SIZE);
-                stats.pagesCopied.increment();
+        try (Pagemap pagemap = Pagemap.openSelf()) {
+            for (long off = 0; off < len; off += Memory.PAGE_SIZE) {
+                long entry = pagemap.entry(src + off);
+                if (Pagemap.isPresent(entry) || Pagemap.isSwapped(entry)) {
+                    MemorySegment.copy(MemorySegment.ofAddress(src + off).reinterpret(Memory.PAGE_SIZE), 0,
+                            MemorySegment.ofAddress(dst + off).reinterpret(Memory.PAGE_SIZE), 0, Memory.PAGE_SIZE);
+                    stats.pagesCopied.increment();
+                }
             }
         }
     }
@@ -208,6 +229,21 @@ final class Cycle {
         }
         finished = true;
         return true;
+    }
+
+    /** When mutators ran again after this cycle's pause (0 while it lasts). */
+    void resumed(long nanos) {
+        resumedNanos = nanos;
+    }
+
+    long resumedNanos() {
+        return resumedNanos;
+    }
+
+    void releaseShadow() {
+        if (shadow != null) {
+            shadow.release();
+        }
     }
 
     MemorySegment fromSpace() {

@@ -1,16 +1,17 @@
 package dev.uffdgc.agent.compact;
 
+import dev.uffdgc.agent.toolkit.MapCounters;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of one compaction cycle, updated by every thread that builds or maps pages. */
-public final class CycleStats {
-    public final LongAdder pagesMoved = new LongAdder();
-    public final LongAdder pagesCopied = new LongAdder();
+/**
+ * Counters of one compaction cycle, updated by every thread that builds or maps pages (the mapping counters come
+ * from the toolkit's {@link MapCounters}).
+ */
+public final class CycleStats extends MapCounters {
     /** Pages built in their own from-space page (recycled, no new page): the dense prefix and more. */
     public final LongAdder pagesInPlace = new LongAdder();
     /** Pages built in a spare page (a fresh kernel page per MOVE) because their from-space page was still read. */
     public final LongAdder pagesSpare = new LongAdder();
-    public final LongAdder ioctls = new LongAdder();
     /** userfaultfd faults served by the fault handler thread. */
     public final LongAdder faults = new LongAdder();
     /** Mutator accesses that found their page not ready (page-state check): built by the mutator or waited for. */
@@ -18,20 +19,16 @@ public final class CycleStats {
     public final LongAdder mutatorStallNanos = new LongAdder();
     public final LongAdder pagesBuiltByMutator = new LongAdder();
     public final LongAdder buildNanos = new LongAdder();
-    public final LongAdder ioctlNanos = new LongAdder();
     public final LongAdder pageAllocNanos = new LongAdder();
     public final LongAdder faultNanos = new LongAdder();
-    public final LongAdder eexist = new LongAdder();
-    public final LongAdder eagain = new LongAdder();
-    public final LongAdder ebusy = new LongAdder();
-    public final LongAdder enomem = new LongAdder();
-    /** Pages a MOVE could not map that were mapped with UFFDIO_COPY instead. */
-    public final LongAdder fallbackCopies = new LongAdder();
 
     public long markNanos;
     public long planNanos;
     public long flipNanos;
+    /** The whole pause: from the safepoint request to the moment mutators run again. */
     public long pauseNanos;
+    /** The part of {@link #pauseNanos} spent waiting for the guest threads to stop. */
+    public long timeToSafepointNanos;
     public long concurrentNanos;
     public long finishNanos;
     public long madviseNanos;

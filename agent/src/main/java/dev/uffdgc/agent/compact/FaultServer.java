@@ -52,7 +52,7 @@ final class FaultServer {
                 }
             } catch (RuntimeException ex) {
                 // Keep serving: a dead handler would leave faulting threads blocked for good.
-                owner.note("uffd-gc: fault handler: " + ex);
+                owner.backgroundFailed(new IllegalStateException("fault handler: " + ex, ex));
             }
         }
     }
@@ -60,7 +60,7 @@ final class FaultServer {
     private void serve(Cycle c, UffdEvent e) {
         long t = System.nanoTime();
         long base = c.heapRange().address();
-        long page = (e.pageAddress() - base) >>> Marker.PAGE_SHIFT;
+        long page = (e.pageAddress() - base) >>> dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
         if (page >= 0 && page < c.pages()) {
             c.ensureMapped((int) page);
         }

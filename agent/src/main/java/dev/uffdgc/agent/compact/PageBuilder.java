@@ -1,6 +1,5 @@
 package dev.uffdgc.agent.compact;
 
-import static dev.uffdgc.agent.compact.Marker.PAGE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
@@ -67,7 +66,7 @@ final class PageBuilder {
             forwardSlots(buf, pageStart, cls, elem, len, dest, lo, hi);
             cursor = dest + size;
             first = false;
-            obj = marks.nextStart(obj + size, plan.oldTop);
+            obj = marks.bits.nextStart(obj + size, plan.oldTop);
         }
         if (limit < pageStart + PAGE_SIZE) {
             buf.asSlice(Math.max(0, limit - pageStart)).fill((byte) 0);

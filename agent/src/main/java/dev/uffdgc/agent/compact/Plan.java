@@ -1,9 +1,9 @@
 package dev.uffdgc.agent.compact;
 
-import static dev.uffdgc.agent.compact.Marker.CHUNK_SHIFT;
-import static dev.uffdgc.agent.compact.Marker.PAGE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
+import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
+import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.util.Arrays;
@@ -23,8 +23,9 @@ import java.util.Arrays;
  */
 final class Plan {
     private final Marker marks;
+    private final MarkBitmap bits;
     private final VmBinding vm;
-    private final int[] chunkBase;
+    final Forwarding forwarding;
     long densePrefixEnd;
     long oldTop;
     long newTop;
@@ -41,27 +42,23 @@ final class Plan {
 
     Plan(Marker marks, VmBinding vm) {
         this.marks = marks;
+        this.bits = marks.bits;
         this.vm = vm;
-        this.chunkBase = new int[marks.live.length];
+        this.forwarding = new Forwarding(vm, marks.bits);
     }
 
     void compute(long top, int densePercent) {
         oldTop = top;
         oldPages = (int) (pageAlign(top) >>> PAGE_SHIFT);
         densePrefixEnd = densePrefix(densePercent);
-        newTop = chunkBases();
+        newTop = forwarding.plan(top, densePrefixEnd, null);
         destPages = (int) (pageAlign(newTop) >>> PAGE_SHIFT);
         pageTables();
     }
 
     /** The new address of a live object (or of any granule inside one). */
     int forward(int ref) {
-        if (ref < densePrefixEnd) {
-            return ref;
-        }
-        int g = ref >>> 3;
-        int c = g >>> 6;
-        return chunkBase[c] + 8 * Long.bitCount(marks.live[c] & ((1L << (g & 63)) - 1));
+        return forwarding.forward(ref);
     }
 
     private long densePrefix(int densePercent) {
@@ -73,7 +70,7 @@ final class Plan {
         long end = (long) p << PAGE_SHIFT;
         // No object may straddle the prefix end: extend the prefix over it.
         while (end > 0 && end < oldTop) {
-            long last = marks.prevStart(end);
+            long last = bits.prevStart(end);
             if (last < 0) {
                 break;
             }
@@ -84,38 +81,6 @@ final class Plan {
             end = pageAlign(lastEnd);
         }
         return Math.min(end, pageAlign(oldTop));
-    }
-
-    /** Computes the chunk bases above the prefix; returns the new top. */
-    private long chunkBases() {
-        long slideStart = Math.max(densePrefixEnd, FIRST_OBJECT);
-        long free = slideStart;
-        int chunks = (int) ((oldTop + (1 << CHUNK_SHIFT) - 1) >>> CHUNK_SHIFT);
-        for (int c = (int) (densePrefixEnd >>> CHUNK_SHIFT); c < chunks; c++) {
-            long bits = marks.live[c];
-            if (bits == 0) {
-                chunkBase[c] = (int) free;
-                continue;
-            }
-            int g = Long.numberOfTrailingZeros(bits);
-            long obj = ((long) c << CHUNK_SHIFT) + ((long) g << 3);
-            if (marks.isStart(obj) && vm.objectSize(obj) >= LARGE_OBJECT_BYTES) {
-                free = pageAlign(free);
-            }
-            chunkBase[c] = (int) free;
-            free += 8L * Long.bitCount(bits);
-        }
-        // Nothing slid: the heap ends with the prefix's last live object, not with its trailing dead gap.
-        return free == slideStart ? Math.max(FIRST_OBJECT, prefixLiveEnd()) : free;
-    }
-
-    /** End of the last live object of the prefix (-1 if the prefix is empty). */
-    private long prefixLiveEnd() {
-        if (densePrefixEnd == 0) {
-            return -1;
-        }
-        long last = marks.prevStart(densePrefixEnd);
-        return last < 0 ? FIRST_OBJECT : last + vm.objectSize(last);
     }
 
     private void pageTables() {
@@ -136,7 +101,7 @@ final class Plan {
         Arrays.fill(lowestReader, 0, oldPages, Integer.MAX_VALUE);
         HeapAccess mem = vm.heap();
         long prevEnd = FIRST_OBJECT;
-        for (long obj = marks.nextStart(FIRST_OBJECT, oldTop); obj >= 0; ) {
+        for (long obj = bits.nextStart(FIRST_OBJECT, oldTop); obj >= 0; ) {
             long size = vm.objectSize(obj);
             long dest = forward((int) obj);
             int firstPage = (int) (dest >>> PAGE_SHIFT);
@@ -159,19 +124,10 @@ final class Plan {
                 }
             }
             prevEnd = dest + size;
-            obj = marks.nextStart(obj + size, oldTop);
+            obj = bits.nextStart(obj + size, oldTop);
         }
         if (prevEnd != newTop) {
             throw new IllegalStateException("uffd-gc plan: objects end at " + prevEnd + ", planned top " + newTop);
         }
-    }
-
-    /** Size of an object given its class id and (for arrays) length. */
-    long sizeOf(int classId, int length, HeapAccess view, long obj) {
-        if (classId == FILLER_CLASS_ID) {
-            return view.getInt(obj + HASH_OFFSET);
-        }
-        int elem = vm.elementSize(classId);
-        return elem != 0 ? arraySize(length, elem) : vm.objectSize(view, obj);
     }
 }

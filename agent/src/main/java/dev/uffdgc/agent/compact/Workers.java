@@ -6,11 +6,14 @@ package dev.uffdgc.agent.compact;
  */
 final class Workers {
     private final Thread[] threads;
+    private final java.util.function.Consumer<RuntimeException> onFailure;
     private Cycle cycle;
     private long generation;
     private boolean stopped;
 
-    Workers(int count) {
+    /** {@code onFailure} gets what a worker threw, so that the test or pause that caused it fails. */
+    Workers(int count, java.util.function.Consumer<RuntimeException> onFailure) {
+        this.onFailure = onFailure;
         threads = new Thread[count];
         for (int i = 0; i < count; i++) {
             threads[i] = Thread.ofPlatform().daemon().name("uffd-gc-worker-" + i).start(this::loop);
@@ -49,8 +52,7 @@ final class Workers {
             try {
                 c.work();
             } catch (RuntimeException | Error e) {
-                System.err.println("uffd-gc: worker " + Thread.currentThread().getName() + " failed: " + e);
-                e.printStackTrace();
+                onFailure.accept(new IllegalStateException("worker " + Thread.currentThread().getName() + " failed: " + e, e));
             }
         }
     }

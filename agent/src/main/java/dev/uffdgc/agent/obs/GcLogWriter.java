@@ -15,9 +15,9 @@ import java.util.function.LongSupplier;
  * The GC log of the concurrent compactor in HotSpot's unified-logging shape (as toyvm's built-in collector
  * writes it, and as Shenandoah names its phases, so GCViewer reads it):
  * <pre>
- * [1.234s][info][gc] GC(3) Pause Init Mark (Allocation Failure) 0.812ms
+ * [1.234s][info][gc] GC(3) Pause Init Mark (Allocation Failure) 0.812ms     (safepoint request to resume)
  * [1.240s][info][gc] GC(3) Concurrent evacuation 12M->3M(16M) 5.123ms
- * [1.240s][info][gc,uffd] GC(3) mark 0.700ms plan 0.080ms flip 0.032ms ... pages 812: moved 800 ...
+ * [1.240s][info][gc,uffd] GC(3) pause 0.812ms (time to safepoint 0.020ms) mark 0.700ms plan 0.080ms flip 0.032ms ... pages 812: moved 800 ...
  * </pre>
  */
 public final class GcLogWriter implements CompactorListener {
@@ -65,10 +65,11 @@ public final class GcLogWriter implements CompactorListener {
     }
 
     static String phases(int id, CycleStats s) {
-        return String.format(Locale.ROOT, "GC(%d) mark %.3fms plan %.3fms flip %.3fms concurrent %.3fms finish %.3fms;"
+        return String.format(Locale.ROOT, "GC(%d) pause %.3fms (time to safepoint %.3fms) mark %.3fms plan %.3fms"
+                        + " flip %.3fms concurrent %.3fms finish %.3fms;"
                         + " pages %d: moved %d (in place %d, spare %d) copied %d (fallback %d) by mutators %d;"
                         + " dense prefix %dK; faults %d; mutator stalls %d (%.3fms); reclaimed %dK (live %dK)%s",
-                id, s.markNanos / 1e6, s.planNanos / 1e6, s.flipNanos / 1e6, s.concurrentNanos / 1e6,
+                id, s.pauseNanos / 1e6, s.timeToSafepointNanos / 1e6, s.markNanos / 1e6, s.planNanos / 1e6, s.flipNanos / 1e6, s.concurrentNanos / 1e6,
                 s.finishNanos / 1e6, s.destPages, s.pagesMoved.sum(), s.pagesInPlace.sum(), s.pagesSpare.sum(),
                 s.pagesCopied.sum(), s.fallbackCopies.sum(), s.pagesBuiltByMutator.sum(), s.densePrefixBytes >> 10,
                 s.faults.sum(), s.mutatorStalls.sum(), s.mutatorStallNanos.sum() / 1e6,

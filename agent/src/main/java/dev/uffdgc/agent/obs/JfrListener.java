@@ -20,6 +20,8 @@ public final class JfrListener implements CompactorListener {
         if (p.isEnabled()) {
             p.gcId = id;
             p.cause = cause;
+            p.pause = s.pauseNanos;
+            p.timeToSafepoint = s.timeToSafepointNanos;
             p.flip = s.flipNanos;
             p.commit();
         }

@@ -35,10 +35,13 @@ public final class UffdGcEvents {
     @Name("uffdgc.Pause")
     @Label("uffd-gc Pause")
     @Category({"uffd-gc"})
-    @Description("The stop-the-world part of a cycle: mark, plan and flip")
+    @Description("The stop-the-world part of a cycle (committed after the resume): the whole pause from the safepoint"
+            + " request to the resume, its time to safepoint, and the flip inside it")
     public static final class Pause extends Event {
         @Label("GC Id") public int gcId;
         @Label("Cause") public String cause;
+        @Label("Pause") @Timespan public long pause;
+        @Label("Time To Safepoint") @Timespan public long timeToSafepoint;
         @Label("Flip") @Timespan public long flip;
     }
 

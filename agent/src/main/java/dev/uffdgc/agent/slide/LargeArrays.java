@@ -2,6 +2,7 @@ package dev.uffdgc.agent.slide;
 
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
 
@@ -18,8 +19,6 @@ import java.util.Arrays;
  * survivor's new address. Lookup is by page: a large object always starts page-aligned.
  */
 final class LargeArrays {
-    private static final int PAGE_SHIFT = 12;
-
     private final VmBinding vm;
     /** page -> index + 1 of the table array starting there; 0 = none. */
     private final int[] byPage;

@@ -5,6 +5,9 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFD_FEATURE_MOVE;
 import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFD_FEATURE_SIGBUS;
 
+import dev.uffdgc.agent.toolkit.MapCounters;
+import dev.uffdgc.agent.toolkit.PageMapper;
+import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.kernel.proc.Pagemap;
@@ -38,6 +41,8 @@ final class PageOps implements AutoCloseable {
     private final SlideBackend backend;
     private final Pagemap pagemap = Pagemap.openSelf();
     private Uffd uffd;
+    private PageMapper mapper;
+    private MapCounters counters = new MapCounters();
     private byte[] state = new byte[0];
     private MemorySegment registered;
     /** Pages below this hold this cycle's destination data. */
@@ -76,11 +81,22 @@ final class PageOps implements AutoCloseable {
         return uffd;
     }
 
+    /** The toolkit's page mapper (one retry and fallback policy for every collector), with this cycle's counters. */
+    private PageMapper mapper() {
+        if (mapper == null) {
+            mapper = new PageMapper(UffdOps.of(uffd(), UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES), backend == SlideBackend.MOVE,
+                    counters);
+        }
+        return mapper;
+    }
+
     /** Starts a cycle over [0, pages * PAGE): reads every page's state, registers the range. */
     void begin(long pages) {
         ioctlNanos = madviseNanos = zeroFillNanos = pagemapNanos = registerNanos = 0;
         pagesMoved = pagesCopied = ioctls = pagesDropped = pagesZeroFilled = smallBytesMoved = 0;
         claimedPages = 0;
+        counters = new MapCounters();
+        mapper = null;
         if (state.length < pages) {
             state = new byte[(int) pages];
         }
@@ -100,6 +116,7 @@ final class PageOps implements AutoCloseable {
 
     /** Ends the cycle: unregistered holes read as zero again, as the allocator expects above top. */
     void end() {
+        ioctls = counters.ioctls.sum();
         if (registered != null) {
             long t0 = System.nanoTime();
             uffd.unregister(registered);
@@ -211,7 +228,7 @@ final class PageOps implements AutoCloseable {
 
     private void move(long d, long s, long n) {
         long t0 = System.nanoTime();
-        ioctls += uffd.moveFully(base + d, base + s, n * PAGE, UFFDIO_MOVE_MODE_ALLOW_SRC_HOLES);
+        mapper().map(base + d, base + s, n * PAGE);
         ioctlNanos += System.nanoTime() - t0;
         for (int i = 0; i < n; i++) {
             int from = (int) (s / PAGE) + i;
@@ -237,7 +254,7 @@ final class PageOps implements AutoCloseable {
                 j++;
             }
             long t0 = System.nanoTime();
-            ioctls += uffd.copyFully(base + d + i * PAGE, base + s + i * PAGE, (j - i) * PAGE, 0);
+            mapper().map(base + d + i * PAGE, base + s + i * PAGE, (j - i) * PAGE);
             ioctlNanos += System.nanoTime() - t0;
             for (int k = i; k < j; k++) {
                 state[dp + k] = PRESENT;

@@ -9,7 +9,7 @@ import dev.uffdgc.kernel.proc.ProcStatus;
 import dev.uffdgc.kernel.proc.VmStat;
 import dev.uffdgc.agent.UffdCollector;
 import dev.uffdgc.toyvm.seam.Collector;
-import dev.uffdgc.toyvm.gc.HeapVerifier;
+import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import java.io.PrintStream;
 import java.lang.foreign.MemorySegment;

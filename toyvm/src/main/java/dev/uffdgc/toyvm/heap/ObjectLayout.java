@@ -38,7 +38,9 @@ public final class ObjectLayout {
     public static final int REFERENCE_BYTES = 4;
     /** The first byte an object may occupy. */
     public static final long FIRST_OBJECT = 8;
-    public static final long PAGE_SIZE = 4096;
+    /** The page: what the kernel maps, moves and protects; every collector's page tables use it. */
+    public static final int PAGE_SHIFT = 12;
+    public static final long PAGE_SIZE = 1L << PAGE_SHIFT;
     public static final long LARGE_OBJECT_BYTES = PAGE_SIZE;
     /** Largest heap whose offsets fit a non-negative int. */
     public static final long MAX_HEAP_BYTES = (1L << 31) - PAGE_SIZE;

@@ -34,7 +34,7 @@ public final class PageGuard {
 
     private static final VarHandle READY = MethodHandles.arrayElementVarHandle(byte[].class);
     private static final ThreadLocal<MemorySegment> SCRATCH = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(8));
-    private static final int PAGE_SHIFT = 12;
+    private static final int PAGE_SHIFT = ObjectLayout.PAGE_SHIFT;
 
     private final byte[] ready;
     private final Gate gate;

@@ -1,11 +1,12 @@
-package dev.uffdgc.agent.compact;
+package dev.uffdgc.agent.toolkit;
 
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Maps built pages into the heap with MOVE (or COPY) and handles what the kernel can answer:
+ * Maps pages into a registered range with MOVE (or COPY) — the one retry and fallback policy of every collector
+ * (the concurrent compactor's built pages, page-slide's whole array pages) — and handles what the kernel can answer:
  * <ul>
  * <li>EAGAIN with a partial count: continue with the rest; with nothing done: retry;</li>
  * <li>EEXIST: if the destination page is present someone else mapped it (skip it); if not, retry;</li>
@@ -13,7 +14,7 @@ import java.lang.foreign.MemorySegment;
  * <li>ENOMEM: retry with a short sleep, then COPY; anything that still fails is a {@link CompactionFailure}.</li>
  * </ul>
  */
-final class Mapper {
+public final class PageMapper {
     private static final long PAGE = Memory.PAGE_SIZE;
     private static final int EAGAIN = Errno.EAGAIN.number();
     private static final int EEXIST = Errno.EEXIST.number();
@@ -22,15 +23,20 @@ final class Mapper {
 
     private final UffdOps ops;
     private final boolean move;
-    private final CycleStats stats;
+    private final MapCounters stats;
 
-    Mapper(UffdOps ops, boolean move, CycleStats stats) {
+    public PageMapper(UffdOps ops, boolean move, MapCounters stats) {
         this.ops = ops;
         this.move = move;
         this.stats = stats;
     }
 
-    void map(long dst, long src, long len) {
+    public boolean moves() {
+        return move;
+    }
+
+    /** Maps [src, src + len) at dst (page-aligned, one mapping each); throws {@link CompactionFailure} if it cannot. */
+    public void map(long dst, long src, long len) {
         long t0 = System.nanoTime();
         long done = 0;
         int attempts = 0;

@@ -1,4 +1,4 @@
-package dev.uffdgc.toyvm.gc;
+package dev.uffdgc.toyvm.gc.toolkit;
 
 import dev.uffdgc.toyvm.seam.VmBinding;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
@@ -35,12 +35,31 @@ public final class HeapVerifier {
         return graphHash();
     }
 
+    /** {@link #verify}, and the graph hash must equal {@code expected} (what it was before a cycle). */
+    public void expectHash(long expected, String when) {
+        long now = verify(when);
+        if (now != expected) {
+            throw new IllegalStateException("toyvm verify " + when + ": heap graph changed: "
+                    + Long.toHexString(expected) + " -> " + Long.toHexString(now));
+        }
+    }
+
+    /** Every root points at a marked object (checked in a pause, before anything moves). */
+    public void checkRootsMarked(MarkBitmap bits, String when) {
+        vm.forEachRoot(ref -> {
+            if (!bits.isStart(ref)) {
+                throw new IllegalStateException("toyvm verify " + when + ": root -> " + ref + " is not marked");
+            }
+            return ref;
+        });
+    }
+
     private BitSet parse(String when) {
         BitSet objects = new BitSet();
         long top = vm.top();
         long at = vm.firstObject();
         while (at < top) {
-            int id = mem.getInt(at + CLASS_ID_OFFSET);
+            int id = vm.classId(mem, at);
             if (!vm.isValidClassId(id)) {
                 throw new IllegalStateException("toyvm verify " + when + ": bad class id " + id + " at " + at);
             }

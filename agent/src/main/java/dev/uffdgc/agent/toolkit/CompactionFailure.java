@@ -1,12 +1,12 @@
-package dev.uffdgc.agent.compact;
+package dev.uffdgc.agent.toolkit;
 
 import dev.uffdgc.kernel.Errno;
 
 /** A page could not be mapped into the heap by any ioctl: the cycle must finish another way. */
-final class CompactionFailure extends RuntimeException {
+public final class CompactionFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    CompactionFailure(String what, int errno, long address) {
+    public CompactionFailure(String what, int errno, long address) {
         super(what + " failed at 0x" + Long.toHexString(address) + ": " + Errno.describe(errno));
     }
 }

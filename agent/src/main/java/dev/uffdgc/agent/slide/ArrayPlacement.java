@@ -1,0 +1,94 @@
+package dev.uffdgc.agent.slide;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
+
+import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
+import dev.uffdgc.toyvm.gc.toolkit.Tracer;
+import java.util.Arrays;
+
+/**
+ * What page-slide adds to the toolkit's marking and forwarding: the table arrays ({@link LargeArrays}).
+ *
+ * <p>Mark: a table array is marked by flag only — its start bit and a live flag here, sized from the table and
+ * never pushed (it holds no references), so none of its pages is read.
+ *
+ * <p>Plan: a table array goes to the next page boundary, so its delta is a multiple of the page size and its
+ * pages move whole; when it moves and its last page is not padded yet, the plan pads it (the next object starts
+ * on a fresh page), so that from the next cycle on the array moves without its last page being read either.
+ */
+final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
+    private final LargeArrays table;
+    private boolean[] live = new boolean[64];
+    private long[] dest = new long[64];
+    private boolean[] paddedNow = new boolean[64];
+    long liveBytes;
+
+    ArrayPlacement(LargeArrays table) {
+        this.table = table;
+    }
+
+    /** Before marking: no table array is live yet. */
+    void reset() {
+        int n = table.count();
+        if (live.length < n) {
+            live = new boolean[n];
+            dest = new long[n];
+            paddedNow = new boolean[n];
+        }
+        Arrays.fill(live, 0, n, false);
+        liveBytes = 0;
+    }
+
+    @Override
+    public boolean flagOnly(long obj) {
+        int i = table.lookup(obj);
+        if (i < 0) {
+            return false;
+        }
+        live[i] = true;
+        liveBytes += table.size(i);
+        return true;
+    }
+
+    @Override
+    public long size(long obj) {
+        return table.size(table.lookup(obj));
+    }
+
+    @Override
+    public long place(long obj, long to, long size) {
+        int i = table.lookup(obj);
+        dest[i] = to;
+        long whole = pageAlign(size);
+        boolean pad = table.padded(i) || (obj - to >= PAGE_SIZE && size != whole);
+        paddedNow[i] = pad;
+        return pad ? whole : size;
+    }
+
+    @Override
+    public long destination(long obj) {
+        return dest[table.lookup(obj)];
+    }
+
+    int index(long obj) {
+        return table.lookup(obj);
+    }
+
+    boolean paddedNow(int i) {
+        return paddedNow[i];
+    }
+
+    int liveCount() {
+        int n = 0;
+        for (int i = 0; i < table.count(); i++) {
+            n += live[i] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** After the cycle: the table keeps the survivors at their new addresses. */
+    void updateTable(long newTop) {
+        table.afterCycle(live, dest, paddedNow, newTop);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.uffdgc.toyvm.gc.toolkit;
+
+import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.CHUNK_SHIFT;
+import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.GRANULE_SHIFT;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
+
+import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.seam.SlotVisitor;
+import dev.uffdgc.toyvm.seam.VmBinding;
+
+/**
+ * Where every marked object goes when the heap slides down in address order, without per-object forwarding
+ * words: one base per 512-byte chunk, {@code forward(obj) = base[chunk] + 8 * popcount(live granules of the chunk
+ * below obj)}. On top of that:
+ * <ul>
+ * <li>a dense prefix [0, prefixEnd) that stays where it is;</li>
+ * <li>large objects (>= a page) stay page-aligned (they begin a chunk: the chunk's base is rounded up);</li>
+ * <li>objects marked by flag only ({@link MarkBitmap#isFlagOnly}) are placed by a {@link PagePlaced} policy at
+ *     the next page boundary — page-slide's table arrays, which move by page-multiple deltas and are never read.</li>
+ * </ul>
+ */
+public final class Forwarding {
+    /** The policy for flag-only objects: their size (from a side table) and how many bytes they take where they go. */
+    public interface PagePlaced {
+        long size(long obj);
+
+        /** obj goes to the page-aligned {@code dest}; returns the bytes it takes there (its size, or whole pages). */
+        long place(long obj, long dest, long size);
+
+        /** Where the flag-only object at {@code obj} goes (set by {@link #place}). */
+        long destination(long obj);
+    }
+
+    /** What {@link #relocate} asks a collector to do, object by object in address order. */
+    public interface Mover {
+        /** [at, at + bytes) below the next object's destination is a gap; {@code next} is that object's source. */
+        void gap(long at, long bytes, long next);
+
+        /** Puts the object at {@code obj} at {@code dest}; returns where the next object may start. */
+        long move(long obj, long dest, long size);
+    }
+
+    private final VmBinding vm;
+    private final HeapAccess mem;
+    private final MarkBitmap bits;
+    private final int[] chunkBase;
+    private PagePlaced placed;
+    private long prefixEnd;
+    private long newTop;
+    private final SlotVisitor updateSlot = this::updateSlot;
+
+    public Forwarding(VmBinding vm, MarkBitmap bits) {
+        this.vm = vm;
+        this.mem = vm.heap();
+        this.bits = bits;
+        this.chunkBase = new int[bits.live.length];
+    }
+
+    /**
+     * Computes every chunk's base for the marked heap below {@code top}, keeping [0, prefixEnd) in place
+     * (prefixEnd page-aligned, no object straddling it; 0 for none). {@code placed} may be null. Returns the new top.
+     */
+    public long plan(long top, long prefixEnd, PagePlaced placed) {
+        this.prefixEnd = prefixEnd;
+        this.placed = placed;
+        long slideStart = Math.max(prefixEnd, FIRST_OBJECT);
+        long free = slideStart;
+        int chunks = MarkBitmap.chunks(top);
+        for (int c = (int) (prefixEnd >>> CHUNK_SHIFT); c < chunks; c++) {
+            long chunk = (long) c << CHUNK_SHIFT;
+            long live = bits.live[c];
+            if (placed != null && bits.isFlagOnly(chunk)) { // a table array: it covers this chunk whole
+                long size = placed.size(chunk);
+                long dest = pageAlign(free);
+                free = dest + placed.place(chunk, dest, size);
+            } else if (live != 0) {
+                long first = chunk + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT);
+                if (bits.isStart(first) && vm.objectSize(first) >= LARGE_OBJECT_BYTES) {
+                    free = pageAlign(free);
+                }
+                chunkBase[c] = (int) free;
+                free += (long) Long.bitCount(live) << GRANULE_SHIFT;
+                continue;
+            }
+            chunkBase[c] = (int) free;
+        }
+        // Nothing slid: the heap ends with the prefix's last live object, not with its trailing dead gap.
+        newTop = free == slideStart ? Math.max(FIRST_OBJECT, prefixLiveEnd()) : free;
+        return newTop;
+    }
+
+    public long newTop() {
+        return newTop;
+    }
+
+    public long prefixEnd() {
+        return prefixEnd;
+    }
+
+    private long prefixLiveEnd() {
+        if (prefixEnd == 0) {
+            return -1;
+        }
+        long last = bits.prevStart(prefixEnd);
+        return last < 0 ? FIRST_OBJECT : last + vm.objectSize(last);
+    }
+
+    /** The new address of a marked object (or of any granule inside a traced one). */
+    public int forward(int ref) {
+        if (ref < prefixEnd) {
+            return ref;
+        }
+        if (placed != null && (ref & (PAGE_SIZE - 1)) == 0 && bits.isFlagOnly(ref)) {
+            return (int) placed.destination(ref);
+        }
+        int g = ref >>> GRANULE_SHIFT;
+        int c = g >>> 6;
+        return chunkBase[c] + (Long.bitCount(bits.live[c] & ((1L << g) - 1)) << GRANULE_SHIFT);
+    }
+
+    /** Size of a marked object: from the policy for flag-only objects (no heap read), else from its header. */
+    public long sizeOf(long obj) {
+        return placed != null && bits.isFlagOnly(obj) ? placed.size(obj) : vm.objectSize(obj);
+    }
+
+    /** Every root and every reference slot of every traced object := forward(target), in place in the heap. */
+    public void updateReferences(long top) {
+        vm.forEachRoot(this::forward);
+        int chunks = MarkBitmap.chunks(top);
+        for (int c = 0; c < chunks; c++) {
+            long traced = bits.starts[c] & bits.live[c]; // flag-only objects hold no references
+            while (traced != 0) {
+                long obj = ((long) c << CHUNK_SHIFT) + ((long) Long.numberOfTrailingZeros(traced) << GRANULE_SHIFT);
+                traced &= traced - 1;
+                vm.scanObject(obj, updateSlot);
+            }
+        }
+    }
+
+    private void updateSlot(long slot) {
+        int ref = mem.getInt(slot);
+        if (ref != 0) {
+            mem.putInt(slot, forward(ref));
+        }
+    }
+
+    /**
+     * Walks the marked objects below {@code top} in address order and hands each, with its destination, to
+     * {@code m}; gaps in front of a destination go to {@link Mover#gap}. Checks that the objects end at the planned top.
+     */
+    public void relocate(long top, Mover m) {
+        long end = FIRST_OBJECT;
+        for (long obj = bits.nextStart(FIRST_OBJECT, top); obj >= 0; ) {
+            long size = sizeOf(obj);
+            long dest = forward((int) obj);
+            if (dest > end) {
+                m.gap(end, dest - end, obj);
+            }
+            end = m.move(obj, dest, size);
+            obj = bits.nextStart(obj + size, top);
+        }
+        if (end != newTop) {
+            throw new IllegalStateException("compaction ended at " + end + ", planned " + newTop);
+        }
+    }
+}

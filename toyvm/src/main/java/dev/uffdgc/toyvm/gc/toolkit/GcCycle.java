@@ -1,0 +1,75 @@
+package dev.uffdgc.toyvm.gc.toolkit;
+
+import dev.uffdgc.toyvm.seam.VmBinding;
+
+/**
+ * The one cycle template of every collector, in the order clox's {@code collectGarbage()} reads:
+ * stop the world → verify → collect → verify → resume → log. A refused stop (another thread's pause ran while
+ * this one waited as a stopped thread) returns false without touching the heap: the caller just retries what it
+ * wanted. The pause is timed from the safepoint request to the moment mutators run again, so time-to-safepoint
+ * is inside the figure (and reported on its own too).
+ */
+public abstract class GcCycle {
+    /** One pause: from the request to the resume, and the part spent waiting for threads to stop. */
+    public record PauseTimes(long requestedNanos, long timeToSafepointNanos, long pauseNanos) {
+    }
+
+    protected final VmBinding vm;
+    protected final HeapVerifier verifier;
+    private long hashBefore;
+
+    protected GcCycle(VmBinding vm) {
+        this.vm = vm;
+        this.verifier = new HeapVerifier(vm);
+    }
+
+    /** Runs one cycle; false when the stop was refused and nothing was collected. */
+    protected final boolean runCycle(String why) {
+        long requested = System.nanoTime();
+        if (!vm.stopTheWorld(why)) {
+            return false;
+        }
+        long stopped = System.nanoTime();
+        try {
+            verifyBefore();
+            collect();
+            verifyAfter();
+        } finally {
+            vm.resumeTheWorld();
+        }
+        log(new PauseTimes(requested, stopped - requested, System.nanoTime() - requested));
+        return true;
+    }
+
+    /** The collection proper, with the world stopped. */
+    protected abstract void collect();
+
+    /** After the resume: the GC log, listeners. */
+    protected abstract void log(PauseTimes pause);
+
+    /** Names the cycle in verifier messages, e.g. "GC(3)". */
+    protected abstract String cycleName();
+
+    /** Whether this cycle verifies (-Xverify-gc by default). */
+    protected boolean verifying() {
+        return vm.verifying();
+    }
+
+    /** Structure and graph hash before the cycle. */
+    protected void verifyBefore() {
+        if (verifying()) {
+            hashBefore = verifier.verify("before " + cycleName());
+        }
+    }
+
+    /** Structure again, and the graph hash must not have changed. */
+    protected void verifyAfter() {
+        if (verifying()) {
+            verifier.expectHash(hashBefore, "after " + cycleName());
+        }
+    }
+
+    protected long hashBefore() {
+        return hashBefore;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.uffdgc.toyvm.gc.toolkit;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
+
+import java.util.Arrays;
+
+/**
+ * The side mark bitmaps every collector uses (nothing is written to object headers): one start bit per marked
+ * object and one live bit per live 8-byte granule, 64 granules — one 512-byte chunk — per long, so that a
+ * chunk's live bytes are one popcount (the forwarding's unit, see {@link Forwarding}).
+ *
+ * <p>An object marked "by flag" (page-slide's table arrays) has its start bit but no live bits: it is placed by
+ * page and never read; {@link #isFlagOnly} tells the two apart.
+ */
+public final class MarkBitmap {
+    public static final int GRANULE_SHIFT = 3;
+    public static final int CHUNK_SHIFT = 9;
+    public static final long CHUNK_BYTES = 1L << CHUNK_SHIFT;
+
+    final long[] starts;
+    final long[] live;
+
+    /** Bitmaps for a heap of {@code heapBytes}, plus one spare chunk so lookups at the end need no bounds case. */
+    public MarkBitmap(long heapBytes) {
+        int chunks = (int) ((heapBytes + CHUNK_BYTES - 1) >>> CHUNK_SHIFT) + 1;
+        starts = new long[chunks];
+        live = new long[chunks];
+    }
+
+    public static int chunks(long top) {
+        return (int) ((top + CHUNK_BYTES - 1) >>> CHUNK_SHIFT);
+    }
+
+    /**
+     * Clears the bits up to the end of top's page: planners look backwards from page boundaries, and bits left
+     * from an earlier cycle with a higher top would read as objects.
+     */
+    public void clear(long top) {
+        long pageEnd = ((top + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT) << PAGE_SHIFT;
+        int n = (int) Math.min(starts.length, pageEnd >>> CHUNK_SHIFT);
+        Arrays.fill(starts, 0, n, 0);
+        Arrays.fill(live, 0, n, 0);
+    }
+
+    /** Sets obj's start bit; false if it was already set (the object is marked). */
+    public boolean markStart(long obj) {
+        int g = (int) (obj >>> GRANULE_SHIFT);
+        long bit = 1L << g;
+        long w = starts[g >>> 6];
+        if ((w & bit) != 0) {
+            return false;
+        }
+        starts[g >>> 6] = w | bit;
+        return true;
+    }
+
+    /** Sets the live bits of the granules of [obj, obj + size). */
+    public void setLive(long obj, long size) {
+        int g = (int) (obj >>> GRANULE_SHIFT);
+        int end = g + (int) (size >>> GRANULE_SHIFT);
+        while (g < end) {
+            int bit = g & 63;
+            int take = Math.min(64 - bit, end - g);
+            live[g >>> 6] |= take == 64 ? -1L : ((1L << take) - 1) << bit;
+            g += take;
+        }
+    }
+
+    public boolean isStart(long obj) {
+        int g = (int) (obj >>> GRANULE_SHIFT);
+        return (starts[g >>> 6] & (1L << g)) != 0;
+    }
+
+    public boolean isLive(long addr) {
+        int g = (int) (addr >>> GRANULE_SHIFT);
+        return (live[g >>> 6] & (1L << g)) != 0;
+    }
+
+    /** A marked object whose granules are not live: placed by page, never scanned (page-slide's table arrays). */
+    public boolean isFlagOnly(long obj) {
+        return isStart(obj) && !isLive(obj);
+    }
+
+    /** Live granules of chunk {@code c}. */
+    public long liveBits(int c) {
+        return live[c];
+    }
+
+    /** Live bytes of obj's chunk below {@code addr}. */
+    public long liveBytesBelow(long addr) {
+        int g = (int) (addr >>> GRANULE_SHIFT);
+        return (long) Long.bitCount(live[g >>> 6] & ((1L << g) - 1)) << GRANULE_SHIFT;
+    }
+
+    /** The first marked object at or after {@code from}, or -1 if none below {@code limit}. */
+    public long nextStart(long from, long limit) {
+        int g = (int) (from >>> GRANULE_SHIFT);
+        int w = g >>> 6;
+        int lastWord = (int) Math.min(starts.length - 1, (limit - 1) >>> CHUNK_SHIFT);
+        if (w > lastWord) {
+            return -1;
+        }
+        long bits = starts[w] & (-1L << (g & 63));
+        while (bits == 0) {
+            if (++w > lastWord) {
+                return -1;
+            }
+            bits = starts[w];
+        }
+        long obj = (((long) w << 6) + Long.numberOfTrailingZeros(bits)) << GRANULE_SHIFT;
+        return obj < limit ? obj : -1;
+    }
+
+    /** The last marked object starting below {@code before}, or -1. */
+    public long prevStart(long before) {
+        if (before <= 0) {
+            return -1;
+        }
+        int g = (int) ((before - 1) >>> GRANULE_SHIFT);
+        int w = g >>> 6;
+        long bits = starts[w] & (-1L >>> (63 - (g & 63)));
+        while (bits == 0) {
+            if (--w < 0) {
+                return -1;
+            }
+            bits = starts[w];
+        }
+        return (((long) w << 6) + 63 - Long.numberOfLeadingZeros(bits)) << GRANULE_SHIFT;
+    }
+}
