@@ -53,6 +53,7 @@ public final class Compactor {
     private final ThreadLocal<Buffers> buffers = new ThreadLocal<>();
     /** Pages where a mapping of the heap (and of the from-space) begins: ioctl runs are cut there. */
     final boolean[] cuts;
+    final Failures failures = new Failures();
     private final Workers workers;
     private final FaultServer faultServer;
     private volatile Cycle active;
@@ -75,7 +76,7 @@ public final class Compactor {
         this.builder = new PageBuilder(vm, marks, plan);
         this.cuts = new boolean[(int) (vm.end() >>> PAGE_SHIFT) + 1];
         this.verifier = new HeapVerifier(vm);
-        this.workers = new Workers(options.workers);
+        this.workers = new Workers(options.workers, failures);
         this.faultServer = new FaultServer(uffd, this);
     }
 
@@ -86,6 +87,11 @@ public final class Compactor {
     /** True once a cycle needed the emergency path: later cycles should go to the built-in collector. */
     public boolean failed() {
         return failed;
+    }
+
+    /** What failed on the background threads (tests and the bench assert it is empty). */
+    public Failures failures() {
+        return failures;
     }
 
     public int cycles() {

@@ -52,6 +52,7 @@ final class FaultServer {
                 }
             } catch (RuntimeException ex) {
                 // Keep serving: a dead handler would leave faulting threads blocked for good.
+                owner.failures.record("fault handler", ex);
                 owner.note("uffd-gc: fault handler: " + ex);
             }
         }

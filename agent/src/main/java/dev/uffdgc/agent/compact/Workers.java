@@ -9,8 +9,10 @@ final class Workers {
     private Cycle cycle;
     private long generation;
     private boolean stopped;
+    private final Failures failures;
 
-    Workers(int count) {
+    Workers(int count, Failures failures) {
+        this.failures = failures;
         threads = new Thread[count];
         for (int i = 0; i < count; i++) {
             threads[i] = Thread.ofPlatform().daemon().name("uffd-gc-worker-" + i).start(this::loop);
@@ -49,6 +51,7 @@ final class Workers {
             try {
                 c.work();
             } catch (RuntimeException | Error e) {
+                failures.record("worker " + Thread.currentThread().getName(), e);
                 System.err.println("uffd-gc: worker " + Thread.currentThread().getName() + " failed: " + e);
                 e.printStackTrace();
             }
