@@ -45,7 +45,9 @@ final class ChildJvm {
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         // Output goes to files, not pipes: a child writing more than a pipe holds can then never block on us.
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        // In its own directory: jcmd leaves an .attach_pid file in the child's working directory.
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
         try {
             boolean done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
             String dump = done ? "" : dump(p.pid());
