@@ -18,12 +18,12 @@ final class CFloorRun {
     private CFloorRun() {
     }
 
-    static Map<String, Double> run(Path source, String rows, String... extra) throws IOException, InterruptedException {
+    static Map<String, Double> run(Path source, String rowNames, String... extra) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("uffdgc-floor");
         Path bin = dir.resolve("floor");
         try {
             exec(List.of("gcc", "-O2", "-pthread", "-o", bin.toString(), source.toString()));
-            List<String> cmd = new java.util.ArrayList<>(List.of(bin.toString(), "--rows", rows, "--rounds", "5",
+            List<String> cmd = new java.util.ArrayList<>(List.of(bin.toString(), "--rows", rowNames, "--rounds", "5",
                     "--warmup", "1"));
             cmd.addAll(List.of(extra));
             String out = exec(cmd);
