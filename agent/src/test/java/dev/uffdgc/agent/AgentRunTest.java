@@ -46,7 +46,7 @@ class AgentRunTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stalled pipe read ignores interrupts
     void aChildFillingStdoutCompletesAndAHungChildIsKilledAtTheTimeout(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("Chatty.java");
         Files.writeString(src, """

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HotSpot reference runs of the tests: a chatty child must not stall them, a hung one must fail them. */
 class GuestRunTest {
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a stalled pipe read ignores interrupts
     void aChildFillingBothPipesCompletesAndAHungChildIsKilledAtTheTimeout(@TempDir Path dir) throws Exception {
         Path src = dir.resolve("Chatty.java");
         Files.writeString(src, """
