@@ -5,7 +5,9 @@
  * page counts and order, so the Java/C ratio isolates what Java and FFM add on top of the kernel. KernelBench
  * compiles this file with `gcc -O2 -pthread` on the spot and parses the `row` lines it prints.
  *
- * Usage: floor [--pages N] [--faults N] [--rounds N] [--warmup N] [--serve]
+ * Usage: floor [--pages N] [--faults N] [--rounds N] [--warmup N] [--serve] [--rows a,b,...] [--flip-pages N]
+ * --rows runs only the rows named (batch mode); the rows of `bench gc` (build_move_16, build_copy_16,
+ * flip_register) run only when named there, so `bench kernel` is unchanged.
  * Output, one line per row (value = median over the measured rounds):
  *   row <name> <value> <unit>
  * With --serve, after the warm-up rounds it reads row names from stdin, one a line, runs each once and answers
@@ -282,6 +284,59 @@ static double wake_row(long calls) {
     return (double)(t1 - t0) / calls;
 }
 
+/*
+ * The floor of the compactor's concurrent phase, build and map (bench gc): per destination page, copy one page of
+ * live data (a compacted page is full, so every byte of it is copied from somewhere) and map the pages 16 per
+ * ioctl. MOVE builds in place, as the agent does when no other destination page still reads the from-space page:
+ * memmove within the source page (live data sliding down), then MOVE it in. COPY builds in a reused 16-page
+ * buffer, then UFFDIO_COPY. Timed: the copies and the ioctls, as the agent's build + ioctl + page-alloc times.
+ * Not in the floor: finding objects and forwarding their reference slots (toyvm's object model).
+ */
+static double build_row(long pages, int move) {
+    long bytes = pages * PAGE, batch = 16;
+    char *src = map(bytes), *dst = map(bytes), *buf = map(batch * PAGE);
+    for (long i = 0; i < bytes; i += 8) *(long *)(src + i) = i;
+    prefault(buf, batch);
+    reg(dst, bytes);
+    long t0 = now_ns();
+    for (long i = 0; i < pages; i += batch) {
+        long n = pages - i < batch ? pages - i : batch, off = i * PAGE;
+        for (long j = 0; j < n; j++) {
+            char *page = src + off + j * PAGE;
+            if (move) memmove(page, page + 64, PAGE - 64), memcpy(page + PAGE - 64, page, 64);
+            else memcpy(buf + j * PAGE, page, PAGE);
+        }
+        if (move) move_fully((uintptr_t)dst + off, (uintptr_t)src + off, n * PAGE);
+        else copy_fully((uintptr_t)dst + off, (uintptr_t)buf, n * PAGE);
+    }
+    long t1 = now_ns();
+    unreg(dst, bytes);
+    unmap(src, bytes);
+    unmap(dst, bytes);
+    unmap(buf, batch * PAGE);
+    return (double)(t1 - t0) / pages;
+}
+
+/*
+ * The floor of the flip (bench gc): what the agent's Flip does to the kernel for `pages` populated heap pages —
+ * mremap(MAYMOVE|DONTUNMAP) of them to a from-space, then UFFDIO_REGISTER MISSING of the same range — in ns per
+ * flip. The caller passes the size the agent's flips actually moved (not the whole -Xmx).
+ */
+static double flip_row(long pages) {
+    long bytes = pages * PAGE;
+    char *heap = map_aligned(bytes);
+    prefault(heap, pages);
+    long t0 = now_ns();
+    void *from = mremap(heap, bytes, bytes, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, NULL);
+    if (from == MAP_FAILED) die("mremap(MREMAP_MAYMOVE|MREMAP_DONTUNMAP)");
+    reg(heap, bytes);
+    long t1 = now_ns();
+    unreg(heap, bytes);
+    unmap(from, bytes);
+    unmap(heap, bytes);
+    return (double)(t1 - t0);
+}
+
 static int cmp(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
@@ -294,22 +349,28 @@ static double median(double *v, int n) {
 
 /*
  * Rows in the order the Java side runs them. The uffd rows: MOVE and COPY at 1, 16, 64 and 512 pages per ioctl,
- * then with the busy sibling (the "_busy" rows) at the run lengths that show the per-ioctl flush.
+ * then with the busy sibling (the "_busy" rows) at the run lengths that show the per-ioctl flush. The last three
+ * are bench gc's floors (only with --rows).
  */
-#define ROWS 18
+#define ROWS 21
 #define CROSS_CPU_ROW 15
+#define FIRST_GC_ROW 18
 static const char *NAMES[ROWS] = {"move_1", "move_16", "move_64", "move_512", "copy_1", "copy_16", "copy_64",
                                   "copy_512", "move_1_busy", "move_16_busy", "move_64_busy", "move_512_busy",
                                   "copy_16_busy", "memcpy_fresh", "fault_same_cpu", "fault_cross_cpu",
-                                  "mremap_dontunmap", "wake_noop"};
+                                  "mremap_dontunmap", "wake_noop", "build_move_16", "build_copy_16", "flip_register"};
 static const char *UNITS[ROWS] = {"ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page",
                                   "ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page", "ns/page",
-                                  "ns/fault", "ns/fault", "ns/GiB", "ns/call"};
+                                  "ns/fault", "ns/fault", "ns/GiB", "ns/call", "ns/page", "ns/page", "ns/flip"};
 static const long BATCH[13] = {1, 16, 64, 512, 1, 16, 64, 512, 1, 16, 64, 512, 16};
+static int selected[ROWS]; /* --rows; none selected: every row but bench gc's */
+static int any_selected;
+static long flip_pages = 4096;
 
 /* The cross-CPU fault row and the busy-sibling rows need a second CPU; the Java side drops them too. */
 static int row_runs(int row) {
-    return (row != CROSS_CPU_ROW && (row < 8 || row > 12)) || get_nprocs() >= 2;
+    if (any_selected) return selected[row];
+    return row < FIRST_GC_ROW && ((row != CROSS_CPU_ROW && (row < 8 || row > 12)) || get_nprocs() >= 2);
 }
 
 static double run_row(int row, long pages, long faults) {
@@ -320,7 +381,10 @@ static double run_row(int row, long pages, long faults) {
     case 14: return fault_row(faults, 0, 0);
     case 15: return fault_row(faults, 0, 1);
     case 16: return mremap_row(pages);
-    default: return wake_row(pages);
+    case 17: return wake_row(pages);
+    case 18: return build_row(pages, 1);
+    case 19: return build_row(pages, 0);
+    default: return flip_row(flip_pages);
     }
 }
 
@@ -370,6 +434,18 @@ int main(int argc, char **argv) {
         else if (!strcmp(argv[i], "--faults")) faults = arg(argc, argv, &i, 1, 1L << 20);
         else if (!strcmp(argv[i], "--rounds")) rounds = arg(argc, argv, &i, 1, MAX_ROUNDS);
         else if (!strcmp(argv[i], "--warmup")) warmup = arg(argc, argv, &i, 0, MAX_ROUNDS);
+        else if (!strcmp(argv[i], "--flip-pages")) flip_pages = arg(argc, argv, &i, 1, 1L << 24);
+        else if (!strcmp(argv[i], "--rows") && i + 1 < argc) {
+            char *list = argv[++i];
+            for (char *name = strtok(list, ","); name; name = strtok(NULL, ",")) {
+                int row = row_index(name);
+                if (row < 0) {
+                    fprintf(stderr, "floor: unknown row '%s'\n", name);
+                    return 2;
+                }
+                selected[row] = any_selected = 1;
+            }
+        }
         else {
             fprintf(stderr, "floor: unknown argument '%s'\n", argv[i]);
             return 2;

@@ -20,7 +20,8 @@ class FallbackTest {
         AgentRun run = AgentRun.run(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,verify=true"),
                 wantMove -> new UffdCollector.Opened(UffdCollector.REAL.open(false).uffd(), false), null, notes,
                 "Allocation");
-        assertEquals(expected.stdout(), run.stdout());
+        assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
+        assertEquals(expected.status(), run.status(), "stderr:\n" + run.stderr());
         assertEquals("copy", run.collector().backend());
         assertEquals(1, notes.notes().size(), notes.notes().toString());
         assertTrue(notes.notes().get(0).contains("UFFDIO_MOVE is not available"), notes.notes().get(0));
@@ -36,7 +37,8 @@ class FallbackTest {
         AgentRun run = AgentRun.run(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move"), wantMove -> {
             throw new KernelException("userfaultfd", Errno.ENOSYS.number(), "simulated kernel without userfaultfd");
         }, null, notes, "Allocation");
-        assertEquals(expected.stdout(), run.stdout());
+        assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
+        assertEquals(expected.status(), run.status(), "stderr:\n" + run.stderr());
         assertEquals("stw", run.collector().backend());
         assertEquals(1, notes.notes().size(), notes.notes().toString());
         assertTrue(notes.notes().get(0).contains("userfaultfd is not available"), notes.notes().get(0));
@@ -47,9 +49,13 @@ class FallbackTest {
     @Test
     @Timeout(120)
     void modeStwLeavesTheBuiltInCollectorInCharge() {
+        AgentRun.Expected expected = AgentRun.hotspot("Allocation");
         AgentRun run = AgentRun.run(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=stw"), UffdCollector.REAL,
                 null, CompactorListener.NONE, "Allocation");
+        assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
+        assertEquals(expected.status(), run.status(), "stderr:\n" + run.stderr());
         assertEquals("stw", run.collector().backend());
+        assertTrue(run.collector().collections() >= 3);
         assertTrue(run.totals().cycles().isEmpty());
     }
 }

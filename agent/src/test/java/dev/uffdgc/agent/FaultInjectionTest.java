@@ -84,6 +84,7 @@ class FaultInjectionTest {
                 (uffd, heapBase) -> holder[0] = new Injector(UffdOps.of(uffd), heapBase, page, errno, persistent),
                 CompactorListener.NONE, "Allocation");
         assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
+        assertEquals(expected.status(), run.status(), "stderr:\n" + run.stderr());
         assertTrue(holder[0].injected.get() > 0, errno + " was never injected");
         ToLongFunction<dev.uffdgc.agent.compact.CycleStats> counter = switch (errno) {
             case EEXIST -> s -> s.eexist.sum();

@@ -2,12 +2,17 @@ package dev.uffdgc.toyvm;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs a guest class on HotSpot (a child JVM) or on toyvm (in process) and captures what it printed. */
 public record GuestRun(String stdout, String stderr, int status, int collections) {
@@ -21,6 +26,15 @@ public record GuestRun(String stdout, String stderr, int status, int collections
     }
 
     public static GuestRun hotspot(List<String> jvmArgs, Path classPath, String mainClass, String... args) {
+        return hotspot(120, jvmArgs, classPath, mainClass, args);
+    }
+
+    /**
+     * The program on HotSpot; past {@code timeoutSeconds} the child is killed and this throws. stdout and stderr
+     * are drained concurrently: reading one to the end first would stall on a child that fills the other pipe.
+     */
+    public static GuestRun hotspot(long timeoutSeconds, List<String> jvmArgs, Path classPath, String mainClass,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xint");
@@ -29,21 +43,42 @@ public record GuestRun(String stdout, String stderr, int status, int collections
         cmd.add(classPath.toString());
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
+        Process p;
         try {
-            Process p = new ProcessBuilder(cmd).start();
-            var out = p.getInputStream().readAllBytes();
-            var err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("HotSpot run of " + mainClass + " timed out");
-            }
-            return new GuestRun(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), p.exitValue(), -1);
+            p = new ProcessBuilder(cmd).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + cmd + ": " + e, e);
+        }
+        try {
+            CompletableFuture<byte[]> out = drain(p.getInputStream());
+            CompletableFuture<byte[]> err = drain(p.getErrorStream());
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                throw new IllegalStateException("HotSpot run of " + mainClass + " timed out after " + timeoutSeconds
+                        + " s and was killed");
+            }
+            return new GuestRun(new String(out.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8),
+                    new String(err.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8), p.exitValue(), -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the output of " + cmd + ": " + e, e);
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
         }
+    }
+
+    private static CompletableFuture<byte[]> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, r -> Thread.ofVirtual().start(r));
     }
 
     public static GuestRun toyvm(VmOptions options, String mainClass, String... args) {

@@ -9,21 +9,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The C floor of the kernel bench (kernel/src/bench/c/floor.c), compiled with gcc on the spot and run once in
- * batch mode: the same ioctl sequences the compactor issues (MOVE and COPY in runs of 16 pages) and mremap
- * DONTUNMAP, as medians. Values by row name, e.g. "move_16" in ns/page, "mremap_dontunmap" in ns/GiB.
+ * The C floor of the kernel bench (kernel/src/bench/c/floor.c), compiled with gcc on the spot and run in batch
+ * mode for the rows named: the kernel work the compactor does, as medians. Values by row name, e.g.
+ * "build_move_16" in ns/page (copy a page of live data, MOVE 16 pages per ioctl), "flip_register" in ns per flip
+ * (mremap DONTUNMAP + UFFDIO_REGISTER of {@code --flip-pages} pages).
  */
 final class CFloorRun {
     private CFloorRun() {
     }
 
-    static Map<String, Double> run(Path source, int pages) throws IOException, InterruptedException {
+    static Map<String, Double> run(Path source, String rowNames, String... extra) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("uffdgc-floor");
         Path bin = dir.resolve("floor");
         try {
             exec(List.of("gcc", "-O2", "-pthread", "-o", bin.toString(), source.toString()));
-            String out = exec(List.of(bin.toString(), "--pages", Integer.toString(pages), "--rounds", "5",
+            List<String> cmd = new java.util.ArrayList<>(List.of(bin.toString(), "--rows", rowNames, "--rounds", "5",
                     "--warmup", "1"));
+            cmd.addAll(List.of(extra));
+            String out = exec(cmd);
             Map<String, Double> rows = new HashMap<>();
             for (String line : out.split("\n")) {
                 String[] w = line.trim().split("\\s+");

@@ -43,11 +43,13 @@ public final class GcBench {
         if (a.containsKey("samples")) {
             workloads.add(new Workload("trees", a.get("samples"), "16m", "dev.uffdgc.samples.BinaryTrees", "15"));
         }
-        Map<String, Double> floor = a.containsKey("c-source")
-                ? CFloorRun.run(Path.of(a.get("c-source")), 16384) : Map.of();
+        Path cSource = a.containsKey("c-source") ? Path.of(a.get("c-source")) : null;
+        Map<String, Double> floor = cSource != null
+                ? CFloorRun.run(cSource, "build_move_16,build_copy_16,move_16,copy_16", "--pages", "16384") : Map.of();
         System.out.printf(Locale.ROOT, "uffd-gc bench gc: %d rounds, modes interleaved; C floor: %s%n", rounds,
-                floor.isEmpty() ? "not run (no --c-source)" : "move_16 " + floor.get("move_16") + " ns/page, copy_16 "
-                        + floor.get("copy_16") + " ns/page, mremap " + floor.get("mremap_dontunmap") + " ns/GiB");
+                floor.isEmpty() ? "not run (no --c-source)" : "build+MOVE 16 " + floor.get("build_move_16")
+                        + " ns/page, build+COPY 16 " + floor.get("build_copy_16") + " ns/page (MOVE 16 alone "
+                        + floor.get("move_16") + ", COPY 16 alone " + floor.get("copy_16") + ")");
         for (Workload w : workloads) {
             Map<String, Result> results = new LinkedHashMap<>();
             for (String m : MODES) {
@@ -58,8 +60,20 @@ public final class GcBench {
                     runOnce(w, m, results.get(m));
                 }
             }
-            print(w, results, floor);
+            Map<String, Double> flipFloor = new LinkedHashMap<>(floor);
+            long flipPages = medianFlipPages(results.get("move"));
+            if (cSource != null && flipPages > 0) {
+                flipFloor.putAll(CFloorRun.run(cSource, "flip_register", "--flip-pages", Long.toString(flipPages)));
+            }
+            print(w, results, flipFloor, flipPages);
         }
+    }
+
+    /** The median number of pages the flips of these cycles moved (the used part of the heap, page-rounded). */
+    static long medianFlipPages(Result r) {
+        long[] pages = r.cycles.stream().mapToLong(s -> (s.usedBefore + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE)
+                .sorted().toArray();
+        return pages.length == 0 ? 0 : pages[pages.length / 2];
     }
 
     /** Everything measured for one mode over all rounds. */
@@ -73,6 +87,8 @@ public final class GcBench {
         long wallNanos;
         long residentBytes;
         String output;
+        /** The guest's exit status in the last run (nonzero: the guest failed). */
+        int status;
         int runs;
 
         Result(String mode) {
@@ -109,7 +125,7 @@ public final class GcBench {
             vm.binding.installCollector(uffd);
         }
         long t0 = System.nanoTime();
-        vm.runMain(w.mainClass(), w.args());
+        res.status = vm.runMain(w.mainClass(), w.args());
         if (uffd != null) {
             uffd.quiesce();
             uffd.shutdown();
@@ -144,14 +160,12 @@ public final class GcBench {
         return n * Memory.PAGE_SIZE;
     }
 
-    private static void print(Workload w, Map<String, Result> results, Map<String, Double> floor) {
-        long heapBytes = VmOptions.parseSize(w.heap());
+    private static void print(Workload w, Map<String, Result> results, Map<String, Double> floor, long flipPages) {
         System.out.printf(Locale.ROOT, "%n%s: %s %s, -Xmx%s%n", w.name(), w.mainClass(), String.join(" ", w.args()),
                 w.heap());
-        System.out.println("mode  cycles  pause max/p99 ms  ttsp max ms  flip max/p99/p50 ms  p50/C  compaction MB/s  /C floor"
+        System.out.println("mode  cycles  pause max/p99 ms  ttsp max ms  flip max/p99/p50 ms  p50/C  build+map MB/s  /C build+map"
                 + "  alloc/faults/memcpy/ioctl/madvise ms  stall % of cycle  heap RSS MiB  wall s");
-        double floorFlipMs = floor.containsKey("mremap_dontunmap")
-                ? floor.get("mremap_dontunmap") * heapBytes / (1L << 30) / 1e6 : Double.NaN;
+        double floorFlipMs = floor.containsKey("flip_register") ? floor.get("flip_register") / 1e6 : Double.NaN;
         for (Result r : results.values()) {
             long pages = 0;
             long work = 0;
@@ -174,12 +188,12 @@ public final class GcBench {
             }
             work = alloc + build + ioctl;
             double mbps = work == 0 ? Double.NaN : pages * 4096.0 / (1 << 20) / (work / 1e9);
-            String floorRow = r.mode.equals("move") ? "move_16" : "copy_16";
+            String floorRow = r.mode.equals("move") ? "build_move_16" : "build_copy_16";
             double floorMbps = floor.containsKey(floorRow) ? 4096.0 / (1 << 20) / (floor.get(floorRow) / 1e9) : Double.NaN;
             int cycles = r.mode.equals("stw") ? (int) r.pauses.getTotalCount() : r.cycles.size();
             double flipMax = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getMaxValue() / 1e6;
             double flipP50 = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getValueAtPercentile(50) / 1e6;
-            System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %11.3f  %6.3f/%6.3f/%6.3f  %6.1f  %15.0f  %8.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
+            System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %11.3f  %6.3f/%6.3f/%6.3f  %6.1f  %14.0f  %12.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
                             + "  %15.2f  %12.1f  %6.2f%n",
                     r.mode, cycles / Math.max(1, r.runs), r.pauses.getMaxValue() / 1e6,
                     r.pauses.getValueAtPercentile(99) / 1e6, r.ttsp.getMaxValue() / 1e6, flipMax, r.flips.getTotalCount() == 0 ? Double.NaN
@@ -189,8 +203,8 @@ public final class GcBench {
                     cycleTime == 0 ? 0 : 100.0 * stall / cycleTime, r.residentBytes / (double) r.runs / (1 << 20),
                     r.wallNanos / 1e9 / r.runs);
         }
-        System.out.printf(Locale.ROOT, "C floor flip (mremap DONTUNMAP of the %s heap): %.3f ms%n", w.heap(),
-                floorFlipMs);
+        System.out.printf(Locale.ROOT, "C floor flip (mremap DONTUNMAP + UFFDIO_REGISTER of %d pages, the median the"
+                + " move flips moved): %.3f ms%n", flipPages, floorFlipMs);
     }
 
     private static Map<String, String> args(String[] argv) {

@@ -53,6 +53,7 @@ public final class Compactor extends GcCycle {
     private final ThreadLocal<Buffers> buffers = new ThreadLocal<>();
     /** Pages where a mapping of the heap (and of the from-space) begins: ioctl runs are cut there. */
     final boolean[] cuts;
+    final Failures failures = new Failures();
     private final Workers workers;
     private final FaultServer faultServer;
     private volatile Cycle active;
@@ -89,6 +90,11 @@ public final class Compactor extends GcCycle {
     /** True once a cycle needed the emergency path: later cycles should go to the built-in collector. */
     public boolean failed() {
         return failed;
+    }
+
+    /** What failed on the background threads (tests and the bench assert it is empty). */
+    public Failures failures() {
+        return failures;
     }
 
     public int cycles() {
@@ -266,6 +272,7 @@ public final class Compactor extends GcCycle {
 
     /** A worker, the fault server or the shadow check failed: fail the next pause with it (first one wins). */
     void backgroundFailed(RuntimeException e) {
+        failures.record("background thread", e);
         if (backgroundFailure == null) {
             backgroundFailure = e;
         }

@@ -77,7 +77,7 @@ public final class HeapAccess {
     public short getShort(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 2);
         }
         return ALL.get(JAVA_SHORT_UNALIGNED, base + off);
     }
@@ -85,7 +85,7 @@ public final class HeapAccess {
     public char getChar(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 2);
         }
         return ALL.get(JAVA_CHAR_UNALIGNED, base + off);
     }
@@ -93,7 +93,7 @@ public final class HeapAccess {
     public void putShort(long off, short v) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 2);
         }
         ALL.set(JAVA_SHORT_UNALIGNED, base + off, v);
     }
@@ -101,7 +101,7 @@ public final class HeapAccess {
     public int getInt(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         return ALL.get(JAVA_INT_UNALIGNED, base + off);
     }
@@ -109,7 +109,7 @@ public final class HeapAccess {
     public void putInt(long off, int v) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         ALL.set(JAVA_INT_UNALIGNED, base + off, v);
     }
@@ -117,7 +117,7 @@ public final class HeapAccess {
     public long getLong(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         return ALL.get(JAVA_LONG_UNALIGNED, base + off);
     }
@@ -125,7 +125,7 @@ public final class HeapAccess {
     public void putLong(long off, long v) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         ALL.set(JAVA_LONG_UNALIGNED, base + off, v);
     }
@@ -182,7 +182,7 @@ public final class HeapAccess {
     public short getShortVolatile(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 2);
         }
         return (short) SHORT.getVolatile(ALL, base + off);
     }
@@ -190,7 +190,7 @@ public final class HeapAccess {
     public void putShortVolatile(long off, short v) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 2);
         }
         SHORT.setVolatile(ALL, base + off, v);
     }
@@ -198,7 +198,7 @@ public final class HeapAccess {
     public int getIntVolatile(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         return (int) INT.getVolatile(ALL, base + off);
     }
@@ -206,7 +206,7 @@ public final class HeapAccess {
     public void putIntVolatile(long off, int v) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         INT.setVolatile(ALL, base + off, v);
     }
@@ -214,7 +214,7 @@ public final class HeapAccess {
     public long getLongVolatile(long off) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         return (long) LONG.getVolatile(ALL, base + off);
     }
@@ -222,7 +222,7 @@ public final class HeapAccess {
     public void putLongVolatile(long off, long v) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         LONG.setVolatile(ALL, base + off, v);
     }
@@ -230,7 +230,7 @@ public final class HeapAccess {
     public boolean compareAndSetInt(long off, int expected, int value) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         return INT.compareAndSet(ALL, base + off, expected, value);
     }
@@ -238,7 +238,7 @@ public final class HeapAccess {
     public boolean compareAndSetLong(long off, long expected, long value) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         return LONG.compareAndSet(ALL, base + off, expected, value);
     }
@@ -246,7 +246,7 @@ public final class HeapAccess {
     public int compareAndExchangeInt(long off, int expected, int value) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         return (int) INT.compareAndExchange(ALL, base + off, expected, value);
     }
@@ -254,7 +254,7 @@ public final class HeapAccess {
     public long compareAndExchangeLong(long off, long expected, long value) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         return (long) LONG.compareAndExchange(ALL, base + off, expected, value);
     }
@@ -262,7 +262,7 @@ public final class HeapAccess {
     public int getAndAddInt(long off, int delta) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 4);
         }
         return (int) INT.getAndAdd(ALL, base + off, delta);
     }
@@ -270,7 +270,7 @@ public final class HeapAccess {
     public long getAndAddLong(long off, long delta) {
         PageGuard g = guard;
         if (g != null) {
-            g.enter(off);
+            g.enter(off, 8);
         }
         return (long) LONG.getAndAdd(ALL, base + off, delta);
     }

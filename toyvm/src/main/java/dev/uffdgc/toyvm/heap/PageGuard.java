@@ -71,6 +71,18 @@ public final class PageGuard {
         }
     }
 
+    /**
+     * Same for an access of {@code width} bytes at {@code off}: an unaligned one (Unsafe allows them) may end on
+     * the next page, and that page must be safe too, or the access would read it before it is built.
+     */
+    void enter(long off, int width) {
+        enter(off);
+        long last = off + width - 1;
+        if ((last ^ off) >>> PAGE_SHIFT != 0) {
+            enter(last);
+        }
+    }
+
     /** Same for every page of [off, off + bytes). */
     void enter(long off, long bytes) {
         if (bytes <= 0) {

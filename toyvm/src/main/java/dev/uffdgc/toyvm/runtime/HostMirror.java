@@ -20,7 +20,8 @@ import java.util.Set;
  * Natives of the guest library that have a host twin with the same name and descriptor (Math.sin,
  * Integer.toHexString, Character.isDigit, Double.parseDouble, String.toUpperCase, Arrays.sort(int[])...) run
  * the host's method: same algorithm, same result. Arguments and results convert between guest and host for
- * primitives, String, String[] and primitive arrays (copied back after the call, so in-place sorts work); a
+ * primitives, String, String[] and primitive arrays (the elements the call changed are copied back, so in-place
+ * sorts work and concurrent guest writes to the others survive); a
  * host exception becomes a guest exception of the same class and message.
  */
 final class HostMirror {
@@ -80,6 +81,15 @@ final class HostMirror {
             args[i] = toHost(vm, t, slot, params[i]);
             slot += params[i] == long.class || params[i] == double.class ? 2 : 1;
         }
+        // What each array argument held before the call: only elements the native changed are written back, so
+        // a concurrent guest write to an element the native did not write (one it only read, or one outside the
+        // range it sorts) is not overwritten with the stale value copied in before the call.
+        Object[] before = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            if (args[i] != null && params[i].isArray()) {
+                before[i] = copyOf(args[i]);
+            }
+        }
         Object result;
         try {
             result = target.invoke(args);
@@ -98,7 +108,7 @@ final class HostMirror {
         }
         slot = base;
         for (int i = 0; i < params.length; i++) {
-            copyBack(vm, t, slot, params[i], args[i]);
+            copyBack(vm, t, slot, params[i], before[i], args[i]);
             slot += params[i] == long.class || params[i] == double.class ? 2 : 1;
         }
         store(vm, t, base, ret, result);
@@ -175,13 +185,37 @@ final class HostMirror {
         };
     }
 
-    private static void copyBack(Vm vm, VmThread t, int slot, Class<?> type, Object host) {
+    private static Object copyOf(Object array) {
+        int len = java.lang.reflect.Array.getLength(array);
+        Object copy = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), len);
+        System.arraycopy(array, 0, copy, 0, len);
+        return copy;
+    }
+
+    /** Writes back the elements of {@code host} that differ from {@code before}, in runs. */
+    private static void copyBack(Vm vm, VmThread t, int slot, Class<?> type, Object before, Object host) {
         if (host == null || !type.isArray()) {
             return;
         }
         int ref = t.refs[slot];
-        long bytes = layout(type.getComponentType()).byteSize() * java.lang.reflect.Array.getLength(host);
-        MemorySegment.copy(segmentOf(host), 0, vm.mem.slice(ref + ARRAY_BASE_OFFSET, bytes), 0, bytes);
+        long size = layout(type.getComponentType()).byteSize();
+        long bytes = size * java.lang.reflect.Array.getLength(host);
+        MemorySegment old = segmentOf(before);
+        MemorySegment now = segmentOf(host);
+        long off = 0;
+        while (off < bytes) {
+            long m = MemorySegment.mismatch(old, off, bytes, now, off, bytes); // relative to off
+            if (m < 0) {
+                return;
+            }
+            long start = off + m - (off + m) % size;
+            long end = start + size;
+            while (end < bytes && MemorySegment.mismatch(old, end, end + size, now, end, end + size) >= 0) {
+                end += size;
+            }
+            MemorySegment.copy(now, start, vm.mem.slice(ref + ARRAY_BASE_OFFSET + start, end - start), 0, end - start);
+            off = end;
+        }
     }
 
     private static void store(Vm vm, VmThread t, int base, Class<?> ret, Object v) {
