@@ -223,8 +223,8 @@ public final class ToyVmBinding implements VmBinding {
     }
 
     @Override
-    public void resumeTheWorld() {
-        vm.safepoints.resumeTheWorld();
+    public long resumeTheWorld() {
+        return vm.safepoints.resumeTheWorld();
     }
 
     @Override

@@ -20,9 +20,11 @@ public interface Collection {
 
     /**
      * Ends the pause the caller owns (the thread whose {@link #stopTheWorld} returned true; nested stops by the
-     * owner need as many resumes); mutators run again when the outermost one returns.
+     * owner need as many resumes); mutators run again when the outermost one returns. Returns System.nanoTime()
+     * at the moment the stopped threads were released — the end of the pause as mutators see it (bookkeeping
+     * after that, such as the safepoint log line, is not part of it); for a nested resume, the time of the call.
      */
-    void resumeTheWorld();
+    long resumeTheWorld();
 
     /**
      * Makes {@code c} the VM's collector and returns the one it replaces: stops the world (retrying while

@@ -195,14 +195,18 @@ public final class Safepoints {
         return false;
     }
 
-    /** Ends the pause the caller owns and logs it in HotSpot's -Xlog:safepoint shape. */
-    public void resumeTheWorld() {
+    /**
+     * Ends the pause the caller owns and logs it in HotSpot's -Xlog:safepoint shape. Returns System.nanoTime() at
+     * the moment the stopped threads were released (the log line is written after that, outside the pause); for a
+     * nested pause, which does not release anyone, the time of the call.
+     */
+    public long resumeTheWorld() {
         long end;
         if (!active || owner != Thread.currentThread()) {
             throw new IllegalStateException("toyvm: resumeTheWorld by a thread that does not own the pause");
         }
         if (--nesting > 0) {
-            return;
+            return System.nanoTime();
         }
         lock.lock();
         try {
@@ -219,6 +223,7 @@ public final class Safepoints {
                 "Safepoint \"%s\", Time since last: %d ns, Reaching safepoint: %d ns, At safepoint: %d ns, Total: %d ns",
                 reason, begin - lastEnd, reached - begin, end - reached, end - begin));
         lastEnd = end;
+        return end;
     }
 
     /** True while the calling host thread owns a pause. */

@@ -349,10 +349,11 @@ public final class SyntheticHeap implements VmBinding {
     }
 
     @Override
-    public synchronized void resumeTheWorld() {
+    public synchronized long resumeTheWorld() {
         checkOwner("resumeTheWorld");
         owner = null;
         notifyAll();
+        return System.nanoTime();
     }
 
     private void waitUninterruptibly(long millis) {

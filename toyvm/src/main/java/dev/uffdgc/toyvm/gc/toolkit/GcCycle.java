@@ -30,14 +30,15 @@ public abstract class GcCycle {
             return false;
         }
         long stopped = System.nanoTime();
+        long resumed;
         try {
             verifyBefore();
             collect();
             verifyAfter();
         } finally {
-            vm.resumeTheWorld();
+            resumed = vm.resumeTheWorld();
         }
-        log(new PauseTimes(requested, stopped - requested, System.nanoTime() - requested));
+        log(new PauseTimes(requested, stopped - requested, resumed - requested));
         return true;
     }
 
