@@ -47,6 +47,8 @@ public final class Forwarding {
     private final HeapAccess mem;
     private final MarkBitmap bits;
     private final int[] chunkBase;
+    private final long[] starts;
+    private final long[] live;
     private PagePlaced placed;
     private long prefixEnd;
     private long newTop;
@@ -57,6 +59,8 @@ public final class Forwarding {
         this.mem = vm.heap();
         this.bits = bits;
         this.chunkBase = new int[bits.live.length];
+        this.starts = bits.starts;
+        this.live = bits.live;
     }
 
     /**
@@ -118,7 +122,11 @@ public final class Forwarding {
         }
         int g = ref >>> GRANULE_SHIFT;
         int c = g >>> 6;
-        return chunkBase[c] + (Long.bitCount(bits.live[c] & ((1L << g) - 1)) << GRANULE_SHIFT);
+        return chunkBase[c] + (Long.bitCount(live[c] & ((1L << g) - 1)) << GRANULE_SHIFT);
+    }
+
+    private long liveBelow(int c, long obj) {
+        return (long) Long.bitCount(live[c] & ((1L << (obj >>> GRANULE_SHIFT)) - 1)) << GRANULE_SHIFT;
     }
 
     /** Size of a marked object: from the policy for flag-only objects (no heap read), else from its header. */
@@ -131,7 +139,7 @@ public final class Forwarding {
         vm.forEachRoot(this::forward);
         int chunks = MarkBitmap.chunks(top);
         for (int c = 0; c < chunks; c++) {
-            long traced = bits.starts[c] & bits.live[c]; // flag-only objects hold no references
+            long traced = starts[c] & live[c]; // flag-only objects hold no references
             while (traced != 0) {
                 long obj = ((long) c << CHUNK_SHIFT) + ((long) Long.numberOfTrailingZeros(traced) << GRANULE_SHIFT);
                 traced &= traced - 1;
@@ -153,14 +161,23 @@ public final class Forwarding {
      */
     public void relocate(long top, Mover m) {
         long end = FIRST_OBJECT;
-        for (long obj = bits.nextStart(FIRST_OBJECT, top); obj >= 0; ) {
-            long size = sizeOf(obj);
-            long dest = forward((int) obj);
-            if (dest > end) {
-                m.gap(end, dest - end, obj);
+        int chunks = MarkBitmap.chunks(top);
+        for (int c = 0; c < chunks; c++) { // start bits in address order, as the sizes need not be read to find them
+            long marked = starts[c];
+            while (marked != 0) {
+                long obj = ((long) c << CHUNK_SHIFT) + ((long) Long.numberOfTrailingZeros(marked) << GRANULE_SHIFT);
+                marked &= marked - 1;
+                boolean traced = (live[c] & (1L << (obj >>> GRANULE_SHIFT))) != 0;
+                long size = traced ? vm.objectSize(obj) : placed.size(obj);
+                long dest = traced ? chunkBase[c] + liveBelow(c, obj) : forward((int) obj);
+                if (obj < prefixEnd) {
+                    dest = obj;
+                }
+                if (dest > end) {
+                    m.gap(end, dest - end, obj);
+                }
+                end = m.move(obj, dest, size);
             }
-            end = m.move(obj, dest, size);
-            obj = bits.nextStart(obj + size, top);
         }
         if (end != newTop) {
             throw new IllegalStateException("compaction ended at " + end + ", planned " + newTop);

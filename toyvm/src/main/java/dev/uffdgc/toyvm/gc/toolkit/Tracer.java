@@ -35,6 +35,8 @@ public final class Tracer {
     private int[] stack = new int[4096];
     private int stackTop;
     private Hook hook = NO_HOOK;
+    /** False for NO_HOOK: toyvm's host JIT is C1-only, which does not inline an interface call per object. */
+    private boolean hooked;
     private long liveBytes;
     private int liveObjects;
     private final SlotVisitor markSlot = this::markSlot;
@@ -49,6 +51,7 @@ public final class Tracer {
     public void trace(long top, Hook h) {
         bits.clear(top);
         hook = h;
+        hooked = h != NO_HOOK;
         liveBytes = 0;
         liveObjects = 0;
         stackTop = 0;
@@ -78,12 +81,14 @@ public final class Tracer {
     }
 
     private void mark(int ref) {
-        if (!bits.markStart(ref) || hook.flagOnly(ref)) {
+        if (!bits.markStart(ref) || (hooked && hook.flagOnly(ref))) {
             return;
         }
         long size = vm.objectSize(ref);
         bits.setLive(ref, size);
-        hook.live(ref, size);
+        if (hooked) {
+            hook.live(ref, size);
+        }
         liveBytes += size;
         liveObjects++;
         if (stackTop == stack.length) {
