@@ -47,15 +47,6 @@ public final class MarkCompact extends StopTheWorldCollector {
         };
     }
 
-    /**
-     * The collector entry, declared here and not only inherited: it is a named instrumentation point of the agent
-     * (Advice on MarkCompact.collect(Cause, long), which collects instead when it runs).
-     */
-    @Override
-    public void collect(Cause cause, long requestBytes) {
-        super.collect(cause, requestBytes);
-    }
-
     @Override
     protected void compact(long top) {
         tracer.trace(top, Tracer.NO_HOOK);
