@@ -12,4 +12,7 @@ public interface Compiler {
 
     /** Compiles {@code m} and installs the result in {@code c.compiled}; returns it, or null to stay interpreted. */
     CompiledCode compile(VmThread t, VmMethod m, Code c);
+
+    /** Counts a running interpreted frame moving to compiled code (on-stack replacement). */
+    void onStackReplacement();
 }

@@ -641,6 +641,9 @@ public final class Interpreter {
             t.sp = sp;
             cc = jit.compile(t, m, c);
         }
+        if (cc != null) {
+            jit.onStackReplacement();
+        }
         return cc;
     }
 

@@ -37,6 +37,12 @@ public final class Jit implements Compiler {
     public final AtomicLong compiled = new AtomicLong();
     public final AtomicLong deoptimisations = new AtomicLong();
     public final AtomicLong failures = new AtomicLong();
+    public final AtomicLong osrEntries = new AtomicLong();
+
+    @Override
+    public void onStackReplacement() {
+        osrEntries.incrementAndGet();
+    }
 
     /** @param log where to print one line per compilation (-Xlog:jit), or null */
     public Jit(Vm vm, int invocationThreshold, int backedgeThreshold, java.io.PrintStream log) {
