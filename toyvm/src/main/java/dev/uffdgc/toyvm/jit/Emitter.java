@@ -33,16 +33,21 @@ import java.util.Map;
  * yet resolved when compiling jump to a deopt stub that hands the frame to the interpreter.
  */
 final class Emitter {
-    static final ClassDesc CD_SUPPORT = ClassDesc.of("dev.uffdgc.toyvm.interp.CompilerSupport");
-    static final ClassDesc CD_THREAD = ClassDesc.of("dev.uffdgc.toyvm.interp.VmThread");
-    static final ClassDesc CD_METHOD = ClassDesc.of("dev.uffdgc.toyvm.classfile.VmMethod");
-    static final ClassDesc CD_CODE = ClassDesc.of("dev.uffdgc.toyvm.interp.Code");
-    static final ClassDesc CD_MEM = ClassDesc.of("dev.uffdgc.toyvm.heap.HeapAccess");
-    static final ClassDesc CD_SAFEPOINTS = ClassDesc.of("dev.uffdgc.toyvm.thread.Safepoints");
-    static final ClassDesc CD_GUEST_EXCEPTION = ClassDesc.of("dev.uffdgc.toyvm.interp.GuestException");
-    static final ClassDesc CD_BARRIER = ClassDesc.of("dev.uffdgc.toyvm.heap.Barrier");
-    static final ClassDesc CD_JIT = ClassDesc.of("dev.uffdgc.toyvm.jit.Jit");
-    static final ClassDesc CD_BASE = ClassDesc.of("dev.uffdgc.toyvm.jit.CompiledMethod");
+    // From class literals, so a class that moves package (VmThread is due to) breaks the build, not the tier.
+    private static ClassDesc desc(Class<?> c) {
+        return c.describeConstable().orElseThrow();
+    }
+
+    static final ClassDesc CD_SUPPORT = desc(dev.uffdgc.toyvm.interp.CompilerSupport.class);
+    static final ClassDesc CD_THREAD = desc(dev.uffdgc.toyvm.interp.VmThread.class);
+    static final ClassDesc CD_METHOD = desc(VmMethod.class);
+    static final ClassDesc CD_CODE = desc(Code.class);
+    static final ClassDesc CD_MEM = desc(dev.uffdgc.toyvm.heap.HeapAccess.class);
+    static final ClassDesc CD_SAFEPOINTS = desc(dev.uffdgc.toyvm.thread.Safepoints.class);
+    static final ClassDesc CD_GUEST_EXCEPTION = desc(dev.uffdgc.toyvm.interp.GuestException.class);
+    static final ClassDesc CD_BARRIER = desc(dev.uffdgc.toyvm.heap.Barrier.class);
+    static final ClassDesc CD_JIT = desc(Jit.class);
+    static final ClassDesc CD_BASE = desc(CompiledMethod.class);
     static final MethodTypeDesc MTD_INIT = MethodTypeDesc.of(CD_void, CD_JIT, CD_SUPPORT, CD_METHOD, CD_CODE, CD_Object.arrayType());
     static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int);
     private static final MethodTypeDesc MTD_GEX = MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD, CD_int);
