@@ -89,7 +89,7 @@ public class ThreadBasics {
         d.setDaemon(true);
         d.start();
         Thread last = new Thread(() -> {
-            try { Thread.sleep(30); } catch (InterruptedException e) { }
+            try { Thread.sleep(300); } catch (InterruptedException e) { }
             System.out.println("last non-daemon thread done");
         });
         last.start();

@@ -51,6 +51,9 @@ class AgentDifferentialTest {
         List<String> launcher = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Duser.language=en", "-Duser.country=US",
                 "-javaagent:" + agentJar() + "=mode=" + mode, "-jar", toyvmJar().toString()));
+        if (mode.equals("move")) {
+            launcher.add("-Xcomp"); // every method compiled at its first call: compiled frames under the compactor
+        }
         String heap = HEAP.getOrDefault(sample.simpleName(), "1m");
         SampleRunner.Result toyvm = SampleRunner.run(ToyVmRunner.command(launcher, true, heap, gcLog,
                 SampleRunner.classesDir(), sample));

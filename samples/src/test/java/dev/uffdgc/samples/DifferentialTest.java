@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,16 @@ class DifferentialTest {
                         .mapToObj(run -> Arguments.of(Named.of(sample.simpleName(), sample), heap, run))));
     }
 
+    /**
+     * The tiers, spread over the heaps so every sample runs each way without adding runs: the smallest heap
+     * with -Xcomp (every method compiled at its first call), the second with -Xint (the interpreter alone, the
+     * reference), the rest with the default tiering (hot methods compiled).
+     */
+    static List<String> tier(SampleLine sample, String heap) {
+        int i = heaps(sample).indexOf(heap);
+        return i == 0 ? List.of("-Xcomp") : i == 1 ? List.of("-Xint") : List.of();
+    }
+
     static List<String> heaps(SampleLine sample) {
         return HEAPS_BY_SAMPLE.getOrDefault(sample.simpleName(), HEAPS);
     }
@@ -65,8 +76,9 @@ class DifferentialTest {
     void toyvmPrintsWhatHotSpotPrints(SampleLine sample, String heap, int run, @TempDir Path tmp) throws Exception {
         SampleRunner.Result hotspot = hotspot(sample);
         Path gcLog = tmp.resolve("gc.log");
-        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromTestClassPath(), true, heap, gcLog,
-                SampleRunner.classesDir(), sample);
+        List<String> launcher = new ArrayList<>(ToyVmRunner.fromTestClassPath());
+        launcher.addAll(tier(sample, heap));
+        List<String> cmd = ToyVmRunner.command(launcher, true, heap, gcLog, SampleRunner.classesDir(), sample);
         SampleRunner.Result toyvm = SampleRunner.run(cmd, ToyVmRunner.TIMEOUT_SECONDS);
 
         String difference = OutputDiff.betweenRuns(hotspot, toyvm);

@@ -30,9 +30,12 @@ public final class InterpBench {
     private final int rounds;
     private final int warmup;
     private final List<SampleLine> samples;
+    /** --out DIR: the tier comparison as CSV (null: not written). */
+    private final Path out;
 
     private InterpBench(Path toyvmJar, List<String> toyvmHostFlags, String heap, int rounds, int warmup,
-            List<SampleLine> samples) {
+            List<SampleLine> samples, Path out) {
+        this.out = out;
         this.toyvmJar = toyvmJar;
         this.toyvmHostFlags = toyvmHostFlags;
         this.heap = heap;
@@ -48,7 +51,7 @@ public final class InterpBench {
             bench = fromArgs(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench interp: " + e.getMessage());
-            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--toyvm-host-flags \"<flags>\"] [--heap 16m] [--rounds 3] [--warmup 1] [Sample...]");
+            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--toyvm-host-flags \"<flags>\"] [--heap 16m] [--rounds 3] [--warmup 1] [--out DIR] [Sample...]");
             System.exit(2);
             return;
         }
@@ -61,6 +64,7 @@ public final class InterpBench {
         String heap = "16m";
         int rounds = 3;
         int warmup = 1;
+        Path out = null;
         List<String> only = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -69,6 +73,7 @@ public final class InterpBench {
                 case "--heap" -> heap = value(args, ++i);
                 case "--rounds" -> rounds = positive(value(args, ++i), 1);
                 case "--warmup" -> warmup = positive(value(args, ++i), 0);
+                case "--out" -> out = Path.of(value(args, ++i));
                 default -> {
                     if (args[i].startsWith("-")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -85,7 +90,7 @@ public final class InterpBench {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no sample in samples.txt is named " + only);
         }
-        return new InterpBench(jar, hostFlags, heap, rounds, warmup, samples);
+        return new InterpBench(jar, hostFlags, heap, rounds, warmup, samples, out);
     }
 
     private boolean run() throws Exception {
@@ -113,6 +118,7 @@ public final class InterpBench {
             System.out.println("  exact allocation and live bytes: done (in-process, untimed)");
             boolean ok = new BenchTable(heap, GOAL).print(results.get(startup), withoutKey(results, startup));
             ThreadsTable.print(SampleRunner.classesDir(), samples, rounds);
+            ok &= TierTable.print(results.get(startup), withoutKey(results, startup), out);
             return ok;
         } finally {
             try (var files = Files.list(dir)) {
@@ -127,13 +133,18 @@ public final class InterpBench {
     /** One round of one program on both VMs; which VM goes first alternates from round to round. */
     private void measure(Program p, Measurements m, int round, Path dir) throws Exception {
         boolean keep = round >= warmup;
-        boolean toyvmFirst = round % 2 == 1;
-        if (toyvmFirst) {
-            m.toyvm(keep, runToyvm(p, dir));
-        }
-        m.hotspot(keep, timed(hotspotCommand(p)));
-        if (!toyvmFirst) {
-            m.toyvm(keep, runToyvm(p, dir));
+        // Three processes per round (HotSpot -Xint, toyvm with its compiler, toyvm -Xint), the order rotating.
+        for (int i = 0; i < 3; i++) {
+            switch ((round + i) % 3) {
+                case 0 -> m.hotspot(keep, timed(hotspotCommand(p)));
+                case 1 -> m.toyvm(keep, runToyvm(p, dir, List.of()));
+                default -> {
+                    ToyvmRun r = runToyvm(p, dir, List.of("-Xint"));
+                    if (keep) {
+                        m.toyvmInt.add(r);
+                    }
+                }
+            }
         }
     }
 
@@ -152,10 +163,12 @@ public final class InterpBench {
         return SampleRunner.command(List.of("-Xint", "-Xmx" + heap), p.classPath().toString(), p.line());
     }
 
-    private ToyvmRun runToyvm(Program p, Path dir) throws Exception {
+    private ToyvmRun runToyvm(Program p, Path dir, List<String> tier) throws Exception {
         Path log = dir.resolve(p.line().simpleName() + ".gc.log");
         Files.deleteIfExists(log);
-        List<String> cmd = ToyVmRunner.command(ToyVmRunner.fromJar(toyvmJar, toyvmHostFlags), false, heap, log, p.classPath(), p.line());
+        List<String> launcher = new ArrayList<>(ToyVmRunner.fromJar(toyvmJar, toyvmHostFlags));
+        launcher.addAll(tier);
+        List<String> cmd = ToyVmRunner.command(launcher, false, heap, log, p.classPath(), p.line());
         Timed t = timed(cmd);
         GcLogSummary gc = Files.exists(log) ? GcLogSummary.read(log) : new GcLogSummary(List.of());
         return new ToyvmRun(t, gc);
@@ -197,6 +210,8 @@ public final class InterpBench {
     static final class Measurements {
         final List<Timed> hotspot = new ArrayList<>();
         final List<ToyvmRun> toyvm = new ArrayList<>();
+        /** toyvm -Xint: the interpreter alone, for the tier comparison. */
+        final List<ToyvmRun> toyvmInt = new ArrayList<>();
         /** From the in-process run; null until measured, or when a timed run failed. */
         ToyvmStats.Stats stats;
 
@@ -218,6 +233,10 @@ public final class InterpBench {
 
         double hotspotMillis() {
             return median(hotspot.stream().mapToDouble(Timed::millis).toArray());
+        }
+
+        double toyvmIntMillis() {
+            return median(toyvmInt.stream().mapToDouble(r -> r.timed().millis()).toArray());
         }
 
         double toyvmMillis() {

@@ -87,6 +87,11 @@ public final class Vm {
         heap.setExhaustion(bytes -> collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
         heap.setTlabBytes(options.tlabBytes > 0 ? options.tlabBytes : Heap.defaultTlabBytes(options.heapBytes));
         heap.setStressInterval(options.gcStressBytes);
+        if (options.jit) {
+            interp.setCompiler(new dev.uffdgc.toyvm.jit.Jit(this, options.jitThreshold,
+                    (int) Math.min(Integer.MAX_VALUE, (long) options.jitThreshold * VmOptions.JIT_BACKEDGE_FACTOR),
+                    options.logJit ? err : null));
+        }
         InstrumentationPoints.vmStarted(binding); // last: the VM is complete
     }
 

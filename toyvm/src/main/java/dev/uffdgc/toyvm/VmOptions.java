@@ -24,6 +24,18 @@ public final class VmOptions {
     public long gcStressBytes;
     /** -Xsafepoint-timeout=ms (HotSpot's SafepointTimeoutDelay): log where threads are that a pause waits longer for; 0 = off. */
     public long safepointTimeoutMillis;
+    /**
+     * The compiler tier (dev.uffdgc.toyvm.jit): false = everything interpreted (-Xint, or -Dtoyvm.jit=false).
+     */
+    public boolean jit = !"false".equals(System.getProperty("toyvm.jit"));
+    /**
+     * Invocations before a method is compiled (-Xjit-threshold=n; -Xcomp = 1); a loop moves to compiled code
+     * after {@link #JIT_BACKEDGE_FACTOR} times as many backward branches. Also -Dtoyvm.jitThreshold=n.
+     */
+    public int jitThreshold = Integer.getInteger("toyvm.jitThreshold", 500);
+    public static final int JIT_BACKEDGE_FACTOR = 20;
+    /** -Xlog:jit: one line per compilation on stderr. */
+    public boolean logJit;
     public int maxDepth = VmThread.DEFAULT_MAX_DEPTH;
     public int stackSlots = VmThread.DEFAULT_STACK_SLOTS;
 

@@ -40,9 +40,23 @@ class CliTest {
         Result size = cli("-Xmxlots", "-cp", guest(), "Arith");
         assertEquals(ExitStatus.USAGE, size.status());
         assertTrue(size.err().contains("bad size 'lots'"), size.err());
+        Result threshold = cli("-Xjit-threshold=0", "-cp", guest(), "Arith");
+        assertEquals(ExitStatus.USAGE, threshold.status());
+        assertTrue(threshold.err().contains("bad count in -Xjit-threshold=0"), threshold.err());
         Result noMain = cli("-cp", guest());
         assertEquals(ExitStatus.USAGE, noMain.status());
         assertTrue(noMain.err().contains("no main class"), noMain.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void tierFlagsRunTheSameProgram() {
+        Result interpreted = cli("-Xint", "-cp", guest(), "Arith");
+        Result compiled = cli("-Xcomp", "-Xlog:jit", "-cp", guest(), "Arith");
+        assertEquals(0, interpreted.status(), interpreted.err());
+        assertEquals(0, compiled.status(), compiled.err());
+        assertEquals(interpreted.out(), compiled.out());
+        assertTrue(compiled.err().contains("[jit] 1 Arith.main([Ljava/lang/String;)V"), compiled.err());
     }
 
     @Test

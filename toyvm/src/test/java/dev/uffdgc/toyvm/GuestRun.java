@@ -82,6 +82,11 @@ public record GuestRun(String stdout, String stderr, int status, int collections
     }
 
     public static GuestRun toyvm(VmOptions options, String mainClass, String... args) {
+        return toyvm(options, vm -> { }, mainClass, args);
+    }
+
+    /** Runs on toyvm and then hands the finished Vm to {@code after} (to inspect its counters). */
+    public static GuestRun toyvm(VmOptions options, java.util.function.Consumer<Vm> after, String mainClass, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
@@ -89,6 +94,7 @@ public record GuestRun(String stdout, String stderr, int status, int collections
         Vm vm = new Vm(options, o, e);
         int status = vm.runMain(mainClass, args);
         o.flush();
+        after.accept(vm);
         return new GuestRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,
                 vm.collector().collections());
     }

@@ -60,6 +60,19 @@ public final class Main {
         }
     }
 
+    /** Parses a positive count (e.g. -Xjit-threshold=n). */
+    private static int positiveInt(String s, String flag) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        throw new IllegalArgumentException("bad count in " + flag + " (want a whole number > 0)");
+    }
+
     /** The parsed command line. */
     static final class Options {
         static final String USAGE = """
@@ -73,6 +86,10 @@ public final class Main {
                   -Xgc-every=<size>                     also collect after every <size> of allocation (stress)
                   -Xsafepoint-timeout=<ms>              log the host stack of every thread a pause waits longer for
                   -Xss<frames>                          maximum guest call depth (default 6000)
+                  -Xint                                 interpret everything (no compiler tier)
+                  -Xcomp                                compile every method at its first call
+                  -Xjit-threshold=<n>                   calls before a method is compiled (default 500)
+                  -Xlog:jit                             one line per compilation on stderr
                 Exit status: guest System.exit code; 0 normal; 1 uncaught exception; 2 bad flags; 3 VM error.""";
 
         final VmOptions vm = new VmOptions();
@@ -104,6 +121,16 @@ public final class Main {
                     o.vm.safepointTimeoutMillis = millis(a.substring(20), a);
                 } else if (a.startsWith("-Xgc-every=")) {
                     o.vm.gcStressBytes = size(a.substring(11), a);
+                } else if (a.equals("-Xint")) {
+                    o.vm.jit = false;
+                } else if (a.equals("-Xcomp")) {
+                    o.vm.jit = true;
+                    o.vm.jitThreshold = 1;
+                } else if (a.startsWith("-Xjit-threshold=")) {
+                    o.vm.jit = true;
+                    o.vm.jitThreshold = positiveInt(a.substring("-Xjit-threshold=".length()), a);
+                } else if (a.equals("-Xlog:jit")) {
+                    o.vm.logJit = true;
                 } else if (a.equals("-Xverify-gc")) {
                     o.vm.verifyGc = true;
                 } else if (a.startsWith("-Xss")) {

@@ -13,6 +13,19 @@ public final class Code {
     public final int[] handlers;
     /** Pairs sorted by pc: first pc of a line, line number. */
     public final int[] lines;
+    /** The JVM instruction each decoded instruction came from (by decoded pc; null elsewhere): the compiler's types. */
+    public java.lang.classfile.Instruction[] sources;
+
+    // Tiering (dev.uffdgc.toyvm.jit). Counters are racy on purpose, like HotSpot's: a lost increment only
+    // delays a compilation. compiled is read without a lock; its object has only final fields.
+    /** Compiled code for this method, or null: then the interpreter runs it. */
+    public CompiledCode compiled;
+    public int invocations;
+    public int backedges;
+    /** Compilations so far (a method that keeps deoptimising stops being recompiled). */
+    public int compilations;
+    /** Set when the compiler cannot translate this method (e.g. host code size): it stays interpreted. */
+    public boolean notCompilable;
 
     public Code(int[] code, Object[] pool, int maxLocals, int maxStack, int[] handlers, int[] lines) {
         this.code = code;

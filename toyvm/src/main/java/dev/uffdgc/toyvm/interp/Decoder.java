@@ -41,7 +41,10 @@ public final class Decoder {
                     lines.add(out.size);
                     lines.add(ln.line());
                 }
-                case Instruction ins -> emit(ins, m);
+                case Instruction ins -> {
+                    source(out.size, ins);
+                    emit(ins, m);
+                }
                 default -> { }
             }
         }
@@ -59,7 +62,18 @@ public final class Decoder {
         var attr = (java.lang.classfile.attribute.CodeAttribute) cm;
         int maxLocals = attr.maxLocals();
         int maxStack = attr.maxStack();
-        return new Code(out.toArray(), pool.toArray(), maxLocals, maxStack, handlers.toArray(), lines.toArray());
+        Code code = new Code(out.toArray(), pool.toArray(), maxLocals, maxStack, handlers.toArray(), lines.toArray());
+        code.sources = java.util.Arrays.copyOf(sources, out.size);
+        return code;
+    }
+
+    private Instruction[] sources = new Instruction[64];
+
+    private void source(int pc, Instruction ins) {
+        if (pc >= sources.length) {
+            sources = java.util.Arrays.copyOf(sources, Math.max(pc + 1, sources.length * 2));
+        }
+        sources[pc] = ins;
     }
 
     private int target(Label l) {

@@ -6,6 +6,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.thread.Safepoints;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -28,6 +29,8 @@ public final class Interpreter {
     private final ColdAccess cold;
     private final Resolver resolver;
     private final Safepoints safepoints;
+    /** The compiler tier, or null when everything is interpreted (-Xint). Set once, before guest code runs. */
+    private Compiler jit;
 
     public Interpreter(Vm vm) {
         this.vm = vm;
@@ -36,6 +39,14 @@ public final class Interpreter {
         this.rare = new Rare(vm, this);
         this.cold = new ColdAccess(vm, rare);
         this.resolver = new Resolver(vm, this);
+    }
+
+    public void setCompiler(Compiler jit) {
+        this.jit = jit;
+    }
+
+    public Compiler compiler() {
+        return jit;
     }
 
     public Rare rare() {
@@ -70,7 +81,23 @@ public final class Interpreter {
         if (c == null) {
             c = rare.prepare(t, m);
         }
-        run(t, m, c, base);
+        CompiledCode cc = c.compiled;
+        if (cc == null && jit != null && ++c.invocations >= jit.invocationThreshold()) {
+            cc = jit.compile(t, m, c);
+        }
+        if (cc != null) {
+            cc.run(t, base, -1);
+            return;
+        }
+        run(t, m, c, base, -1, 0);
+    }
+
+    /**
+     * Continues an existing frame (depth {@code t.depth}) in the interpreter at {@code pc} with operand stack top
+     * {@code sp}: compiled code hands over here at an instruction it does not translate (deoptimisation).
+     */
+    public void resume(VmThread t, VmMethod m, Code c, int base, int pc, int sp) {
+        run(t, m, c, base, pc, sp);
     }
 
     /** Host code calling guest code: arguments pushed above t.sp; afterwards t.sp is past the result. */
@@ -81,31 +108,27 @@ public final class Interpreter {
     }
 
     @SuppressWarnings("fallthrough")
-    private void run(VmThread t, VmMethod m, Code c, int base) {
-        final int depth = t.depth + 1;
+    /** {@code resumePc < 0}: a new frame for a call; otherwise continue the frame at t.depth (see {@link #resume}). */
+    private void run(VmThread t, VmMethod m, Code c, int base, int resumePc, int resumeSp) {
         final long[] P = t.prims;
         final int[] R = t.refs;
-        final int limit = base + c.maxLocals + c.maxStack;
-        if (depth > t.depthLimit || limit > R.length - VmThread.STACK_OVERFLOW_HEADROOM) {
-            throw rare.stackOverflow(t);
-        }
-        t.depth = depth;
-        t.frameMethods[depth] = m;
-        for (int i = base + m.argSlots, end = base + c.maxLocals; i < end; i++) {
-            R[i] = 0;
-        }
-        // From here on t.sp >= the end of this frame's locals, so a VM-raised exception (which may collect)
-        // sees every local as a root; operand-stack refs are discarded by a throw anyway.
-        t.sp = base + c.maxLocals;
-        if (safepoints.requested) {
-            t.framePcs[depth] = 0;
-            safepoints.poll(t);
+        final int depth;
+        int sp;
+        int pc;
+        if (resumePc < 0) {
+            depth = enter(t, m, c, base);
+            sp = base + c.maxLocals;
+            pc = 0;
+        } else {
+            depth = t.depth;
+            sp = resumeSp;
+            pc = resumePc;
         }
         final int[] code = c.code;
         final Object[] pool = c.pool;
         final HeapAccess mem = this.mem;
-        int sp = base + c.maxLocals;
-        int pc = 0;
+        CompiledCode osrCode = null;
+        dispatch:
         for (;;) {
                 try {
                     for (;;) {
@@ -395,6 +418,10 @@ public final class Interpreter {
                                     safepoints.poll(t);
                                 }
                                 pc = code[pc + 1];
+                                if (jit != null && ++c.backedges >= jit.backedgeThreshold()
+                                        && (osrCode = osrCompile(t, m, c, pc, sp)) != null) {
+                                    break dispatch; // outside the try: the compiled frame does its own handlers
+                                }
                             }
                             case Op.TABLESWITCH -> pc = Rare.tableSwitch(code, pc, (int) P[--sp]);
                             case Op.LOOKUPSWITCH -> pc = Rare.lookupSwitch(code, pc, (int) P[--sp]);
@@ -446,7 +473,7 @@ public final class Interpreter {
                                 pc += 2;
                             }
                             case Op.PUTFIELD_A -> {
-                                mem.putInt(object(t, pc, R[sp - 2]) + code[pc + 1], R[sp - 1]);
+                                Barrier.putRef(mem, object(t, pc, R[sp - 2]) + code[pc + 1], R[sp - 1]);
                                 sp -= 2;
                                 pc += 2;
                             }
@@ -573,6 +600,52 @@ public final class Interpreter {
                     pc = handler;
                 }
         }
+        t.sp = sp;
+        osrCode.run(t, base, pc);
+    }
+
+    /**
+     * Builds a new frame at {@code base} for {@code m} (shared by both tiers); returns its depth. Frame layout:
+     * locals at [base, base + maxLocals), operand stack above.
+     */
+    public int enter(VmThread t, VmMethod m, Code c, int base) {
+        final int depth = t.depth + 1;
+        final int[] R = t.refs;
+        final int limit = base + c.maxLocals + c.maxStack;
+        if (depth > t.depthLimit || limit > R.length - VmThread.STACK_OVERFLOW_HEADROOM) {
+            throw rare.stackOverflow(t);
+        }
+        t.depth = depth;
+        t.frameMethods[depth] = m;
+        for (int i = base + m.argSlots, end = base + c.maxLocals; i < end; i++) {
+            R[i] = 0;
+        }
+        // From here on t.sp >= the end of this frame's locals, so a VM-raised exception (which may collect)
+        // sees every local as a root; operand-stack refs are discarded by a throw anyway.
+        t.sp = base + c.maxLocals;
+        if (safepoints.requested) {
+            t.framePcs[depth] = 0;
+            safepoints.poll(t);
+        }
+        return depth;
+    }
+
+    /**
+     * On-stack replacement at a loop header: the frame moves to compiled code at {@code pc} (the frame layout is
+     * the same, so nothing is copied). Returns the code to continue in, or null to stay interpreted.
+     */
+    private CompiledCode osrCompile(VmThread t, VmMethod m, Code c, int pc, int sp) {
+        c.backedges = 0;
+        CompiledCode cc = c.compiled;
+        if (cc == null && !c.notCompilable) {
+            t.framePcs[t.depth] = pc;
+            t.sp = sp;
+            cc = jit.compile(t, m, c);
+        }
+        if (cc != null) {
+            jit.onStackReplacement();
+        }
+        return cc;
     }
 
     /** Null-checks a receiver; returns it as a heap offset. */

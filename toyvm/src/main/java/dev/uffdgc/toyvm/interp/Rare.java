@@ -85,7 +85,7 @@ public final class Rare {
                 throw vm.throwing.raise(t, "java/lang/ArrayStoreException", vc.binaryName());
             }
         }
-        vm.mem.putInt(array + ARRAY_BASE_OFFSET + 4L * index, value);
+        dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, array + ARRAY_BASE_OFFSET + 4L * index, value);
     }
 
     /** dup_x1, dup_x2, dup2_x1, dup2_x2 and swap, on both stacks at once. */
@@ -304,7 +304,7 @@ public final class Rare {
         int h = t.pushHandle(a);
         for (int i = 0; i < counts[level]; i++) {
             int sub = build(t, arrayClass.component, counts, level + 1);
-            vm.mem.putInt(t.handle(h) + ARRAY_BASE_OFFSET + 4L * i, sub);
+            dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, t.handle(h) + ARRAY_BASE_OFFSET + 4L * i, sub);
         }
         a = t.handle(h);
         t.popHandles(h);

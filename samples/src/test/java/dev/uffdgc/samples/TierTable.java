@@ -1,0 +1,72 @@
+package dev.uffdgc.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * bench interp's tier comparison: per sample, HotSpot -Xint against toyvm interpreting only (-Xint) and toyvm
+ * with its compiler tier (the default), each net of its own VM's empty-main time, measured in the same
+ * interleaved rounds. With --out DIR also tiers.csv
+ * ({@code sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit}).
+ */
+final class TierTable {
+    private TierTable() {
+    }
+
+    static boolean print(InterpBench.Measurements startup, Map<SampleLine, InterpBench.Measurements> samples, Path out)
+            throws IOException {
+        if (startup.toyvmInt.isEmpty() || startup.hotspot.isEmpty() || startup.toyvm.isEmpty()) {
+            System.out.println("tiers: no start-up measurement");
+            return false;
+        }
+        double hs0 = startup.hotspotMillis();
+        double int0 = startup.toyvmIntMillis();
+        double jit0 = startup.toyvmMillis();
+        System.out.printf("%ntiers, net of start-up (empty main: HotSpot -Xint %.0f ms, toyvm -Xint %.0f ms, toyvm %.0f ms)%n",
+                hs0, int0, jit0);
+        System.out.printf("%-22s %10s %10s %10s %9s %9s %9s%n", "sample", "xint ms", "toyvm-int", "toyvm-jit",
+                "int/xint", "jit/xint", "int/jit");
+        List<String> csv = new ArrayList<>();
+        csv.add("sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit");
+        double logInt = 0;
+        double logJit = 0;
+        int n = 0;
+        boolean ok = true;
+        for (var e : samples.entrySet()) {
+            InterpBench.Measurements m = e.getValue();
+            boolean failed = m.toyvmInt.stream().anyMatch(r -> r.timed().result().exitCode() != 0)
+                    || m.toyvm.stream().anyMatch(r -> r.timed().result().exitCode() != 0) || m.toyvmInt.isEmpty();
+            if (failed) {
+                System.out.printf("%-22s FAILED (a toyvm run exited non-zero)%n", e.getKey().simpleName());
+                ok = false;
+                continue;
+            }
+            double hs = m.hotspotMillis();
+            double ti = m.toyvmIntMillis();
+            double tj = m.toyvmMillis();
+            double netHs = Math.max(hs - hs0, 1);
+            double ri = Math.max(ti - int0, 1) / netHs;
+            double rj = Math.max(tj - jit0, 1) / netHs;
+            logInt += Math.log(ri);
+            logJit += Math.log(rj);
+            n++;
+            System.out.printf("%-22s %10.0f %10.0f %10.0f %8.2fx %8.2fx %8.2fx%n", e.getKey().simpleName(), hs, ti, tj,
+                    ri, rj, ri / rj);
+            csv.add(String.format("%s,%.1f,%.1f,%.1f,%.3f,%.3f", e.getKey().simpleName(), hs, ti, tj, ri, rj));
+        }
+        if (n > 0) {
+            System.out.printf("geometric mean net ratio vs HotSpot -Xint: toyvm -Xint %.2fx, toyvm (compiler on) %.2fx; "
+                    + "compiler speed-up %.2fx%n", Math.exp(logInt / n), Math.exp(logJit / n), Math.exp((logInt - logJit) / n));
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.write(out.resolve("tiers.csv"), csv);
+            System.out.println("wrote " + out.resolve("tiers.csv"));
+        }
+        return ok;
+    }
+}

@@ -1,0 +1,720 @@
+package dev.uffdgc.toyvm.jit;
+
+import dev.uffdgc.toyvm.thread.VmThread;
+import static java.lang.constant.ConstantDescs.*;
+
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.interp.Code;
+import dev.uffdgc.toyvm.interp.Op;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.instruction.ConvertInstruction;
+import java.lang.classfile.instruction.OperatorInstruction;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates one decoded method into the {@code run(VmThread, int base, int entryPc)} method of a subclass of
+ * {@link CompiledMethod}: a template compiler, one host-bytecode template per decoded instruction, with every
+ * operand-stack slot addressed as {@code base + constant} (see {@link StackDepths}).
+ *
+ * <p>Root discipline, as in the interpreter: every guest value lives in the thread's prims/refs slots (host
+ * locals hold only the thread, base, depth and the frame's arrays), so a reference is never in a host local
+ * across a call, an allocation or a safepoint poll, and the collector sees the same refs[0, t.sp) it sees for
+ * an interpreted frame. Before each instruction that can call, allocate, poll or throw, t.framePcs[depth] and
+ * t.sp get what the interpreter would store. Guest exceptions: one host handler over the whole body asks the
+ * interpreter's handler table (CompilerSupport.handler) and jumps to the compiled handler. Instructions not
+ * yet resolved when compiling jump to a deopt stub that hands the frame to the interpreter.
+ */
+final class Emitter {
+    // From class literals, so a class that moves package (VmThread is due to) breaks the build, not the tier.
+    private static ClassDesc desc(Class<?> c) {
+        return c.describeConstable().orElseThrow();
+    }
+
+    static final ClassDesc CD_SUPPORT = desc(dev.uffdgc.toyvm.interp.CompilerSupport.class);
+    static final ClassDesc CD_THREAD = desc(dev.uffdgc.toyvm.thread.VmThread.class);
+    static final ClassDesc CD_METHOD = desc(VmMethod.class);
+    static final ClassDesc CD_CODE = desc(Code.class);
+    static final ClassDesc CD_MEM = desc(dev.uffdgc.toyvm.heap.HeapAccess.class);
+    static final ClassDesc CD_SAFEPOINTS = desc(dev.uffdgc.toyvm.thread.Safepoints.class);
+    static final ClassDesc CD_GUEST_EXCEPTION = desc(dev.uffdgc.toyvm.interp.GuestException.class);
+    static final ClassDesc CD_BARRIER = desc(dev.uffdgc.toyvm.heap.Barrier.class);
+    static final ClassDesc CD_JIT = desc(Jit.class);
+    static final ClassDesc CD_BASE = desc(CompiledMethod.class);
+    static final MethodTypeDesc MTD_INIT = MethodTypeDesc.of(CD_void, CD_JIT, CD_SUPPORT, CD_METHOD, CD_CODE, CD_Object.arrayType());
+    static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int);
+    private static final MethodTypeDesc MTD_GEX = MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD, CD_int);
+    private static final MethodTypeDesc MTD_CALL = MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_METHOD, CD_int);
+
+    // Host locals of run().
+    private static final int THIS = 0, T = 1, BASE = 2, ENTRY = 3, P = 4, R = 5, DEPTH = 6, SUP = 7, MEM = 8, K = 9,
+            SAFEPOINTS = 10, EXC = 11;
+
+    private final VmMethod m;
+    private final Code c;
+    private final int[] code;
+    private final Object[] pool;
+    private final int[] depth;
+    private final List<Object> consts = new ArrayList<>();
+    private final Map<Integer, Integer> loopHeaders = new LinkedHashMap<>();
+    private CodeBuilder b;
+    private Label[] labels;
+    private final List<int[]> deopts = new ArrayList<>();
+    private final List<Label> deoptLabels = new ArrayList<>();
+
+    Emitter(VmMethod m, Code c, int[] code, Object[] pool) {
+        this.m = m;
+        this.c = c;
+        this.code = code;
+        this.pool = pool;
+        this.depth = StackDepths.compute(c);
+    }
+
+    Object[] consts() {
+        return consts.toArray();
+    }
+
+    byte[] generate(ClassFile cf, ClassDesc name) {
+        return cf.build(name, cb -> cb
+                .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
+                .withSuperclass(CD_BASE)
+                .withMethodBody(INIT_NAME, MTD_INIT, ClassFile.ACC_PUBLIC, ib -> ib
+                        .aload(0).aload(1).aload(2).aload(3).aload(4).aload(5)
+                        .invokespecial(CD_BASE, INIT_NAME, MTD_INIT)
+                        .return_())
+                .withMethodBody("run", MTD_RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL, this::run));
+    }
+
+    private void run(CodeBuilder cob) {
+        b = cob;
+        labels = new Label[code.length];
+        for (int pc = 0; pc < code.length; pc++) {
+            if (depth[pc] >= 0) {
+                labels[pc] = b.newLabel();
+                if (code[pc] == Op.GOTO_POLL) {
+                    loopHeaders.put(code[pc + 1], code[pc + 1]);
+                }
+            }
+        }
+        b.aload(T).getfield(CD_THREAD, "prims", CD_long.arrayType()).astore(P);
+        b.aload(T).getfield(CD_THREAD, "refs", CD_int.arrayType()).astore(R);
+        b.aload(THIS).getfield(CD_BASE, "sup", CD_SUPPORT).astore(SUP);
+        b.aload(SUP).getfield(CD_SUPPORT, "mem", CD_MEM).astore(MEM);
+        b.aload(SUP).getfield(CD_SUPPORT, "safepoints", CD_SAFEPOINTS).astore(SAFEPOINTS);
+        b.aload(THIS).getfield(CD_BASE, "k", CD_Object.arrayType()).astore(K);
+        Label newFrame = b.newLabel();
+        b.iload(ENTRY).iflt(newFrame);
+        // On-stack replacement: the interpreter built the frame; continue at a loop header.
+        b.aload(T).getfield(CD_THREAD, "depth", CD_int).istore(DEPTH);
+        Label other = b.newLabel();
+        List<SwitchCase> osr = new ArrayList<>();
+        for (int pc : loopHeaders.keySet()) {
+            osr.add(SwitchCase.of(pc, labels[pc]));
+        }
+        b.iload(ENTRY).lookupswitch(other, osr);
+        b.labelBinding(other);
+        b.aload(THIS).aload(T).iload(BASE).iload(ENTRY)
+                .invokevirtual(CD_BASE, "enterInterpreted", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int))
+                .return_();
+        b.labelBinding(newFrame);
+        b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "method", CD_METHOD)
+                .aload(THIS).getfield(CD_BASE, "code", CD_CODE).iload(BASE)
+                .invokevirtual(CD_SUPPORT, "enter", MethodTypeDesc.of(CD_int, CD_THREAD, CD_METHOD, CD_CODE, CD_int))
+                .istore(DEPTH);
+        Label start = b.newLabel();
+        Label end = b.newLabel();
+        b.labelBinding(start);
+        for (int pc = 0; pc < code.length; pc += StackDepths.length(code, pc)) {
+            if (depth[pc] >= 0) {
+                b.labelBinding(labels[pc]);
+                instruction(pc, c.maxLocals + depth[pc]);
+            }
+        }
+        b.labelBinding(end);
+        Label handler = b.newLabel();
+        b.exceptionCatch(start, end, handler, CD_GUEST_EXCEPTION);
+        b.labelBinding(handler);
+        b.astore(EXC);
+        b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "code", CD_CODE).iload(DEPTH).iload(BASE)
+                .loadConstant(c.maxLocals).iadd()
+                .invokevirtual(CD_SUPPORT, "handler", MethodTypeDesc.of(CD_int, CD_THREAD, CD_CODE, CD_int, CD_int));
+        Label rethrow = b.newLabel();
+        List<SwitchCase> handlers = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < c.handlers.length; i += 4) {
+            int h = c.handlers[i + 2];
+            if (seen.add(h)) {
+                handlers.add(SwitchCase.of(h, labels[h]));
+            }
+        }
+        b.lookupswitch(rethrow, handlers);
+        b.labelBinding(rethrow);
+        b.aload(EXC).athrow();
+        for (int i = 0; i < deopts.size(); i++) {
+            b.labelBinding(deoptLabels.get(i));
+            b.aload(THIS).aload(T).iload(BASE).loadConstant(deopts.get(i)[0]);
+            sp(deopts.get(i)[1]);
+            b.invokevirtual(CD_BASE, "deopt", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int)).return_();
+        }
+    }
+
+    // ---- slot addressing: k is a slot offset from base ----
+
+    private void sp(int k) {
+        b.iload(BASE);
+        if (k != 0) {
+            b.loadConstant(k).iadd();
+        }
+    }
+
+    private void pAt(int k) {
+        b.aload(P);
+        sp(k);
+    }
+
+    private void rAt(int k) {
+        b.aload(R);
+        sp(k);
+    }
+
+    private void loadP(int k) {
+        pAt(k);
+        b.laload();
+    }
+
+    private void loadInt(int k) {
+        loadP(k);
+        b.l2i();
+    }
+
+    private void loadR(int k) {
+        rAt(k);
+        b.iaload();
+    }
+
+    private void zeroR(int k) {
+        rAt(k);
+        b.iconst_0().iastore();
+    }
+
+    private void constant(Object o) {
+        int i = consts.indexOf(o);
+        if (i < 0) {
+            consts.add(o);
+            i = consts.size() - 1;
+        }
+        b.aload(K).loadConstant(i).aaload();
+    }
+
+    /** sup, t, pc: the first arguments of most CompilerSupport calls. */
+    private void supTPc(int pc) {
+        b.aload(SUP).aload(T).loadConstant(pc);
+    }
+
+    private void support(String name, MethodTypeDesc type) {
+        b.invokevirtual(CD_SUPPORT, name, type);
+    }
+
+    private void nullCheck(int pc, int k) {
+        Label ok = b.newLabel();
+        loadR(k);
+        b.ifne(ok);
+        supTPc(pc);
+        support("nullPointer", MTD_GEX);
+        b.athrow();
+        b.labelBinding(ok);
+    }
+
+    /** Pushes the heap offset of field {@code offset} of the (null-checked) object in slot k. */
+    private void fieldAddress(int k, int offset) {
+        loadR(k);
+        b.i2l().loadConstant((long) offset).ladd();
+    }
+
+    /** Pushes mem and the checked element offset of array R[k], index P[k + 1]. */
+    private void element(int pc, int k, int size) {
+        b.aload(MEM);
+        supTPc(pc);
+        loadR(k);
+        loadInt(k + 1);
+        b.loadConstant(size);
+        support("element", MethodTypeDesc.of(CD_long, CD_THREAD, CD_int, CD_int, CD_int, CD_int));
+    }
+
+    private void mem(String name, MethodTypeDesc type) {
+        b.invokevirtual(CD_MEM, name, type);
+    }
+
+    private static final MethodTypeDesc GET_I = MethodTypeDesc.of(CD_int, CD_long);
+    private static final MethodTypeDesc GET_J = MethodTypeDesc.of(CD_long, CD_long);
+    private static final MethodTypeDesc GET_B = MethodTypeDesc.of(CD_byte, CD_long);
+    private static final MethodTypeDesc GET_C = MethodTypeDesc.of(CD_char, CD_long);
+    private static final MethodTypeDesc GET_S = MethodTypeDesc.of(CD_short, CD_long);
+    private static final MethodTypeDesc PUT_I = MethodTypeDesc.of(CD_void, CD_long, CD_int);
+    private static final MethodTypeDesc PUT_J = MethodTypeDesc.of(CD_void, CD_long, CD_long);
+    private static final MethodTypeDesc PUT_B = MethodTypeDesc.of(CD_void, CD_long, CD_byte);
+    private static final MethodTypeDesc PUT_S = MethodTypeDesc.of(CD_void, CD_long, CD_short);
+    private static final MethodTypeDesc PUT_REF = MethodTypeDesc.of(CD_void, CD_MEM, CD_long, CD_int);
+
+    private void epilogue() {
+        b.aload(T).iload(DEPTH).iconst_1().isub().putfield(CD_THREAD, "depth", CD_int);
+        b.return_();
+    }
+
+    private void deopt(int pc, int s) {
+        Label l = b.newLabel();
+        deopts.add(new int[] {pc, s});
+        deoptLabels.add(l);
+        b.goto_(l);
+    }
+
+    /** Emits the instruction at pc; s = the operand-stack top before it, as a slot offset from base. */
+    private void instruction(int pc, int s) {
+        int op = code[pc];
+        switch (op) {
+            case Op.NOP, Op.POP, Op.POP2 -> { }
+            case Op.ACONST_NULL -> zeroR(s);
+            case Op.PCONST1 -> {
+                zeroR(s);
+                pAt(s);
+                b.loadConstant((long) code[pc + 1]).lastore();
+            }
+            case Op.PCONST2 -> {
+                zeroR(s);
+                zeroR(s + 1);
+                pAt(s);
+                b.loadConstant(((long) code[pc + 1] << 32) | (code[pc + 2] & 0xFFFFFFFFL)).lastore();
+            }
+            case Op.LDC_REF -> {
+                rAt(s);
+                b.aload(SUP).loadConstant(code[pc + 1]);
+                support("ldc", MethodTypeDesc.of(CD_int, CD_int));
+                b.iastore();
+            }
+            case Op.PLOAD1, Op.PLOAD2 -> {
+                zeroR(s);
+                if (op == Op.PLOAD2) {
+                    zeroR(s + 1);
+                }
+                pAt(s);
+                loadP(code[pc + 1]);
+                b.lastore();
+            }
+            case Op.ALOAD -> {
+                rAt(s);
+                loadR(code[pc + 1]);
+                b.iastore();
+            }
+            case Op.PSTORE1, Op.PSTORE2 -> {
+                pAt(code[pc + 1]);
+                loadP(op == Op.PSTORE1 ? s - 1 : s - 2);
+                b.lastore();
+            }
+            case Op.ASTORE -> {
+                rAt(code[pc + 1]);
+                loadR(s - 1);
+                b.iastore();
+            }
+            case Op.IINC -> {
+                pAt(code[pc + 1]);
+                loadInt(code[pc + 1]);
+                b.loadConstant(code[pc + 2]).iadd().i2l().lastore();
+            }
+            case Op.IALOAD, Op.BALOAD, Op.CALOAD, Op.SALOAD -> {
+                pAt(s - 2);
+                int size = op == Op.IALOAD ? 4 : op == Op.BALOAD ? 1 : 2;
+                element(pc, s - 2, size);
+                mem(op == Op.IALOAD ? "getInt" : op == Op.BALOAD ? "getByte" : op == Op.CALOAD ? "getChar" : "getShort",
+                        op == Op.IALOAD ? GET_I : op == Op.BALOAD ? GET_B : op == Op.CALOAD ? GET_C : GET_S);
+                b.i2l().lastore();
+            }
+            case Op.LALOAD -> {
+                pAt(s - 2);
+                element(pc, s - 2, 8);
+                mem("getLong", GET_J);
+                b.lastore();
+            }
+            case Op.AALOAD -> {
+                rAt(s - 2);
+                element(pc, s - 2, 4);
+                mem("getInt", GET_I);
+                b.iastore();
+            }
+            case Op.IASTORE, Op.BASTORE, Op.CASTORE -> {
+                int size = op == Op.IASTORE ? 4 : op == Op.BASTORE ? 1 : 2;
+                element(pc, s - 3, size);
+                loadInt(s - 1);
+                if (op == Op.IASTORE) {
+                    mem("putInt", PUT_I);
+                } else if (op == Op.BASTORE) {
+                    b.i2b();
+                    mem("putByte", PUT_B);
+                } else {
+                    b.i2s();
+                    mem("putShort", PUT_S);
+                }
+            }
+            case Op.LASTORE -> {
+                element(pc, s - 4, 8);
+                loadP(s - 2);
+                mem("putLong", PUT_J);
+            }
+            case Op.AASTORE -> {
+                supTPc(pc);
+                sp(s);
+                loadR(s - 3);
+                loadInt(s - 2);
+                loadR(s - 1);
+                support("aastore", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int, CD_int, CD_int));
+            }
+            case Op.DUP -> move(s - 1, s);
+            case Op.DUP2 -> {
+                move(s - 2, s);
+                move(s - 1, s + 1);
+            }
+            case Op.DUP_X1, Op.DUP_X2, Op.DUP2_X1, Op.DUP2_X2, Op.SWAP -> {
+                b.loadConstant(op).aload(P).aload(R);
+                sp(s);
+                b.invokestatic(CD_SUPPORT, "stackOp", MethodTypeDesc.of(CD_void, CD_int, CD_long.arrayType(), CD_int.arrayType(), CD_int));
+            }
+            case Op.IFEQ, Op.IFNE, Op.IFLT, Op.IFGE, Op.IFGT, Op.IFLE -> {
+                loadInt(s - 1);
+                b.branch(Opcode.valueOf(Op.NAME[op]), labels[code[pc + 1]]);
+            }
+            case Op.IF_ICMPEQ, Op.IF_ICMPNE, Op.IF_ICMPLT, Op.IF_ICMPGE, Op.IF_ICMPGT, Op.IF_ICMPLE -> {
+                loadInt(s - 2);
+                loadInt(s - 1);
+                b.branch(Opcode.valueOf(Op.NAME[op]), labels[code[pc + 1]]);
+            }
+            case Op.IF_ACMPEQ, Op.IF_ACMPNE -> {
+                loadR(s - 2);
+                loadR(s - 1);
+                b.branch(op == Op.IF_ACMPEQ ? Opcode.IF_ICMPEQ : Opcode.IF_ICMPNE, labels[code[pc + 1]]);
+            }
+            case Op.IFNULL, Op.IFNONNULL -> {
+                loadR(s - 1);
+                b.branch(op == Op.IFNULL ? Opcode.IFEQ : Opcode.IFNE, labels[code[pc + 1]]);
+            }
+            case Op.GOTO -> b.goto_(labels[code[pc + 1]]);
+            case Op.GOTO_POLL -> {
+                Label go = labels[code[pc + 1]];
+                b.aload(SAFEPOINTS).getfield(CD_SAFEPOINTS, "requested", CD_boolean).ifeq(go);
+                supTPc(pc);
+                sp(s);
+                support("poll", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int));
+                b.goto_(go);
+            }
+            case Op.TABLESWITCH -> {
+                loadInt(s - 1);
+                int low = code[pc + 2];
+                int high = code[pc + 3];
+                List<SwitchCase> cases = new ArrayList<>();
+                for (int k = low; k <= high; k++) {
+                    cases.add(SwitchCase.of(k, labels[code[pc + 4 + k - low]]));
+                }
+                b.tableswitch(low, high, labels[code[pc + 1]], cases);
+            }
+            case Op.LOOKUPSWITCH -> {
+                loadInt(s - 1);
+                List<SwitchCase> cases = new ArrayList<>();
+                for (int i = 0, n = code[pc + 2]; i < n; i++) {
+                    cases.add(SwitchCase.of(code[pc + 3 + 2 * i], labels[code[pc + 4 + 2 * i]]));
+                }
+                b.lookupswitch(labels[code[pc + 1]], cases);
+            }
+            case Op.IRETURN, Op.LRETURN -> {
+                pAt(0);
+                loadP(op == Op.IRETURN ? s - 1 : s - 2);
+                b.lastore();
+                epilogue();
+            }
+            case Op.ARETURN -> {
+                rAt(0);
+                loadR(s - 1);
+                b.iastore();
+                epilogue();
+            }
+            case Op.RETURN -> epilogue();
+            case Op.GETSTATIC_A -> {
+                rAt(s);
+                b.aload(SUP).getfield(CD_SUPPORT, "staticRefs", CD_int.arrayType()).loadConstant(code[pc + 1]).iaload();
+                b.iastore();
+            }
+            case Op.GETSTATIC_1, Op.GETSTATIC_2 -> {
+                zeroR(s);
+                if (op == Op.GETSTATIC_2) {
+                    zeroR(s + 1);
+                }
+                pAt(s);
+                b.aload(SUP).getfield(CD_SUPPORT, "staticPrims", CD_long.arrayType()).loadConstant(code[pc + 1]).laload();
+                b.lastore();
+            }
+            case Op.PUTSTATIC_1, Op.PUTSTATIC_2 -> {
+                b.aload(SUP).getfield(CD_SUPPORT, "staticPrims", CD_long.arrayType()).loadConstant(code[pc + 1]);
+                loadP(op == Op.PUTSTATIC_1 ? s - 1 : s - 2);
+                b.lastore();
+            }
+            case Op.PUTSTATIC_A -> {
+                b.aload(SUP).getfield(CD_SUPPORT, "staticRefs", CD_int.arrayType()).loadConstant(code[pc + 1]);
+                loadR(s - 1);
+                b.iastore();
+            }
+            case Op.GETFIELD_I, Op.GETFIELD_B, Op.GETFIELD_C, Op.GETFIELD_S, Op.GETFIELD_J -> {
+                nullCheck(pc, s - 1);
+                pAt(s - 1);
+                b.aload(MEM);
+                fieldAddress(s - 1, code[pc + 1]);
+                switch (op) {
+                    case Op.GETFIELD_I -> mem("getInt", GET_I);
+                    case Op.GETFIELD_B -> mem("getByte", GET_B);
+                    case Op.GETFIELD_C -> mem("getChar", GET_C);
+                    case Op.GETFIELD_S -> mem("getShort", GET_S);
+                    default -> mem("getLong", GET_J);
+                }
+                if (op != Op.GETFIELD_J) {
+                    b.i2l();
+                }
+                b.lastore();
+                if (op == Op.GETFIELD_J) {
+                    zeroR(s);
+                }
+            }
+            case Op.GETFIELD_A -> {
+                nullCheck(pc, s - 1);
+                rAt(s - 1);
+                b.aload(MEM);
+                fieldAddress(s - 1, code[pc + 1]);
+                mem("getInt", GET_I);
+                b.iastore();
+            }
+            case Op.PUTFIELD_I, Op.PUTFIELD_B, Op.PUTFIELD_Z, Op.PUTFIELD_S -> {
+                nullCheck(pc, s - 2);
+                b.aload(MEM);
+                fieldAddress(s - 2, code[pc + 1]);
+                loadInt(s - 1);
+                switch (op) {
+                    case Op.PUTFIELD_I -> mem("putInt", PUT_I);
+                    case Op.PUTFIELD_B -> {
+                        b.i2b();
+                        mem("putByte", PUT_B);
+                    }
+                    case Op.PUTFIELD_Z -> {
+                        b.iconst_1().iand().i2b();
+                        mem("putByte", PUT_B);
+                    }
+                    default -> {
+                        b.i2s();
+                        mem("putShort", PUT_S);
+                    }
+                }
+            }
+            case Op.PUTFIELD_J -> {
+                nullCheck(pc, s - 3);
+                b.aload(MEM);
+                fieldAddress(s - 3, code[pc + 1]);
+                loadP(s - 2);
+                mem("putLong", PUT_J);
+            }
+            case Op.PUTFIELD_A -> {
+                nullCheck(pc, s - 2);
+                b.aload(MEM);
+                fieldAddress(s - 2, code[pc + 1]);
+                loadR(s - 1);
+                b.invokestatic(CD_BARRIER, "putRef", PUT_REF);
+            }
+            case Op.INVOKE_STATIC, Op.INVOKE_DIRECT -> {
+                VmMethod callee = (VmMethod) pool[code[pc + 1]];
+                supTPc(pc);
+                sp(s);
+                constant(callee);
+                b.checkcast(CD_METHOD);
+                sp(s - callee.argSlots);
+                support(op == Op.INVOKE_STATIC ? "invoke" : "invokeDirect", MTD_CALL);
+            }
+            case Op.INVOKE_VIRTUAL -> {
+                supTPc(pc);
+                sp(s);
+                b.loadConstant(code[pc + 1]);
+                sp(s - code[pc + 2]);
+                support("invokeVirtual", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int, CD_int));
+            }
+            case Op.INVOKE_INTERFACE -> {
+                supTPc(pc);
+                sp(s);
+                constant(pool[code[pc + 1]]);
+                sp(s - code[pc + 2]);
+                support("invokeInterface", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_Object, CD_int));
+            }
+            case Op.INVOKEDYNAMIC -> {
+                b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "code", CD_CODE).loadConstant(pc);
+                sp(s);
+                support("invokedynamic", MethodTypeDesc.of(CD_void, CD_THREAD, CD_CODE, CD_int, CD_int));
+            }
+            case Op.NEW -> {
+                rAt(s);
+                supTPc(pc);
+                sp(s);
+                constant(pool[code[pc + 1]]);
+                support("newInstance", MethodTypeDesc.of(CD_int, CD_THREAD, CD_int, CD_int, CD_Object));
+                b.iastore();
+            }
+            case Op.NEWARRAY -> {
+                rAt(s - 1);
+                supTPc(pc);
+                sp(s);
+                constant(pool[code[pc + 1]]);
+                loadInt(s - 1);
+                support("newArray", MethodTypeDesc.of(CD_int, CD_THREAD, CD_int, CD_int, CD_Object, CD_int));
+                b.iastore();
+            }
+            case Op.ARRAYLENGTH -> {
+                nullCheck(pc, s - 1);
+                pAt(s - 1);
+                b.aload(MEM);
+                fieldAddress(s - 1, dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET);
+                mem("getInt", GET_I);
+                b.i2l().lastore();
+            }
+            case Op.ATHROW -> {
+                supTPc(pc);
+                loadR(s - 1);
+                support("athrow", MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD, CD_int, CD_int));
+                b.athrow();
+            }
+            case Op.CHECKCAST -> {
+                supTPc(pc);
+                sp(s);
+                loadR(s - 1);
+                constant(pool[code[pc + 1]]);
+                support("checkcast", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int, CD_Object));
+            }
+            case Op.INSTANCEOF -> {
+                pAt(s - 1);
+                b.aload(SUP);
+                loadR(s - 1);
+                constant(pool[code[pc + 1]]);
+                support("instanceOf", MethodTypeDesc.of(CD_long, CD_int, CD_Object));
+                b.lastore();
+            }
+            case Op.MONITORENTER, Op.MONITOREXIT, Op.VOLATILE_FIELD, Op.MULTIANEWARRAY -> {
+                b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "code", CD_CODE).loadConstant(pc);
+                sp(s);
+                support("outOfLine", MethodTypeDesc.of(CD_void, CD_THREAD, CD_CODE, CD_int, CD_int));
+            }
+            case Op.IDIV, Op.IREM, Op.LDIV, Op.LREM -> {
+                boolean isLong = op == Op.LDIV || op == Op.LREM;
+                Label ok = b.newLabel();
+                if (isLong) {
+                    loadP(s - 2);
+                    b.lconst_0().lcmp();
+                } else {
+                    loadInt(s - 1);
+                }
+                b.ifne(ok);
+                supTPc(pc);
+                sp(s);
+                support("divideByZero", MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD, CD_int, CD_int));
+                b.athrow();
+                b.labelBinding(ok);
+                arithmetic(op, s);
+            }
+            default -> {
+                if (op >= Op.IADD && op <= Op.DCMPG) {
+                    arithmetic(op, s);
+                } else {
+                    deopt(pc, s); // not resolved yet (*_UNRES, LDC_UNRES), or not translated
+                }
+            }
+        }
+    }
+
+    private void move(int from, int to) {
+        pAt(to);
+        loadP(from);
+        b.lastore();
+        rAt(to);
+        loadR(from);
+        b.iastore();
+    }
+
+    private static int size(char type) {
+        return type == 'L' || type == 'D' ? 2 : 1;
+    }
+
+    /** Arithmetic, comparisons and conversions: the host instruction of the same name on unpacked slot values. */
+    private void arithmetic(int op, int s) {
+        String name = Op.NAME[op];
+        char[] in;
+        char out;
+        char t0 = typeOf(name.charAt(0));
+        if (name.length() == 3 && name.charAt(1) == '2') {
+            in = new char[] {t0};
+            out = typeOf(name.charAt(2));
+        } else if (name.equals("LCMP") || name.startsWith("FCMP") || name.startsWith("DCMP")) {
+            in = new char[] {t0, t0};
+            out = 'I';
+        } else if (name.endsWith("NEG")) {
+            in = new char[] {t0};
+            out = t0;
+        } else if (name.endsWith("SHL") || name.endsWith("SHR")) {
+            in = new char[] {t0, 'I'};
+            out = t0;
+        } else {
+            in = new char[] {t0, t0};
+            out = t0;
+        }
+        int inSlots = 0;
+        for (char ch : in) {
+            inSlots += size(ch);
+        }
+        int at = s - inSlots;
+        pAt(at);
+        int k = at;
+        for (char ch : in) {
+            loadTyped(ch, k);
+            k += size(ch);
+        }
+        Opcode host = Opcode.valueOf(name);
+        if (in.length == 1 && name.charAt(1) == '2') {
+            b.with(ConvertInstruction.of(host));
+        } else {
+            b.with(OperatorInstruction.of(host));
+        }
+        toBits(out);
+        b.lastore();
+        for (int j = Math.max(s, at); j < at + size(out); j++) {
+            zeroR(j);
+        }
+    }
+
+    private static char typeOf(char c) {
+        return c == 'B' || c == 'C' || c == 'S' ? 'I' : c;
+    }
+
+    private void loadTyped(char type, int k) {
+        loadP(k);
+        switch (type) {
+            case 'I' -> b.l2i();
+            case 'F' -> b.l2i().invokestatic(CD_Float, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
+            case 'D' -> b.invokestatic(CD_Double, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+            default -> { }
+        }
+    }
+
+    private void toBits(char type) {
+        switch (type) {
+            case 'I' -> b.i2l();
+            case 'F' -> b.invokestatic(CD_Float, "floatToRawIntBits", MethodTypeDesc.of(CD_int, CD_float)).i2l();
+            case 'D' -> b.invokestatic(CD_Double, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, CD_double));
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.uffdgc.toyvm.jit;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.interp.Code;
+import dev.uffdgc.toyvm.interp.CompiledCode;
+import dev.uffdgc.toyvm.interp.Compiler;
+import dev.uffdgc.toyvm.interp.CompilerSupport;
+import dev.uffdgc.toyvm.interp.Decoder;
+import dev.uffdgc.toyvm.thread.VmThread;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.constant.ClassDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The baseline compiler tier: a method invoked {@link #invocationThreshold} times (or a loop that takes
+ * {@link #backedgeThreshold} backward branches, then by on-stack replacement) is translated by {@link Emitter}
+ * into a hidden class the host JIT compiles like any other code. Compilation runs on the guest thread that
+ * crossed the threshold, like HotSpot's -Xbatch; it touches no guest memory and does not poll.
+ */
+public final class Jit implements Compiler {
+    /** Deoptimisations after which a method keeps its compiled code (with its deopt stubs) for good. */
+    static final int MAX_COMPILATIONS = 4;
+    /** -Dtoyvm.jit.dump=DIR writes every generated class file there (for javap). */
+    private static final String DUMP = System.getProperty("toyvm.jit.dump");
+
+    private final CompilerSupport support;
+    private final int invocationThreshold;
+    private final int backedgeThreshold;
+    private final MethodHandles.Lookup lookup = MethodHandles.lookup();
+    private final ClassFile classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+            ClassHierarchyResolver.ofClassLoading(MethodHandles.lookup())));
+    private final java.io.PrintStream log;
+    public final AtomicLong compiled = new AtomicLong();
+    public final AtomicLong deoptimisations = new AtomicLong();
+    public final AtomicLong failures = new AtomicLong();
+    public final AtomicLong osrEntries = new AtomicLong();
+
+    @Override
+    public void onStackReplacement() {
+        osrEntries.incrementAndGet();
+    }
+
+    /** @param log where to print one line per compilation (-Xlog:jit), or null */
+    public Jit(Vm vm, int invocationThreshold, int backedgeThreshold, java.io.PrintStream log) {
+        this.support = new CompilerSupport(vm);
+        this.invocationThreshold = invocationThreshold;
+        this.backedgeThreshold = backedgeThreshold;
+        this.log = log;
+    }
+
+    @Override
+    public int invocationThreshold() {
+        return invocationThreshold;
+    }
+
+    @Override
+    public int backedgeThreshold() {
+        return backedgeThreshold;
+    }
+
+    @Override
+    public CompiledCode compile(VmThread t, VmMethod m, Code c) {
+        c.invocations = 0;
+        c.backedges = 0;
+        if (c.notCompilable) {
+            c.invocations = Integer.MIN_VALUE;
+            return null;
+        }
+        long start = System.nanoTime();
+        CompiledMethod cm;
+        Emitter e;
+        byte[] bytes;
+        try {
+            // The classfile models behind c.sources parse lazily and are not thread-safe (see Rare.prepare);
+            // the Code's lock orders us after any quickening being published.
+            synchronized (Decoder.class) {
+                int[] code;
+                Object[] pool;
+                synchronized (c) {
+                    code = c.code.clone();
+                    pool = c.pool.clone();
+                }
+                e = new Emitter(m, c, code, pool);
+                bytes = e.generate(classFile, ClassDesc.of("dev.uffdgc.toyvm.jit." + hostName(m)));
+            }
+            if (DUMP != null) {
+                java.nio.file.Files.write(java.nio.file.Path.of(DUMP, hostName(m) + "_" + c.compilations + ".class"), bytes);
+            }
+            Class<?> k = lookup.defineHiddenClass(bytes, true).lookupClass();
+            cm = (CompiledMethod) lookup.findConstructor(k, MethodType.methodType(void.class, Jit.class,
+                    CompilerSupport.class, VmMethod.class, Code.class, Object[].class))
+                    .invoke(this, support, m, c, e.consts());
+        } catch (IllegalArgumentException tooBig) {
+            // e.g. the host method would exceed 64 KiB of bytecode: this method stays interpreted.
+            notCompilable(c, m, tooBig);
+            return null;
+        } catch (Throwable bug) {
+            notCompilable(c, m, bug);
+            failures.incrementAndGet();
+            System.err.println("toyvm: jit: cannot compile " + m + ", it stays interpreted: " + bug);
+            return null;
+        }
+        c.compilations++;
+        c.compiled = cm;
+        compiled.incrementAndGet();
+        if (log != null) {
+            log.printf("[jit] %d %s (%d ints -> %d bytes, %d us)%n", c.compilations, m, c.code.length, bytes.length,
+                    (System.nanoTime() - start) / 1000);
+        }
+        return cm;
+    }
+
+    private static void notCompilable(Code c, VmMethod m, Throwable why) {
+        c.notCompilable = true;
+        c.invocations = Integer.MIN_VALUE;
+        c.backedges = Integer.MIN_VALUE;
+    }
+
+    /** Called by compiled code that hands its frame to the interpreter at an instruction it did not translate. */
+    void deoptimised(Code c, CompiledMethod cm) {
+        deoptimisations.incrementAndGet();
+        if (c.compiled == cm && c.compilations < MAX_COMPILATIONS) {
+            c.compiled = null;
+        }
+    }
+
+    /** A readable host class name for profiles and stack traces: the guest class and method. */
+    private static String hostName(VmMethod m) {
+        String s = m.owner.name.replace('/', '_').replace('$', '_') + "__" + m.name;
+        StringBuilder b = new StringBuilder("G_");
+        for (char ch : s.toCharArray()) {
+            b.append(Character.isJavaIdentifierPart(ch) ? ch : '_');
+        }
+        return b.toString();
+    }
+}
