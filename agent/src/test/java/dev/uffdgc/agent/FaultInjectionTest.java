@@ -145,12 +145,19 @@ class FaultInjectionTest {
             }
         });
         try {
-            AgentRun run = AgentRun.runWith(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=2,batch=1,verify=true"),
-                    UffdCollector.REAL, failing, CompactorListener.NONE, "Allocation");
-            assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
-            assertEquals(expected.status(), run.status());
-            assertTrue(injected.get() > 1, "fewer than two failing ioctls: " + injected.get());
-            assertTrue(run.totals().cycles().stream().anyMatch(s -> s.emergency), "no cycle took the emergency path");
+            // Whether a second builder fails before the first has finished the emergency path is up to the
+            // scheduler (seen: one failing ioctl in a CI run): up to three runs, each checked in full, until one
+            // had the race.
+            for (int attempt = 0; attempt < 3 && injected.get() < 2; attempt++) {
+                injected.set(0);
+                AgentRun run = AgentRun.runWith(AgentRun.vmOptions("1m"),
+                        AgentOptions.parse("mode=move,workers=2,batch=1,verify=true"), UffdCollector.REAL, failing,
+                        CompactorListener.NONE, "Allocation");
+                assertEquals(expected.stdout(), run.stdout(), "stderr:\n" + run.stderr());
+                assertEquals(expected.status(), run.status());
+                assertTrue(run.totals().cycles().stream().anyMatch(s -> s.emergency), "no cycle took the emergency path");
+            }
+            assertTrue(injected.get() > 1, "fewer than two failing ioctls in three runs: " + injected.get());
         } finally {
             stop.set(true);
             safepoints.join(5000);
