@@ -4,6 +4,7 @@ import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.testing.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;

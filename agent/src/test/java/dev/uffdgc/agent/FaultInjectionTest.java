@@ -8,6 +8,7 @@ import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.testing.ChildJvm;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
