@@ -5,6 +5,7 @@ import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.testing.ChildJvm;
+import dev.uffdgc.kernel.testing.SafepointForcer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -131,32 +131,18 @@ final class EmergencyRaceChild {
                 }
             };
         };
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger gcs = new AtomicInteger();
-        Thread forcer = Thread.ofPlatform().daemon().name("safepoint-forcer").start(() -> {
-            while (!stop.get()) {
-                System.gc();
-                gcs.incrementAndGet();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         AgentRun run;
-        try {
+        long gcs;
+        try (SafepointForcer forcer = SafepointForcer.start()) {
             run = AgentRun.runWith(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=2,batch=1,verify=true"),
                     UffdCollector.REAL, failing, CompactorListener.NONE, args[0]);
-        } finally {
-            stop.set(true);
-            forcer.join(30_000);
+            gcs = forcer.gcs();
         }
         System.out.print(run.stdout());
         System.out.flush();
         System.err.print(run.stderr());
         System.err.printf("STATS status=%d emergency=%d injected=%d held=%d gcs=%d blocked=%d waited=%d%n", run.status(),
-                run.totals().sum(s -> s.emergency ? 1 : 0), injected.get(), held.get(), gcs.get(), blocked.get(),
+                run.totals().sum(s -> s.emergency ? 1 : 0), injected.get(), held.get(), gcs, blocked.get(),
                 waited.get());
         System.exit(0);
     }

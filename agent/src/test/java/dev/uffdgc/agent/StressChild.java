@@ -1,9 +1,8 @@
 package dev.uffdgc.agent;
 
 import dev.uffdgc.kernel.testing.ChildJvm;
+import dev.uffdgc.kernel.testing.SafepointForcer;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The body of a SafepointStressTest case, run in a child JVM under {@link ChildJvm}'s watchdog: a guest under the
@@ -19,25 +18,11 @@ final class StressChild {
     public static void main(String[] args) throws Exception {
         var vm = AgentRun.vmOptions(args[0]);
         vm.gcStressBytes = Integer.parseInt(args[1]);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong gcs = new AtomicLong();
-        Thread forcer = Thread.ofPlatform().daemon().name("safepoint-forcer").start(() -> {
-            while (!stop.get()) {
-                System.gc();
-                gcs.incrementAndGet();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         AgentRun run;
-        try {
+        long gcs;
+        try (SafepointForcer forcer = SafepointForcer.start()) {
             run = AgentRun.run(vm, args[2], args[3], Arrays.copyOfRange(args, 4, args.length));
-        } finally {
-            stop.set(true);
-            forcer.join(30_000);
+            gcs = forcer.gcs();
         }
         System.out.print(run.stdout());
         System.out.flush();
@@ -46,7 +31,7 @@ final class StressChild {
         System.err.printf("STATS status=%d cycles=%d mutatorStalls=%d faults=%d builtByMutator=%d objects=%d gcs=%d"
                 + " emergency=%d%n", run.status(), t.cycles().size(), t.sum(s -> s.mutatorStalls.sum()),
                 t.sum(s -> s.faults.sum()), t.sum(s -> s.pagesBuiltByMutator.sum()), t.sum(s -> s.liveObjects),
-                gcs.get(), t.sum(s -> s.emergency ? 1 : 0));
+                gcs, t.sum(s -> s.emergency ? 1 : 0));
         System.exit(0);
     }
 }

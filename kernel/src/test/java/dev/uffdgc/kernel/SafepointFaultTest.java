@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.uffdgc.kernel.testing.ChildJvm;
+import dev.uffdgc.kernel.testing.SafepointForcer;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,27 +55,14 @@ class SafepointFaultTest {
         MemorySegment src = Memory.mmapAnonymous(PAGES * PAGE_SIZE);
         MemorySegment dst = Memory.mmapAnonymous(PAGES * PAGE_SIZE);
         Pages.fill(src, 51);
-        AtomicLong gcs = new AtomicLong();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread gc = Thread.ofPlatform().daemon().name("safepoint-forcer").start(() -> {
-            while (!stop.get()) {
-                System.gc();
-                gcs.incrementAndGet();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
         AtomicLong safepointsWhileBlocked = new AtomicLong();
-        try (Uffd uffd = Uffds.openWithMove(0)) {
+        try (SafepointForcer gcs = SafepointForcer.start(); Uffd uffd = Uffds.openWithMove(0)) {
             uffd.register(dst, UFFDIO_REGISTER_MODE_MISSING);
             long delta = src.address() - dst.address();
             try (FaultHandler handler = new FaultHandler(uffd, f -> {
                 if (((f.pageAddress() - dst.address()) / PAGE_SIZE) % 16 == 0) {
-                    long seen = gcs.get();
-                    while (gcs.get() < seen + 2) { // + 2: one full GC started and ended after the fault
+                    long seen = gcs.gcs();
+                    while (gcs.gcs() < seen + 2) { // + 2: one full GC started and ended after the fault
                         Thread.sleep(1);
                     }
                     safepointsWhileBlocked.incrementAndGet();
@@ -94,10 +81,8 @@ class SafepointFaultTest {
                 assertEquals(PAGES, handler.faults());
             }
             assertEquals(PAGES / 16, safepointsWhileBlocked.get());
-            assertTrue(gcs.get() >= PAGES / 16 * 2, "System.gc() ran " + gcs.get() + " times");
+            assertTrue(gcs.gcs() >= PAGES / 16 * 2, "System.gc() ran " + gcs.gcs() + " times");
         } finally {
-            stop.set(true);
-            gc.join(30_000);
             Memory.munmap(dst);
             Memory.munmap(src);
         }
