@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uffdgc.kernel.testing.ChildJvm;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package dev.uffdgc.agent;
 
+import dev.uffdgc.kernel.testing.ChildJvm;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;

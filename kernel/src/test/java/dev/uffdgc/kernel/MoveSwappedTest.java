@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uffdgc.kernel.proc.PageCounts;
 import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.VmStat;
+import dev.uffdgc.kernel.testing.SwapTestBase;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

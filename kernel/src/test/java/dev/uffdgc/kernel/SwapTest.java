@@ -8,6 +8,7 @@ import dev.uffdgc.kernel.proc.PageEntry;
 import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.ProcStatus;
 import dev.uffdgc.kernel.proc.VmStat;
+import dev.uffdgc.kernel.testing.SwapTestBase;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;

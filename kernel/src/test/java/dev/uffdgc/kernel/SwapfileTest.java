@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.uffdgc.kernel.proc.ProcStatus;
 import dev.uffdgc.kernel.proc.SwapDevices;
+import dev.uffdgc.kernel.testing.SwapTestSupport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

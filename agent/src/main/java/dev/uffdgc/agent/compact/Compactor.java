@@ -526,7 +526,7 @@ public final class Compactor extends GcCycle {
         }
         long t = System.nanoTime();
         if (!c.emergency()) {
-            uffd.unregister(c.heapRange());
+            ops.unregister(c.heapRange());
         }
         mem.setGuard(null);
         long m = System.nanoTime();
@@ -558,7 +558,7 @@ public final class Compactor extends GcCycle {
 
     void emergency(Cycle c, CompactionFailure e) {
         failed = true;
-        uffd.unregister(c.heapRange());
+        ops.unregister(c.heapRange());
         listener.note("uffd-gc: GC(" + c.id + ") " + e.getMessage() + "; unregistered the heap and finishing the cycle"
                 + " with direct copies; later collections use the built-in stop-the-world collector");
     }

@@ -7,7 +7,6 @@ import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.PageMapper;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Memory;
-import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -192,23 +191,9 @@ final class Cycle {
         }
     }
 
-    /**
-     * Copies the pages of a run directly (the heap is unregistered). A source page that is a hole was moved into
-     * the heap before the failure and is skipped; every other one — present, or swapped out (pagemap tells them
-     * apart, mincore does not: a swapped-out page is "not resident" too) — is copied (a COPY that already happened
-     * is repeated with the same bytes).
-     */
+    /** Copies the pages of a run directly (the heap is unregistered by now); see PageMapper.copyUnregistered. */
     private void copyDirect(long dst, long src, long len) {
-        try (Pagemap pagemap = Pagemap.openSelf()) {
-            for (long off = 0; off < len; off += Memory.PAGE_SIZE) {
-                long entry = pagemap.entry(src + off);
-                if (Pagemap.isPresent(entry) || Pagemap.isSwapped(entry)) {
-                    MemorySegment.copy(MemorySegment.ofAddress(src + off).reinterpret(Memory.PAGE_SIZE), 0,
-                            MemorySegment.ofAddress(dst + off).reinterpret(Memory.PAGE_SIZE), 0, Memory.PAGE_SIZE);
-                    stats.pagesCopied.increment();
-                }
-            }
-        }
+        stats.pagesCopied.add(PageMapper.copyUnregistered(dst, src, len));
     }
 
     boolean emergency() {

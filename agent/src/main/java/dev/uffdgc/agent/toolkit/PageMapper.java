@@ -2,6 +2,7 @@ package dev.uffdgc.agent.toolkit;
 
 import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.proc.Pagemap;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -80,6 +81,29 @@ public final class PageMapper {
             }
         }
         stats.ioctlNanos.add(System.nanoTime() - t0);
+    }
+
+    /**
+     * The last resort, once the range is no longer registered: copies [src, src + len) to dst page by page with plain
+     * memory copies. A source page that is a hole (it was moved into dst before the failure) is skipped; every other
+     * one — present, or swapped out — is copied (a COPY that already happened is repeated with the same bytes).
+     * pagemap tells a swapped-out page from a hole, mincore does not (both are "not resident": skipping by mincore
+     * lost swapped-out pages). Returns the pages copied. Never on a registered range: a write to a registered,
+     * missing page blocks in a userfault, in Java state here — the HotSpot safepoint deadlock.
+     */
+    public static long copyUnregistered(long dst, long src, long len) {
+        long copied = 0;
+        try (Pagemap pagemap = Pagemap.openSelf()) {
+            for (long off = 0; off < len; off += PAGE) {
+                long entry = pagemap.entry(src + off);
+                if (Pagemap.isPresent(entry) || Pagemap.isSwapped(entry)) {
+                    MemorySegment.copy(MemorySegment.ofAddress(src + off).reinterpret(PAGE), 0,
+                            MemorySegment.ofAddress(dst + off).reinterpret(PAGE), 0, PAGE);
+                    copied++;
+                }
+            }
+        }
+        return copied;
     }
 
     private static boolean present(long page) {

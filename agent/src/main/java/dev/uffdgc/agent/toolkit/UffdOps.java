@@ -2,16 +2,25 @@ package dev.uffdgc.agent.toolkit;
 
 import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Uffd;
+import java.lang.foreign.MemorySegment;
 
 /**
- * The resolving ioctls as the collectors see them: bytes done (> 0, possibly fewer than asked after EAGAIN) or
- * -errno. The seam for fault injection: tests wrap the real one to answer EEXIST, EAGAIN, EBUSY or ENOMEM at
- * chosen pages.
+ * The ioctls a cycle issues on the heap after the flip, as the collectors see them: MOVE and COPY answer bytes
+ * done (> 0, possibly fewer than asked after EAGAIN) or -errno; UNREGISTER ends the window. The seam for fault
+ * injection: tests wrap the real one to answer EEXIST, EAGAIN, EBUSY or ENOMEM at chosen pages, or to hold a
+ * thread in Java state just before the heap is unregistered (the emergency path's race window).
  */
 public interface UffdOps {
     long move(long dst, long src, long len);
 
     long copy(long dst, long src, long len);
+
+    /**
+     * UFFDIO_UNREGISTER of {@code range}: wakes every thread blocked in a fault on it; afterwards a missing page
+     * fills with zeros on touch. Called by the thread that finishes the cycle or enters the emergency path, with
+     * mutators running. Throws {@link KernelException} if the kernel refuses.
+     */
+    void unregister(MemorySegment range);
 
     /** The real ioctls on {@code uffd}, waking faulting threads (no DONTWAKE). */
     static UffdOps of(Uffd uffd) {
@@ -37,6 +46,11 @@ public interface UffdOps {
                 } catch (KernelException e) {
                     return -e.errno();
                 }
+            }
+
+            @Override
+            public void unregister(MemorySegment range) {
+                uffd.unregister(range);
             }
         };
     }

@@ -1,9 +1,11 @@
-package dev.uffdgc.kernel;
+package dev.uffdgc.kernel.testing;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.uffdgc.kernel.KernelException;
+import dev.uffdgc.kernel.Swapfile;
 import dev.uffdgc.kernel.proc.ProcStatus;
 import dev.uffdgc.kernel.proc.SwapDevices;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
  * test's own under target/, switched off and deleted after each test, also when it fails. Tests skip, saying
  * why, when neither is possible.
  */
-abstract class SwapTestBase {
+public abstract class SwapTestBase {
     private static final long SWAPFILE_MIB = 64;
 
     private Path dir;
@@ -24,7 +26,7 @@ abstract class SwapTestBase {
     private Path swapfilePath;
 
     @BeforeEach
-    void needSwap() {
+    protected void needSwap() {
         if (SwapDevices.anyActive()) {
             return;
         }
@@ -41,7 +43,7 @@ abstract class SwapTestBase {
 
     // Runs after the subclass's @AfterEach, so the test's memory is unmapped before swapoff.
     @AfterEach
-    void removeSwapfile() {
+    protected void removeSwapfile() {
         try {
             if (swapfile != null) {
                 swapfile.close();

@@ -1,4 +1,4 @@
-package dev.uffdgc.agent;
+package dev.uffdgc.kernel.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +18,13 @@ import java.util.stream.Stream;
  * an ordinary hang), else {@code jhsdb jstack} (reads the stacks with ptrace, answers in a safepoint deadlock too,
  * ~3 s here), and always each task's kernel wait channel and state from /proc (a thread blocked in a userfault
  * shows {@code handle_userfault}) — then kills the child with SIGKILL and waits until it is gone.
+ *
+ * <p>In kernel's test jar, shared with the agent's tests (kernel's own SafepointFaultTest runs under it too).
  */
-final class ChildJvm {
+public final class ChildJvm {
     /** What the child did: its exit status (-1 after a timeout), its output, and the dump taken on a hang. */
-    record Result(int status, boolean timedOut, String stdout, String stderr, String dump, long pid) {
-        String describe() {
+    public record Result(int status, boolean timedOut, String stdout, String stderr, String dump, long pid) {
+        public String describe() {
             return (timedOut ? "child JVM " + pid + " hung and was killed; its threads:\n" + dump + "\n"
                     : "child JVM exit " + status + "\n") + "stderr:\n" + stderr;
         }
@@ -32,16 +34,16 @@ final class ChildJvm {
     }
 
     /** Runs {@code mainClass} from this JVM's class path in a child JVM, killed with SIGKILL after {@code timeoutSeconds}. */
-    static Result run(long timeoutSeconds, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+    public static Result run(long timeoutSeconds, Class<?> mainClass, String... args) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("uffdgc-child");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         List<String> cmd = new ArrayList<>(List.of(java("java"), "--enable-native-access=ALL-UNNAMED",
                 "-Xmx256m", "-cp", System.getProperty("java.class.path")));
-        String guest = System.getProperty("toyvm.guestClasses");
-        if (guest != null) {
-            cmd.add(2, "-Dtoyvm.guestClasses=" + guest);
-        }
+        // The project's own settings (toyvm.*, uffdgc.*: where the guest classes are, ...) reach the child too.
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(k -> k.startsWith("toyvm.") || k.startsWith("uffdgc."))
+                .forEach(k -> cmd.add(2, "-D" + k + "=" + System.getProperty(k)));
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         // Output goes to files, not pipes: a child writing more than a pipe holds can then never block on us.
@@ -79,7 +81,7 @@ final class ChildJvm {
     }
 
     /** Where each thread of {@code pid} is: Java stacks if the VM can still answer, kernel wait channels always. */
-    static String dump(long pid) {
+    public static String dump(long pid) {
         StringBuilder b = new StringBuilder();
         b.append("-- jcmd ").append(pid).append(" Thread.print (needs a safepoint: no answer in a safepoint deadlock)\n");
         String jcmd = tool(5, "jcmd", Long.toString(pid), "Thread.print");

@@ -1,5 +1,6 @@
-package dev.uffdgc.kernel;
+package dev.uffdgc.kernel.testing;
 
+import dev.uffdgc.kernel.Swapfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,11 +13,11 @@ import java.util.stream.Stream;
  * that is tmpfs, and containers put it on overlayfs; neither can hold a swapfile (swapon: EINVAL). target/ sits
  * next to the sources, on a real disk filesystem (ext4 here; /tmp happens to be ext4 on this machine too).
  */
-final class SwapTestSupport {
+public final class SwapTestSupport {
     private SwapTestSupport() {
     }
 
-    static Path newTempDir() {
+    public static Path newTempDir() {
         try {
             Path target = Path.of(System.getProperty("basedir", "."), "target").toAbsolutePath();
             Files.createDirectories(target);
@@ -26,7 +27,7 @@ final class SwapTestSupport {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
@@ -40,7 +41,7 @@ final class SwapTestSupport {
     }
 
     /** Last-resort cleanup if a test left a swapfile of ours active (e.g. a child JVM was killed). */
-    static void forceRemove(Path swapfile) {
+    public static void forceRemove(Path swapfile) {
         if (swapfile == null) {
             return;
         }

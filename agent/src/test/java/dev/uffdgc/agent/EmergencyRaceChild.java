@@ -1,0 +1,163 @@
+package dev.uffdgc.agent;
+
+import dev.uffdgc.agent.compact.CompactorListener;
+import dev.uffdgc.agent.toolkit.UffdOps;
+import dev.uffdgc.kernel.Errno;
+import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.testing.ChildJvm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The body of FaultInjectionTest's emergency race, run in a child JVM under {@link ChildJvm}'s watchdog (a
+ * regression deadlocks HotSpot at a safepoint, which no in-process timeout survives). Every MOVE and COPY from heap
+ * page 2 on fails with EINVAL, so every builder — two workers and the mutator, one page per ioctl — ends in the
+ * emergency path; the first failing ioctl waits until a second builder's fails too (both are outside the
+ * cycle's monitor then, so both enter the path); the thread that unregisters the heap is held in Java state until
+ * the other has reached the path too (at most {@value #HOLD_MILLIS} ms); and a host thread forces a safepoint
+ * every millisecond.
+ * If a builder could write a page directly before the heap is unregistered, it would block in a userfault in Java
+ * state, the sleeper would stop at the next safepoint on waking, and the safepoint would never complete. Whether
+ * it does complete depends on how HotSpot runs the copy (seen 2026-12-02: sometimes the safepoint passed, the
+ * copy was not in Java state), so the child also reports how many threads it saw blocked in a userfault (kernel
+ * wait channel {@code handle_userfault}) during the window: with mutators on the page-state check (the default
+ * access), nothing but such a direct write can block there.
+ *
+ * <p>Prints the guest's stdout, then on stderr its stderr and one {@code STATS} line. Argument: the guest class.
+ */
+final class EmergencyRaceChild {
+    static final long HOLD_MILLIS = 5000;
+    /** How long the first failing builder waits for a second one (two workers and the mutator are building). */
+    static final long PAIR_MILLIS = 2000;
+
+    private EmergencyRaceChild() {
+    }
+
+    private static void awaitSecondFailure(AtomicInteger injected) {
+        long until = System.nanoTime() + PAIR_MILLIS * 1_000_000;
+        while (injected.get() < 2 && System.nanoTime() < until) {
+            sleep(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Threads of this process whose kernel wait channel is handle_userfault: blocked in a userfault now. */
+    static int threadsInUserfault() {
+        int n = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    if (Files.readString(t.resolve("wchan")).strip().equals("handle_userfault")) {
+                        n++;
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    public static void main(String[] args) throws Exception {
+        AtomicInteger injected = new AtomicInteger();
+        AtomicInteger held = new AtomicInteger();
+        AtomicInteger blocked = new AtomicInteger();
+        AtomicInteger waited = new AtomicInteger();
+        Set<Thread> failed = ConcurrentHashMap.newKeySet();
+        UffdCollector.OpsFactory failing = (uffd, heapBase) -> {
+            UffdOps real = UffdOps.of(uffd);
+            return new UffdOps() {
+                private long fail(long dst, long len, LongSupplier ok) {
+                    if (dst + len > heapBase + 2 * Memory.PAGE_SIZE) {
+                        failed.add(Thread.currentThread());
+                        if (injected.incrementAndGet() == 1) {
+                            awaitSecondFailure(injected); // both then enter the emergency path together
+                        }
+                        return -Errno.EINVAL.number();
+                    }
+                    return ok.getAsLong();
+                }
+
+                @Override
+                public long move(long dst, long src, long len) {
+                    return fail(dst, len, () -> real.move(dst, src, len));
+                }
+
+                @Override
+                public long copy(long dst, long src, long len) {
+                    return fail(dst, len, () -> real.copy(dst, src, len));
+                }
+
+                @Override
+                public void unregister(MemorySegment range) {
+                    if (injected.get() > 0) { // the emergency path, not the end of a healthy cycle
+                        held.incrementAndGet();
+                        // The window: held until the other failing builder has reached the path — waiting for
+                        // this unregister on the cycle's monitor (BLOCKED), as it must, or blocked in a userfault
+                        // after a direct write to the still registered heap (the bug) — at most HOLD_MILLIS.
+                        long until = System.nanoTime() + HOLD_MILLIS * 1_000_000;
+                        while (System.nanoTime() < until) {
+                            if (threadsInUserfault() > 0) {
+                                blocked.incrementAndGet();
+                                break;
+                            }
+                            if (failed.stream().anyMatch(t -> t != Thread.currentThread()
+                                    && t.getState() == Thread.State.BLOCKED)) {
+                                waited.incrementAndGet();
+                                break;
+                            }
+                            sleep(1);
+                        }
+                    }
+                    real.unregister(range);
+                }
+            };
+        };
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger gcs = new AtomicInteger();
+        Thread forcer = Thread.ofPlatform().daemon().name("safepoint-forcer").start(() -> {
+            while (!stop.get()) {
+                System.gc();
+                gcs.incrementAndGet();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        AgentRun run;
+        try {
+            run = AgentRun.runWith(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=2,batch=1,verify=true"),
+                    UffdCollector.REAL, failing, CompactorListener.NONE, args[0]);
+        } finally {
+            stop.set(true);
+            forcer.join(30_000);
+        }
+        System.out.print(run.stdout());
+        System.out.flush();
+        System.err.print(run.stderr());
+        System.err.printf("STATS status=%d emergency=%d injected=%d held=%d gcs=%d blocked=%d waited=%d%n", run.status(),
+                run.totals().sum(s -> s.emergency ? 1 : 0), injected.get(), held.get(), gcs.get(), blocked.get(),
+                waited.get());
+        System.exit(0);
+    }
+}
