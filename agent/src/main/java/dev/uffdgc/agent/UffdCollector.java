@@ -110,6 +110,7 @@ public final class UffdCollector implements Collector {
     /** Finishes a cycle in flight (before the built-in collector runs, or before a swap). */
     public void quiesce() {
         if (compactor != null) {
+            compactor.abandonMark();
             compactor.completeActive();
         }
     }
@@ -121,7 +122,15 @@ public final class UffdCollector implements Collector {
 
     /** The allocation slow path (TLAB refills, shared allocations): start a cycle early by occupancy or rate. */
     public void poll(long requestBytes) {
-        if (!concurrent() || compactor.cycleActive()) {
+        if (!concurrent()) {
+            return;
+        }
+        if (compactor.marking()) { // the next pause of the cycle, once its concurrent phase is done (else nothing)
+            compactor.finalMark();
+            compactor.relocateStart();
+            return;
+        }
+        if (compactor.cycleActive()) {
             return;
         }
         Heap h = vm.rawHeap();
@@ -142,7 +151,7 @@ public final class UffdCollector implements Collector {
         lastPollAllocated = allocated;
         if (cause != null) {
             collections++;
-            compactor.collect(cause);
+            compactor.startMark(cause); // no waiting: the final pause comes from a later poll or exhaustion
         }
     }
 

@@ -40,8 +40,19 @@ class JfrEventsTest {
         }
         int cycles = run.totals().cycles().size();
         assertEquals(cycles, counts.getOrDefault("uffdgc.Cycle", 0), counts.toString());
-        assertEquals(cycles, counts.getOrDefault("uffdgc.Pause", 0), counts.toString());
-        assertEquals(2 * cycles, counts.getOrDefault("uffdgc.Phase", 0), counts.toString());
+        // Three pauses per cycle (Init Mark, Final Mark, Relocate Start), each with its phase, and the three
+        // concurrent phases between them (mark, plan, evacuation).
+        assertEquals(3 * cycles, counts.getOrDefault("uffdgc.Pause", 0), counts.toString());
+        assertEquals(6 * cycles, counts.getOrDefault("uffdgc.Phase", 0), counts.toString());
+        Map<String, Integer> phases = new HashMap<>();
+        events.stream().filter(e -> e.getEventType().getName().equals("uffdgc.Phase")).forEach(e -> {
+            phases.merge(e.getString("name"), 1, Integer::sum);
+            assertTrue(e.getLong("took") >= 0, e.toString());
+        });
+        for (String name : new String[] {"Pause Init Mark", "Concurrent Mark", "Pause Final Mark", "Concurrent Plan",
+            "Pause Relocate Start", "Concurrent evacuation"}) {
+            assertEquals(cycles, phases.getOrDefault(name, 0), name + ": " + phases);
+        }
         assertTrue(counts.getOrDefault("uffdgc.Fault", 0) > 0, "workers=0: mutators must wait for pages");
         RecordedEvent cycle = events.stream().filter(e -> e.getEventType().getName().equals("uffdgc.Cycle"))
                 .findFirst().orElseThrow();

@@ -63,6 +63,42 @@ public final class Compactor extends GcCycle {
     private int cycles;
     private String cause;
     private Cycle started;
+    private static final int IDLE = 0;
+    private static final int MARKING = 1;
+    private static final int MARKED = 2;
+    private static final int PLANNING = 3;
+    private static final int PLANNED = 4;
+    private static final int NONE = 0;
+    private static final int INIT = 1;
+    private static final int FINAL = 2;
+    private static final int FLIP = 3;
+    /**
+     * IDLE -> (Init Mark pause) MARKING -> (marker thread) MARKED -> (Final Mark pause) PLANNING -> (marker thread)
+     * PLANNED -> (Relocate Start pause: the flip) IDLE, and the compaction runs concurrently until the next Init
+     * Mark, which waits for it (pacing).
+     */
+    private volatile int phase = IDLE;
+    /** Which pause the owner of the current pause asked for, and which one its body ran (NONE: neither). */
+    private int pauseKind;
+    private int lastPause;
+    private final Object markLock = new Object();
+    private volatile boolean shutdown;
+    /** The marker thread is reading the heap (guarded by markLock). */
+    private boolean markerBusy;
+    private final Thread marker;
+    private final dev.uffdgc.toyvm.gc.toolkit.MarkVerifier markVerifier;
+    private long initPauseNanos;
+    private long initTtspNanos;
+    private volatile long concurrentMarkNanos;
+    private volatile long concurrentPlanNanos;
+    private long finalPauseNanos;
+    private long finalTtspNanos;
+    private long finalMarkWorkNanos;
+    /** The mark end: top at Final Mark, padded to a page. The concurrent plan covers [0, markEnd). */
+    private volatile long markEnd;
+    /** Summed over the mutators of the cycle in progress (written under no lock: approximate when they race). */
+    private volatile long markStallNanos;
+    private volatile long pacingStallNanos;
 
     /** {@code ops} null: the real ioctls on {@code uffd}. */
     public Compactor(VmBinding vm, Uffd uffd, UffdOps ops, boolean move, AgentOptions options,
@@ -81,6 +117,8 @@ public final class Compactor extends GcCycle {
         this.cuts = new boolean[(int) (vm.end() >>> PAGE_SHIFT) + 1];
         this.workers = new Workers(options.workers, this::backgroundFailed);
         this.faultServer = new FaultServer(uffd, this);
+        this.markVerifier = new dev.uffdgc.toyvm.gc.toolkit.MarkVerifier(vm);
+        this.marker = Thread.ofPlatform().daemon().name("uffd-gc-marker").start(this::markerLoop);
     }
 
     public boolean usesMove() {
@@ -106,12 +144,161 @@ public final class Compactor extends GcCycle {
     }
 
     /**
-     * Runs one cycle's pause; called by a mutator at its safepoint (the allocation slow path or System.gc()).
-     * Returns without collecting when another thread's pause ran meanwhile.
+     * Runs a cycle for a mutator that needs memory (the allocation slow path or System.gc()), at its safepoint:
+     * finishes the previous compaction first if it is still building pages (outside any pause: a stall for this
+     * mutator, not a pause for all), then the Init Mark pause if no mark runs, waits for the concurrent mark (a
+     * stall: this mutator needs memory that only the compaction frees), then the final pause. Any of these may
+     * have been done meanwhile by another thread (its pause ran while this one waited): then it is skipped.
      */
     public void collect(String cause) {
-        this.cause = cause;
-        runCycle("Collect");
+        long t = System.nanoTime();
+        boolean helped = active != null;
+        completeActive();
+        if (helped) {
+            pacingStallNanos += System.nanoTime() - t;
+        }
+        startMark(cause);
+        long w = System.nanoTime();
+        boolean waited = await(MARKING);
+        finalMark();
+        waited |= await(PLANNING);
+        if (waited) {
+            markStallNanos += System.nanoTime() - w;
+        }
+        relocateStart();
+    }
+
+    /** The Init Mark pause, if no mark or compaction is under way (the occupancy trigger's entry). */
+    public void startMark(String cause) {
+        if (phase == IDLE && active == null) {
+            this.cause = cause;
+            pauseKind = INIT;
+            runCycle("Init Mark");
+        }
+    }
+
+    /** The Final Mark pause, if the concurrent mark has finished (polled from the allocation slow path too). */
+    public void finalMark() {
+        if (phase == MARKED) {
+            pauseKind = FINAL;
+            runCycle("Final Mark");
+        }
+    }
+
+    /** The flip pause (ZGC's "Relocate Start"), if the concurrent plan is done (polled too). */
+    public void relocateStart() {
+        if (phase == PLANNED) {
+            pauseKind = FLIP;
+            runCycle("Relocate Start");
+        }
+    }
+
+    /** True from the Init Mark pause until the flip pause (mark, plan, and the pauses between them). */
+    public boolean marking() {
+        return phase != IDLE;
+    }
+
+    /**
+     * Waits (in Java: the marker needs no safepoint, so a guest thread waiting here holds up nothing) until the
+     * marker thread has finished the concurrent mark or plan; true if it had to wait.
+     */
+    private boolean await(int concurrentPhase) {
+        if (phase != concurrentPhase) {
+            return false;
+        }
+        synchronized (markLock) {
+            while (phase == concurrentPhase && !shutdown) {
+                try {
+                    markLock.wait(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // a guest interrupt: hand it back, stop waiting
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. */
+    private void markerLoop() {
+        while (true) {
+            int work;
+            synchronized (markLock) {
+                while (phase != MARKING && phase != PLANNING && !shutdown) {
+                    try {
+                        markLock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (shutdown) {
+                    return;
+                }
+                markerBusy = true;
+                work = phase;
+            }
+            long t = System.nanoTime();
+            try {
+                if (work == MARKING) {
+                    marks.concurrentMark();
+                } else {
+                    // Black allocation during the mark (below the page-aligned mark end: parseable, and its
+                    // headers no longer change), then the plan over everything up to the mark end.
+                    marks.markAllocated(marks.markStartTop, markEnd);
+                    plan.compute(markEnd, options.densePercent);
+                }
+            } catch (RuntimeException | Error e) { // the next pause then fails with it (the bitmap is suspect)
+                backgroundFailed(new IllegalStateException("uffd-gc: the concurrent "
+                        + (work == MARKING ? "mark" : "plan") + " failed: " + e, e));
+            }
+            synchronized (markLock) {
+                long nanos = System.nanoTime() - t;
+                markerBusy = false;
+                if (phase == work) { // not abandoned meanwhile
+                    // The lock orders the bitmap, tracer and plan for the thread that runs the next pause.
+                    if (work == MARKING) {
+                        concurrentMarkNanos = nanos;
+                        phase = MARKED;
+                    } else {
+                        concurrentPlanNanos = nanos;
+                        phase = PLANNED;
+                    }
+                }
+                markLock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Drops a mark in progress (the built-in collector takes over after an emergency, or the agent is swapped
+     * out): inside a pause of its own (nested if the caller owns one), waits until the marker thread no longer
+     * reads the heap, removes the barrier. Afterwards nothing of this collector reads or watches the heap.
+     */
+    public void abandonMark() {
+        if (phase == IDLE) {
+            return;
+        }
+        while (!vm.stopTheWorld("Abandon Mark")) {
+            Thread.onSpinWait();
+        }
+        try {
+            synchronized (markLock) {
+                while (markerBusy) {
+                    try {
+                        markLock.wait(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                if (phase != IDLE) {
+                    vm.setReferenceStoreBarrier(null);
+                    phase = IDLE;
+                }
+            }
+        } finally {
+            vm.resumeTheWorld();
+        }
     }
 
     /** Finishes the cycle in flight, if any, helping on the calling thread; throws what a background thread hit. */
@@ -133,11 +320,9 @@ public final class Compactor extends GcCycle {
         return options.verify || vm.verifying();
     }
 
-    /** The previous cycle's pages are all mapped (inside this pause) before anything is checked or marked. */
+    /** Verification happens inside {@link #collect()}, where each pause knows what is consistent. */
     @Override
     protected void verifyBefore() {
-        completeActive();
-        super.verifyBefore();
     }
 
     /** Nothing here: the shadow check verifies each page as it is built, the next pause verifies the heap. */
@@ -150,15 +335,79 @@ public final class Compactor extends GcCycle {
         return "GC(" + cycles + ")";
     }
 
-    /** Mark, plan, flip; the workers start at once (the world is still stopped, but they never touch the heap). */
+    /** The pause body: Init Mark or the final pause, unless another thread's pause did it meanwhile. */
     @Override
     protected void collect() {
+        lastPause = NONE;
+        if (pauseKind == INIT && phase == IDLE && active == null) {
+            initMark();
+            lastPause = INIT;
+        } else if ((pauseKind == FINAL && phase == MARKED) || (pauseKind == FLIP && phase == PLANNED)) {
+            synchronized (markLock) { // pairs with the marker's release of the tracer, bitmap and plan
+                RuntimeException e = backgroundFailure;
+                if (e != null) { // the marker (or a worker) failed: the bitmap is not to be trusted
+                    backgroundFailure = null;
+                    vm.setReferenceStoreBarrier(null);
+                    phase = IDLE;
+                    throw e;
+                }
+            }
+            if (pauseKind == FINAL) {
+                finalMarkPause();
+                lastPause = FINAL;
+            } else {
+                flipCycle();
+                lastPause = FLIP;
+            }
+        }
+    }
+
+    /**
+     * Final Mark: barrier off, the SATB buffer drained to the end of the mark (whatever mutators overwrote since
+     * the marker's last drain), top padded to a page (the mark end: the concurrent plan covers [0, mark end),
+     * later objects start on a fresh page), (verify,) wake the marker for the plan. O(SATB entries left).
+     */
+    private void finalMarkPause() {
+        long t = System.nanoTime();
+        vm.setReferenceStoreBarrier(null);
+        marks.drainRest();
+        markEnd = vm.rawHeap().padTopToPage();
+        if (verifying()) {
+            verifier.verify("before GC(" + cycles + ")");
+            markVerifier.verify(marks.bits, marks.markStartTop, markEnd, "at Final Mark of GC(" + cycles + ")");
+        }
+        finalMarkWorkNanos = System.nanoTime() - t;
+        synchronized (markLock) {
+            phase = PLANNING;
+            markLock.notifyAll();
+        }
+    }
+
+    /** Init Mark: (verify,) copy the roots, remember top, install the SATB barrier, wake the marker. */
+    private void initMark() {
+        if (verifying()) {
+            verifier.verify("at Init Mark of " + cycleName());
+        }
+        marks.snapshot(vm);
+        vm.setReferenceStoreBarrier(marks);
+        synchronized (markLock) {
+            phase = MARKING;
+            markLock.notifyAll();
+        }
+    }
+
+    /**
+     * The flip pause: what was allocated since the mark end (during the concurrent plan) is marked live and
+     * appended to the plan — O(those objects) —, then the flip; the workers start at once (the world is still
+     * stopped, but they never touch the heap).
+     */
+    private void flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
         long top = vm.top();
-        marks.mark(top);
-        long t2 = System.nanoTime();
-        plan.compute(top, options.densePercent);
+        marks.markAllocated(markEnd, top);
+        plan.extend(top);
+        phase = IDLE;
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
         ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap) : null;
@@ -175,8 +424,21 @@ public final class Compactor extends GcCycle {
         active = c;
         started = c;
         CycleStats s = c.stats;
-        s.markNanos = t2 - t1;
-        s.planNanos = t3 - t2;
+        s.markNanos = finalMarkWorkNanos;
+        s.planNanos = concurrentPlanNanos;
+        s.tailNanos = t3 - t1;
+        s.finalMarkPauseNanos = finalPauseNanos;
+        s.finalMarkTtspNanos = finalTtspNanos;
+        s.initMarkPauseNanos = initPauseNanos;
+        s.initMarkTtspNanos = initTtspNanos;
+        s.concurrentMarkNanos = concurrentMarkNanos;
+        s.markStallNanos = markStallNanos;
+        s.pacingStallNanos = pacingStallNanos;
+        markStallNanos = 0;
+        pacingStallNanos = 0;
+        s.satbEntries = marks.satbEntries;
+        s.allocatedDuringMark = top - marks.markStartTop;
+        s.allocatedDuringPlan = top - markEnd;
         s.flipNanos = System.nanoTime() - t3;
         s.usedBefore = top;
         s.usedAfter = plan.newTop;
@@ -201,6 +463,21 @@ public final class Compactor extends GcCycle {
     /** After the resume: the whole pause (request to resume) and its time-to-safepoint go to the listeners. */
     @Override
     protected void log(PauseTimes pause) {
+        if (lastPause == INIT) {
+            initPauseNanos = pause.pauseNanos();
+            initTtspNanos = pause.timeToSafepointNanos();
+            listener.initMarked(cycles, cause, initPauseNanos, initTtspNanos);
+            return;
+        }
+        if (lastPause == FINAL) {
+            finalPauseNanos = pause.pauseNanos();
+            finalTtspNanos = pause.timeToSafepointNanos();
+            listener.finalMarked(cycles, cause, finalPauseNanos, finalTtspNanos, concurrentMarkNanos);
+            return;
+        }
+        if (lastPause != FLIP) {
+            return;
+        }
         Cycle c = started;
         CycleStats s = c.stats;
         s.pauseNanos = pause.pauseNanos();
@@ -298,6 +575,10 @@ public final class Compactor extends GcCycle {
     /** Stops the background threads (the VM is exiting, or the agent is switched off). */
     public void shutdown() {
         completeActive();
+        synchronized (markLock) {
+            shutdown = true;
+            markLock.notifyAll();
+        }
         workers.stop();
         faultServer.stop();
     }

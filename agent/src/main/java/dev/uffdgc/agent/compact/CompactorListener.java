@@ -2,7 +2,18 @@ package dev.uffdgc.agent.compact;
 
 /** What a compactor reports: the GC log and JFR events listen here. Called on the thread where it happened. */
 public interface CompactorListener {
-    /** The stop-the-world part (mark, plan, flip) of cycle {@code id} is over; the world resumes. */
+    /** Cycle {@code id}'s Init Mark pause (roots copied, barrier on) is over: the concurrent mark runs. */
+    default void initMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos) {
+    }
+
+    /** Cycle {@code id}'s Final Mark pause (SATB drained, barrier off) is over: the concurrent plan runs. */
+    default void finalMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos, long concurrentMarkNanos) {
+    }
+
+    /**
+     * The flip pause (Relocate Start: what was allocated during the plan appended, mremap, register, roots) of
+     * cycle {@code id} is over; the world resumes. {@code stats} also holds the earlier pauses and phases.
+     */
     void paused(int id, String cause, CycleStats stats);
 
     /** Cycle {@code id} has mapped its last page, unregistered the heap and released its from-space. */

@@ -22,10 +22,30 @@ public final class CycleStats extends MapCounters {
     public final LongAdder pageAllocNanos = new LongAdder();
     public final LongAdder faultNanos = new LongAdder();
 
+    /** The Init Mark pause (request to resume) and its time to safepoint. */
+    public long initMarkPauseNanos;
+    public long initMarkTtspNanos;
+    /** The concurrent mark on the marker thread, from the Init Mark resume until it found nothing left. */
+    public long concurrentMarkNanos;
+    /** Mutators that needed memory waiting for the concurrent mark (summed), and for the previous cycle's pages. */
+    public long markStallNanos;
+    public long pacingStallNanos;
+    /** Overwritten references the SATB barrier reported, and bytes allocated during the mark (black). */
+    public long satbEntries;
+    public long allocatedDuringMark;
+    /** The Final Mark pause (request to resume) and its time to safepoint. */
+    public long finalMarkPauseNanos;
+    public long finalMarkTtspNanos;
+    /** Bytes allocated during the concurrent plan: marked and appended to the plan inside the flip pause. */
+    public long allocatedDuringPlan;
+    /** In the flip pause: marking what was allocated during the plan and extending the plan over it. */
+    public long tailNanos;
+    /** The Final Mark pause's own work: the SATB drain (and the mark verifier when verifying). */
     public long markNanos;
+    /** The concurrent plan on the marker thread (black allocation marked, forwarding, page tables). */
     public long planNanos;
     public long flipNanos;
-    /** The whole pause: from the safepoint request to the moment mutators run again. */
+    /** The flip pause (Relocate Start), whole: from the safepoint request to the moment mutators run again. */
     public long pauseNanos;
     /** The part of {@link #pauseNanos} spent waiting for the guest threads to stop. */
     public long timeToSafepointNanos;

@@ -4,28 +4,131 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
+import dev.uffdgc.toyvm.heap.ReferenceStoreBarrier;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import java.util.Arrays;
 
 /**
- * Stop-the-world marking (the toolkit's {@link Tracer} into its {@link MarkBitmap}) plus the live bytes of every
- * page, which decide the dense prefix. Reused across cycles; sized for the whole heap.
+ * Marking (the toolkit's {@link Tracer} into its {@link MarkBitmap}) plus the live bytes of every page, which
+ * decide the dense prefix. Reused across cycles; sized for the whole heap. Two ways:
+ * <ul>
+ * <li>{@link #mark}: with the world stopped (tests, and a fallback);</li>
+ * <li>concurrent, snapshot-at-the-beginning (SATB, as G1 and Shenandoah): {@link #snapshot} in the Init Mark
+ *     pause copies the roots and records the mark-start top; {@link #concurrentMark} on the marker thread clears
+ *     the bitmap, marks from the copied roots and drains what the reference-store barrier reported (this class is
+ *     that barrier: every overwritten reference goes to the SATB buffer); {@link #drainRest} in the Final Mark
+ *     pause drains the rest; {@link #markAllocated} marks everything allocated since the snapshot live (black
+ *     allocation: concurrently up to the mark end, in the flip pause what came after).</li>
+ * </ul>
+ * Why SATB and not incremental update (ART's choice, with a card-table remark): the final pause then needs no root
+ * rescan and no card scan, only the buffer of values overwritten since the last concurrent drain (usually tiny),
+ * and initialising stores into fresh objects need no barrier at all (their old value is null).
  */
-final class Marker implements Tracer.Hook {
+final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     final MarkBitmap bits;
     final int[] pageLive;
     private final Tracer tracer;
+    private final long heapEnd;
+    /** The roots copied in the Init Mark pause (reused; grows outside pauses only rarely: it doubles). */
+    private int[] roots = new int[4096];
+    private int rootCount;
+    /** Values the barrier reported, appended by mutators under the lock; the marker swaps the two buffers. */
+    private final Object satbLock = new Object();
+    private int[] satb = new int[16384];
+    private int satbCount;
+    private int[] draining = new int[16384];
+    long markStartTop;
+    long satbEntries;
 
     Marker(VmBinding vm) {
         this.bits = new MarkBitmap(vm.end());
         this.tracer = new Tracer(vm, bits);
+        this.heapEnd = vm.end();
         this.pageLive = new int[(int) ((vm.end() + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT)];
     }
 
-    /** Marks everything reachable from the roots in [first object, top). */
+    /** Marks everything reachable from the roots in [first object, top), with the world stopped. */
     void mark(long top) {
         Arrays.fill(pageLive, 0, (int) ((top + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT), 0);
         tracer.trace(top, this);
+    }
+
+    /** Init Mark pause (world stopped, heap parseable): copies the roots, remembers top. O(roots). */
+    void snapshot(VmBinding vm) {
+        markStartTop = vm.top();
+        rootCount = 0;
+        satbEntries = 0;
+        synchronized (satbLock) {
+            satbCount = 0;
+        }
+        vm.forEachRoot(ref -> {
+            if (rootCount == roots.length) {
+                roots = Arrays.copyOf(roots, rootCount * 2);
+            }
+            roots[rootCount++] = ref;
+            return ref;
+        });
+    }
+
+    /**
+     * The marker thread, world running, barrier installed: clear, mark from the snapshot, drain the SATB buffer
+     * until it and the mark stack are empty at once. What mutators report after that is left for {@link #drainRest}.
+     */
+    void concurrentMark() {
+        Arrays.fill(pageLive, 0);
+        bits.clear(heapEnd);
+        tracer.begin(markStartTop, this);
+        for (int i = 0; i < rootCount; i++) {
+            tracer.grey(roots[i]);
+        }
+        do {
+            tracer.drain();
+        } while (drainSatb() > 0);
+    }
+
+    /** Final Mark (world stopped, barrier already removed): drains the SATB buffer and the stack to the end. */
+    void drainRest() {
+        do {
+            tracer.drain();
+        } while (drainSatb() > 0);
+    }
+
+    /**
+     * Marks [from, to) live: objects allocated during the mark (or the plan) are live by definition. The range
+     * must parse and its headers must not change: below a top taken in a pause (concurrently), or in a pause.
+     */
+    void markAllocated(long from, long to) {
+        tracer.markAllocated(from, to);
+    }
+
+    /** Moves the SATB buffer's entries onto the mark stack; returns how many there were. */
+    private int drainSatb() {
+        int n;
+        int[] batch;
+        synchronized (satbLock) {
+            n = satbCount;
+            batch = satb;
+            satb = draining;
+            satbCount = 0;
+            draining = batch;
+        }
+        for (int i = 0; i < n; i++) {
+            tracer.grey(batch[i]);
+        }
+        satbEntries += n;
+        return n;
+    }
+
+    /** The SATB barrier: on a mutator, before it overwrites {@code oldRef} in a heap slot. */
+    @Override
+    public void overwriting(int oldRef) {
+        synchronized (satbLock) {
+            if (satbCount == satb.length) {
+                satb = Arrays.copyOf(satb, satbCount * 2); // a burst between two drains (host heap, not guest)
+                draining = new int[satb.length];
+            }
+            satb[satbCount++] = oldRef;
+        }
     }
 
     long liveBytes() {

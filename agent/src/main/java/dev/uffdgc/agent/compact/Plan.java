@@ -31,20 +31,28 @@ final class Plan {
     long newTop;
     int destPages;
     int oldPages;
-    int[] firstSrc = new int[0];
-    int[] headClass = new int[0];
-    int[] headLength = new int[0];
-    boolean[] startsWithGap = new boolean[0];
+    // Sized for the whole heap once: the plan is extended inside the flip pause, which must not allocate.
+    final int[] firstSrc;
+    final int[] headClass;
+    final int[] headLength;
+    final boolean[] startsWithGap;
     /** Highest from-space page read by each destination page. */
-    int[] srcLimit = new int[0];
+    final int[] srcLimit;
     /** Lowest destination page that reads each from-space page (Integer.MAX_VALUE: none). */
-    int[] lowestReader = new int[0];
+    final int[] lowestReader;
 
     Plan(Marker marks, VmBinding vm) {
         this.marks = marks;
         this.bits = marks.bits;
         this.vm = vm;
         this.forwarding = new Forwarding(vm, marks.bits);
+        int pages = (int) (pageAlign(vm.end()) >>> PAGE_SHIFT) + 1;
+        firstSrc = new int[pages];
+        headClass = new int[pages];
+        headLength = new int[pages];
+        startsWithGap = new boolean[pages];
+        srcLimit = new int[pages];
+        lowestReader = new int[pages];
     }
 
     void compute(long top, int densePercent) {
@@ -53,7 +61,28 @@ final class Plan {
         densePrefixEnd = densePrefix(densePercent);
         newTop = forwarding.plan(top, densePrefixEnd, null);
         destPages = (int) (pageAlign(newTop) >>> PAGE_SHIFT);
-        pageTables();
+        clearTables(0, destPages, 0, oldPages);
+        tables(bits.nextStart(FIRST_OBJECT, oldTop), FIRST_OBJECT);
+    }
+
+    /**
+     * Extends the plan over [oldTop, top): objects allocated after {@link #compute} (a concurrent plan), marked
+     * since, slide on after the planned ones. Costs those objects only (the flip pause calls it).
+     */
+    void extend(long top) {
+        if (top <= oldTop) {
+            return;
+        }
+        long planTop = oldTop;
+        int planDest = destPages;
+        int planOld = oldPages;
+        long prevEnd = newTop;
+        newTop = forwarding.extend(planTop, top);
+        oldTop = top;
+        oldPages = (int) (pageAlign(top) >>> PAGE_SHIFT);
+        destPages = (int) (pageAlign(newTop) >>> PAGE_SHIFT);
+        clearTables(planDest, destPages, planOld, oldPages);
+        tables(bits.nextStart(planTop, top), prevEnd);
     }
 
     /** The new address of a live object (or of any granule inside one). */
@@ -83,25 +112,18 @@ final class Plan {
         return Math.min(end, pageAlign(oldTop));
     }
 
-    private void pageTables() {
-        if (firstSrc.length < destPages) {
-            int n = Math.max(destPages, firstSrc.length * 2);
-            firstSrc = new int[n];
-            headClass = new int[n];
-            headLength = new int[n];
-            startsWithGap = new boolean[n];
-            srcLimit = new int[n];
-        }
-        if (lowestReader.length < oldPages) {
-            lowestReader = new int[Math.max(oldPages, lowestReader.length * 2)];
-        }
-        Arrays.fill(firstSrc, 0, destPages, -1);
-        Arrays.fill(srcLimit, 0, destPages, -1);
-        Arrays.fill(startsWithGap, 0, destPages, false);
-        Arrays.fill(lowestReader, 0, oldPages, Integer.MAX_VALUE);
+    private void clearTables(int destFrom, int destTo, int oldFrom, int oldTo) {
+        Arrays.fill(firstSrc, destFrom, destTo, -1);
+        Arrays.fill(srcLimit, destFrom, destTo, -1);
+        Arrays.fill(startsWithGap, destFrom, destTo, false);
+        Arrays.fill(lowestReader, oldFrom, oldTo, Integer.MAX_VALUE);
+    }
+
+    /** The per-page tables for the marked objects from {@code first} (-1: none) to oldTop; prevEnd: where the
+     * object before it ends at its destination. */
+    private void tables(long first, long prevEnd) {
         HeapAccess mem = vm.heap();
-        long prevEnd = FIRST_OBJECT;
-        for (long obj = bits.nextStart(FIRST_OBJECT, oldTop); obj >= 0; ) {
+        for (long obj = first; obj >= 0; ) {
             long size = vm.objectSize(obj);
             long dest = forward((int) obj);
             int firstPage = (int) (dest >>> PAGE_SHIFT);

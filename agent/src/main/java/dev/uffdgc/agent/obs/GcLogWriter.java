@@ -15,9 +15,12 @@ import java.util.function.LongSupplier;
  * The GC log of the concurrent compactor in HotSpot's unified-logging shape (as toyvm's built-in collector
  * writes it, and as Shenandoah names its phases, so GCViewer reads it):
  * <pre>
- * [1.234s][info][gc] GC(3) Pause Init Mark (Allocation Failure) 0.812ms     (safepoint request to resume)
- * [1.240s][info][gc] GC(3) Concurrent evacuation 12M->3M(16M) 5.123ms
- * [1.240s][info][gc,uffd] GC(3) pause 0.812ms (time to safepoint 0.020ms) mark 0.700ms plan 0.080ms flip 0.032ms ... pages 812: moved 800 ...
+ * [1.234s][info][gc] GC(3) Pause Init Mark (Allocation Failure) 0.112ms     (safepoint request to resume)
+ * [1.239s][info][gc] GC(3) Concurrent Mark 4.900ms                           (marker thread)
+ * [1.239s][info][gc] GC(3) Pause Final Mark (Allocation Failure) 0.090ms    (SATB drain)
+ * [1.244s][info][gc] GC(3) Pause Relocate Start (Allocation Failure) 0.512ms (plan tail, flip, roots; ZGC's name)
+ * [1.250s][info][gc] GC(3) Concurrent evacuation 12M->3M(16M) 5.123ms
+ * [1.250s][info][gc,uffd] GC(3) init mark pause 0.112ms ... concurrent plan 4.2ms; flip pause 0.512ms ... pages 812: moved 800 ...
  * </pre>
  */
 public final class GcLogWriter implements CompactorListener {
@@ -53,8 +56,19 @@ public final class GcLogWriter implements CompactorListener {
     }
 
     @Override
+    public void initMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos) {
+        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Pause Init Mark (%s) %.3fms", id, cause, pauseNanos / 1e6));
+    }
+
+    @Override
+    public void finalMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos, long markNanos) {
+        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Concurrent Mark %.3fms", id, markNanos / 1e6));
+        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Pause Final Mark (%s) %.3fms", id, cause, pauseNanos / 1e6));
+    }
+
+    @Override
     public void paused(int id, String cause, CycleStats s) {
-        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Pause Init Mark (%s) %.3fms", id, cause, s.pauseNanos / 1e6));
+        sink.accept("gc", String.format(Locale.ROOT, "GC(%d) Pause Relocate Start (%s) %.3fms", id, cause, s.pauseNanos / 1e6));
     }
 
     @Override
@@ -65,11 +79,18 @@ public final class GcLogWriter implements CompactorListener {
     }
 
     static String phases(int id, CycleStats s) {
-        return String.format(Locale.ROOT, "GC(%d) pause %.3fms (time to safepoint %.3fms) mark %.3fms plan %.3fms"
+        return String.format(Locale.ROOT, "GC(%d) init mark pause %.3fms (time to safepoint %.3fms) concurrent mark"
+                        + " %.3fms (SATB %d, black %dK) mark stall %.3fms pacing stall %.3fms; final mark pause %.3fms"
+                        + " (time to safepoint %.3fms) drain %.3fms; concurrent plan %.3fms; flip pause %.3fms (time to"
+                        + " safepoint %.3fms) plan tail %.3fms (%dK)"
                         + " flip %.3fms concurrent %.3fms finish %.3fms;"
                         + " pages %d: moved %d (in place %d, spare %d) copied %d (fallback %d) by mutators %d;"
                         + " dense prefix %dK; faults %d; mutator stalls %d (%.3fms); reclaimed %dK (live %dK)%s",
-                id, s.pauseNanos / 1e6, s.timeToSafepointNanos / 1e6, s.markNanos / 1e6, s.planNanos / 1e6, s.flipNanos / 1e6, s.concurrentNanos / 1e6,
+                id, s.initMarkPauseNanos / 1e6, s.initMarkTtspNanos / 1e6, s.concurrentMarkNanos / 1e6, s.satbEntries,
+                s.allocatedDuringMark >> 10, s.markStallNanos / 1e6, s.pacingStallNanos / 1e6,
+                s.finalMarkPauseNanos / 1e6, s.finalMarkTtspNanos / 1e6, s.markNanos / 1e6, s.planNanos / 1e6,
+                s.pauseNanos / 1e6, s.timeToSafepointNanos / 1e6, s.tailNanos / 1e6, s.allocatedDuringPlan >> 10,
+                s.flipNanos / 1e6, s.concurrentNanos / 1e6,
                 s.finishNanos / 1e6, s.destPages, s.pagesMoved.sum(), s.pagesInPlace.sum(), s.pagesSpare.sum(),
                 s.pagesCopied.sum(), s.fallbackCopies.sum(), s.pagesBuiltByMutator.sum(), s.densePrefixBytes >> 10,
                 s.faults.sum(), s.mutatorStalls.sum(), s.mutatorStallNanos.sum() / 1e6,

@@ -15,7 +15,35 @@ public final class JfrListener implements CompactorListener {
     }
 
     @Override
+    public void initMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos) {
+        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
+        if (p.isEnabled()) {
+            p.gcId = id;
+            p.cause = cause;
+            p.pause = pauseNanos;
+            p.timeToSafepoint = timeToSafepointNanos;
+            p.commit();
+        }
+        phase(id, "Pause Init Mark", pauseNanos);
+    }
+
+    @Override
+    public void finalMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos, long markNanos) {
+        phase(id, "Concurrent Mark", markNanos);
+        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
+        if (p.isEnabled()) {
+            p.gcId = id;
+            p.cause = cause;
+            p.pause = pauseNanos;
+            p.timeToSafepoint = timeToSafepointNanos;
+            p.commit();
+        }
+        phase(id, "Pause Final Mark", pauseNanos);
+    }
+
+    @Override
     public void paused(int id, String cause, CycleStats s) {
+        phase(id, "Concurrent Plan", s.planNanos);
         UffdGcEvents.Pause p = new UffdGcEvents.Pause();
         if (p.isEnabled()) {
             p.gcId = id;
@@ -25,12 +53,12 @@ public final class JfrListener implements CompactorListener {
             p.flip = s.flipNanos;
             p.commit();
         }
-        phase(id, "mark+plan+flip");
+        phase(id, "Pause Relocate Start", s.pauseNanos);
     }
 
     @Override
     public void finished(int id, String cause, CycleStats s) {
-        phase(id, "concurrent");
+        phase(id, "Concurrent evacuation", s.concurrentNanos);
         UffdGcEvents.Cycle c = new UffdGcEvents.Cycle();
         if (c.isEnabled()) {
             c.gcId = id;
@@ -49,11 +77,12 @@ public final class JfrListener implements CompactorListener {
         }
     }
 
-    private static void phase(int id, String name) {
+    private static void phase(int id, String name, long nanos) {
         UffdGcEvents.Phase p = new UffdGcEvents.Phase();
         if (p.isEnabled()) {
             p.gcId = id;
             p.name = name;
+            p.took = nanos;
             p.commit();
         }
     }

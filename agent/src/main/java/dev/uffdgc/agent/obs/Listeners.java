@@ -11,6 +11,16 @@ public record Listeners(List<CompactorListener> all) implements CompactorListene
     }
 
     @Override
+    public void initMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos) {
+        all.forEach(l -> l.initMarked(id, cause, pauseNanos, timeToSafepointNanos));
+    }
+
+    @Override
+    public void finalMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos, long markNanos) {
+        all.forEach(l -> l.finalMarked(id, cause, pauseNanos, timeToSafepointNanos, markNanos));
+    }
+
+    @Override
     public void paused(int id, String cause, CycleStats stats) {
         all.forEach(l -> l.paused(id, cause, stats));
     }

@@ -51,6 +51,8 @@ public final class UffdGcEvents {
     public static final class Phase extends Event {
         @Label("GC Id") public int gcId;
         @Label("Name") public String name;
+        @Label("Took") @Description("measured by the compactor (the event's own timestamps are its commit)")
+        @Timespan public long took;
     }
 
     @Name("uffdgc.Fault")

@@ -74,6 +74,11 @@ public final class ToyVmBinding implements VmBinding {
     }
 
     @Override
+    public void setReferenceStoreBarrier(dev.uffdgc.toyvm.heap.ReferenceStoreBarrier b) {
+        mem.setReferenceStoreBarrier(b);
+    }
+
+    @Override
     public boolean isFiller(long obj) {
         return mem.getInt(obj + CLASS_ID_OFFSET) == FILLER_CLASS_ID;
     }

@@ -212,6 +212,22 @@ public final class Heap {
         }
     }
 
+    /**
+     * Moves top up to the next page boundary, the gap becoming a filler: a concurrent collector's "mark end"
+     * (what it plans concurrently ends at a page boundary, objects allocated later start on a page of their own).
+     * Only with the world stopped (no TLAB open). Returns the new top (unchanged when already aligned or when the
+     * boundary is past the end).
+     */
+    public long padTopToPage() {
+        long t = top;
+        long p = pageAlign(t);
+        if (p > t && p <= end) {
+            writeFiller(t, p - t);
+            top = p;
+        }
+        return top;
+    }
+
     /** Marks {@code [off, off+bytes)} as a dead gap so the heap stays parseable. */
     public void writeFiller(long off, long bytes) {
         access.putInt(off + CLASS_ID_OFFSET, FILLER_CLASS_ID);

@@ -30,6 +30,11 @@ public final class HeapAccess {
     private final long base;
     private final long size;
     private PageGuard guard;
+    /**
+     * The reference-store barrier {@link Barrier} calls while a concurrent mark runs (null: none). Plain, like the
+     * guard: installed and removed while the world is stopped, and the stop and resume order it for every mutator.
+     */
+    ReferenceStoreBarrier refStoreBarrier;
 
     public HeapAccess(long base, long size) {
         this.base = base;
@@ -51,6 +56,15 @@ public final class HeapAccess {
 
     public PageGuard guard() {
         return guard;
+    }
+
+    /** Installs (or with null removes) the reference-store barrier; only with the world stopped (see the seam). */
+    public void setReferenceStoreBarrier(ReferenceStoreBarrier b) {
+        this.refStoreBarrier = b;
+    }
+
+    public ReferenceStoreBarrier referenceStoreBarrier() {
+        return refStoreBarrier;
     }
 
     /** A view of another copy of the heap (e.g. a collector's from-space), with direct access and no guard. */

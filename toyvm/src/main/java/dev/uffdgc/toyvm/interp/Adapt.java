@@ -42,7 +42,7 @@ final class Adapt {
             case 'I', 'F' -> vm.mem.putInt(addr, (int) p);
             case 'B', 'Z' -> vm.mem.putByte(addr, (byte) p);
             case 'C', 'S' -> vm.mem.putShort(addr, (short) p);
-            default -> vm.mem.putInt(addr, t.refs[slot]);
+            default -> dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, addr, t.refs[slot]);
         }
     }
 

@@ -89,7 +89,7 @@ final class SyncOps {
                 case 'B' -> mem.putByteVolatile(at, (byte) v);
                 case 'Z' -> mem.putByteVolatile(at, (byte) (v & 1));
                 case 'C', 'S' -> mem.putShortVolatile(at, (short) v);
-                default -> mem.putIntVolatile(at, t.refs[sp - 1]);
+                default -> dev.uffdgc.toyvm.heap.Barrier.putRefVolatile(mem, at, t.refs[sp - 1]);
             }
             for (int i = objSlot; i < sp; i++) {
                 t.refs[i] = 0;

@@ -4,6 +4,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.interp.Intrinsic;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -43,8 +44,12 @@ final class ArrayCopy implements Intrinsic {
         int size = sc.elemSize;
         long from = src + ARRAY_BASE_OFFSET + (long) srcPos * size;
         long to = dst + ARRAY_BASE_OFFSET + (long) dstPos * size;
-        if (!sc.isReferenceArray() || sc.component.isAssignableTo(dc.component)) {
+        if (!sc.isReferenceArray()) {
             vm.mem.copy(from, to, (long) length * size);
+            return;
+        }
+        if (sc.component.isAssignableTo(dc.component)) {
+            Barrier.copyRefs(vm.mem, from, to, length);
             return;
         }
         for (int i = 0; i < length; i++) {
@@ -53,7 +58,7 @@ final class ArrayCopy implements Intrinsic {
                 throw store(t, "arraycopy: element type mismatch: can not cast one of the elements of "
                         + sc.component.binaryName() + "[] to the type of the destination array, " + dc.component.binaryName());
             }
-            vm.mem.putInt(to + 4L * i, e);
+            Barrier.putRef(vm.mem, to + 4L * i, e);
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
+import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.thread.VmThread;
 
@@ -78,7 +79,7 @@ final class UnsafeNatives {
             r.add(U, "getChar" + v + "(Ljava/lang/Object;J)C", (t, b) -> t.prims[b] = (char) (vol ? mem.getShortVolatile(at(vm, t, b)) : mem.getShort(at(vm, t, b))));
             r.add(U, "putInt" + v + "(Ljava/lang/Object;JI)V", (t, b) -> putInt(mem, vol, at(vm, t, b), (int) t.prims[b + 4]));
             r.add(U, "putFloat" + v + "(Ljava/lang/Object;JF)V", (t, b) -> putInt(mem, vol, at(vm, t, b), (int) t.prims[b + 4]));
-            r.add(U, "putReference" + v + "(Ljava/lang/Object;JLjava/lang/Object;)V", (t, b) -> putInt(mem, vol, at(vm, t, b), t.refs[b + 4]));
+            r.add(U, "putReference" + v + "(Ljava/lang/Object;JLjava/lang/Object;)V", (t, b) -> putRef(mem, vol, at(vm, t, b), t.refs[b + 4]));
             r.add(U, "putLong" + v + "(Ljava/lang/Object;JJ)V", (t, b) -> putLong(mem, vol, at(vm, t, b), t.prims[b + 4]));
             r.add(U, "putDouble" + v + "(Ljava/lang/Object;JD)V", (t, b) -> putLong(mem, vol, at(vm, t, b), t.prims[b + 4]));
             r.add(U, "putByte" + v + "(Ljava/lang/Object;JB)V", (t, b) -> putByte(mem, vol, at(vm, t, b), (byte) t.prims[b + 4]));
@@ -93,6 +94,14 @@ final class UnsafeNatives {
             mem.putIntVolatile(at, v);
         } else {
             mem.putInt(at, v);
+        }
+    }
+
+    private static void putRef(HeapAccess mem, boolean vol, long at, int ref) {
+        if (vol) {
+            Barrier.putRefVolatile(mem, at, ref);
+        } else {
+            Barrier.putRef(mem, at, ref);
         }
     }
 
@@ -130,9 +139,9 @@ final class UnsafeNatives {
         r.add(U, "compareAndExchangeLong(Ljava/lang/Object;JJJ)J",
                 (t, b) -> t.prims[b] = mem.compareAndExchangeLong(at(vm, t, b), t.prims[b + 4], t.prims[b + 6]));
         r.add(U, "compareAndSetReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Z",
-                (t, b) -> t.prims[b] = mem.compareAndSetInt(at(vm, t, b), t.refs[b + 4], t.refs[b + 5]) ? 1 : 0);
+                (t, b) -> t.prims[b] = Barrier.compareAndSetRef(mem, at(vm, t, b), t.refs[b + 4], t.refs[b + 5]) ? 1 : 0);
         r.add(U, "compareAndExchangeReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
-                (t, b) -> t.refs[b] = mem.compareAndExchangeInt(at(vm, t, b), t.refs[b + 4], t.refs[b + 5]));
+                (t, b) -> t.refs[b] = Barrier.compareAndExchangeRef(mem, at(vm, t, b), t.refs[b + 4], t.refs[b + 5]));
         r.add(U, "copyMemory0(Ljava/lang/Object;JLjava/lang/Object;JJ)V", (t, b) -> {
             int src = t.refs[b + 1];
             int dst = t.refs[b + 4];

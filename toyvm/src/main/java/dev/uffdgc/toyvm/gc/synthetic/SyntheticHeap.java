@@ -390,4 +390,10 @@ public final class SyntheticHeap implements VmBinding {
     public boolean verifying() {
         return verifying;
     }
+
+    @Override
+    public void setReferenceStoreBarrier(dev.uffdgc.toyvm.heap.ReferenceStoreBarrier b) {
+        checkOwner("setReferenceStoreBarrier");
+        mem.setReferenceStoreBarrier(b);
+    }
 }

@@ -52,6 +52,8 @@ public final class Forwarding {
     private PagePlaced placed;
     private long prefixEnd;
     private long newTop;
+    /** Where the next object above the last plan's top would go (what {@link #extend} continues from). */
+    private long planFree;
     private final SlotVisitor updateSlot = this::updateSlot;
 
     public Forwarding(VmBinding vm, MarkBitmap bits) {
@@ -91,8 +93,43 @@ public final class Forwarding {
             }
             chunkBase[c] = (int) free;
         }
+        planFree = free;
         // Nothing slid: the heap ends with the prefix's last live object, not with its trailing dead gap.
         newTop = free == slideStart ? Math.max(FIRST_OBJECT, prefixLiveEnd()) : free;
+        return newTop;
+    }
+
+    /**
+     * Extends the last {@link #plan} from {@code planTop} (its top) to {@code top}: the objects marked meanwhile
+     * above planTop (a concurrent collector's black allocation, marked in its flip pause) slide on after the
+     * planned ones. Costs the chunks of [planTop, top) only. Returns the new top.
+     */
+    public long extend(long planTop, long top) {
+        int c0 = (int) (planTop >>> CHUNK_SHIFT);
+        if (planTop < prefixEnd || MarkBitmap.chunks(top) <= c0) {
+            return newTop;
+        }
+        long slideStart = Math.max(prefixEnd, FIRST_OBJECT);
+        long free = (planTop & (MarkBitmap.CHUNK_BYTES - 1)) == 0 ? planFree : chunkBase[c0];
+        int chunks = MarkBitmap.chunks(top);
+        for (int c = c0; c < chunks; c++) {
+            long chunk = (long) c << CHUNK_SHIFT;
+            long live = bits.live[c];
+            if (live != 0) {
+                long first = chunk + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT);
+                if (bits.isStart(first) && vm.objectSize(first) >= LARGE_OBJECT_BYTES) {
+                    free = pageAlign(free);
+                }
+                chunkBase[c] = (int) free;
+                free += (long) Long.bitCount(live) << GRANULE_SHIFT;
+                continue;
+            }
+            chunkBase[c] = (int) free;
+        }
+        planFree = free;
+        if (free != slideStart) {
+            newTop = free;
+        }
         return newTop;
     }
 

@@ -6,9 +6,15 @@ import dev.uffdgc.toyvm.seam.VmBinding;
 import java.util.Arrays;
 
 /**
- * Marking with the world stopped: from the roots, depth-first with an explicit stack (no recursion, so a long
- * list cannot overflow the host stack), into a {@link MarkBitmap}. A {@link Hook} sees every newly marked
- * object: for per-page live bytes, or to take an object out of the trace (marked by flag only, never read).
+ * Marking: from the roots, depth-first with an explicit stack (no recursion, so a long list cannot overflow the
+ * host stack), into a {@link MarkBitmap}. A {@link Hook} sees every newly marked object: for per-page live bytes,
+ * or to take an object out of the trace (marked by flag only, never read).
+ *
+ * <p>Two ways to use it: {@link #trace} with the world stopped, or incrementally for a concurrent
+ * snapshot-at-the-beginning mark ({@link #begin}, {@link #grey}, {@link #drain}, {@link #markAllocated}): objects
+ * at or above the mark-start top are allocated during the mark and live by definition (black allocation), so
+ * they are never read while mutators may be initialising them. One thread at a time drives a tracer; handing it
+ * to another thread (the marker to the final pause) needs a happens-before edge (a lock or volatile).
  */
 public final class Tracer {
     /** What a collector adds to marking. */
@@ -39,6 +45,8 @@ public final class Tracer {
     private boolean hooked;
     private long liveBytes;
     private int liveObjects;
+    /** References at or above this are black (allocated during a concurrent mark): never marked or scanned. */
+    private long limit = Long.MAX_VALUE;
     private final SlotVisitor markSlot = this::markSlot;
 
     public Tracer(VmBinding vm, MarkBitmap bits) {
@@ -50,17 +58,63 @@ public final class Tracer {
     /** Clears the bitmap up to top and marks everything reachable from the roots. */
     public void trace(long top, Hook h) {
         bits.clear(top);
-        hook = h;
-        hooked = h != NO_HOOK;
-        liveBytes = 0;
-        liveObjects = 0;
-        stackTop = 0;
+        begin(Long.MAX_VALUE, h);
         vm.forEachRoot(ref -> {
             mark(ref);
             return ref;
         });
         while (stackTop > 0) {
             vm.scanObject(stack[--stackTop], markSlot);
+        }
+    }
+
+    /**
+     * Starts an incremental mark: counters and the stack reset, nothing marked yet (the caller has cleared the
+     * bitmap). References at or above {@code markStartTop} are treated as allocated during the mark: skipped.
+     */
+    public void begin(long markStartTop, Hook h) {
+        hook = h;
+        hooked = h != NO_HOOK;
+        liveBytes = 0;
+        liveObjects = 0;
+        stackTop = 0;
+        limit = markStartTop;
+    }
+
+    /** Marks {@code ref} (a root, or a value a barrier reported) and queues it for scanning; 0 and black refs are ignored. */
+    public void grey(int ref) {
+        if (ref != 0 && ref < limit) {
+            mark(ref);
+        }
+    }
+
+    /** Scans queued objects until the stack is empty; returns how many objects were scanned. */
+    public int drain() {
+        int n = 0;
+        while (stackTop > 0) {
+            vm.scanObject(stack[--stackTop], markSlot);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Marks every object (not filler) in [from, to) live without scanning it: what mutators allocated since the mark began
+     * (black allocation). Only while the world is stopped (the range must parse: every TLAB retired).
+     */
+    public void markAllocated(long from, long to) {
+        for (long obj = from; obj < to; ) {
+            long size = vm.objectSize(obj);
+            if (!vm.isFiller(obj)) { // a retired TLAB's tail: dead from the start
+                bits.markStart(obj);
+                bits.setLive(obj, size);
+                if (hooked) {
+                    hook.live(obj, size);
+                }
+                liveBytes += size;
+                liveObjects++;
+            }
+            obj += size;
         }
     }
 
@@ -75,7 +129,7 @@ public final class Tracer {
 
     private void markSlot(long slot) {
         int ref = mem.getInt(slot);
-        if (ref != 0) {
+        if (ref != 0 && ref < limit) {
             mark(ref);
         }
     }
