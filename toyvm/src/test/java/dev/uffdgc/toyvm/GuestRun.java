@@ -92,6 +92,7 @@ public record GuestRun(String stdout, String stderr, int status, int collections
         PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Vm vm = new Vm(options, o, e);
+        vm.in = InputStream.nullInputStream(); // never the test JVM's stdin (surefire talks to it)
         int status = vm.runMain(mainClass, args);
         o.flush();
         after.accept(vm);

@@ -154,20 +154,6 @@ final class CoreNatives {
         });
         r.add(s, "gc()V", (t, b) -> vm.collect(Collector.Cause.SYSTEM_GC, 0));
         r.add(s, "arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V", new ArrayCopy(vm));
-        r.add(s, "getProperty(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
-            String v = switch (vm.strings.toHost(t.refs[b])) {
-                case "line.separator" -> "\n";
-                case "file.separator" -> "/";
-                case "path.separator" -> ":";
-                case "java.vendor" -> "uffd-gc toyvm";
-                case "java.vm.name" -> "toyvm";
-                case "java.version", "java.specification.version" -> "25";
-                case "os.name" -> "Linux";
-                case "user.dir" -> System.getProperty("user.dir");
-                case null, default -> null;
-            };
-            t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);
-        });
         r.add(s, "getenv(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
             String v = System.getenv(vm.strings.toHost(t.refs[b]));
             t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);
