@@ -143,7 +143,10 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
     }
 
     public StringBuilder appendCodePoint(int codePoint) {
-        return append((char) codePoint);
+        if (Character.isBmpCodePoint(codePoint)) {
+            return append((char) codePoint);
+        }
+        return append(Character.toChars(codePoint));
     }
 
     public StringBuilder insert(int offset, String str) {
@@ -304,5 +307,33 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
             append(s);
         }
         return this;
+    }
+
+    public int codePointAt(int index) {
+        return Character.codePointAt(value, index, count);
+    }
+
+    public int codePointBefore(int index) {
+        return toString().codePointBefore(index);
+    }
+
+    public int codePointCount(int beginIndex, int endIndex) {
+        return toString().codePointCount(beginIndex, endIndex);
+    }
+
+    public int offsetByCodePoints(int index, int codePointOffset) {
+        return toString().offsetByCodePoints(index, codePointOffset);
+    }
+
+    public void ensureCapacity(int minimumCapacity) {
+        if (minimumCapacity > 0) {
+            ensure(minimumCapacity);
+        }
+    }
+
+    public void trimToSize() {
+        if (count < value.length) {
+            value = java.util.Arrays.copyOf(value, count);
+        }
     }
 }

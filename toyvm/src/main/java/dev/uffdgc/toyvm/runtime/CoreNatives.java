@@ -26,6 +26,40 @@ final class CoreNatives {
         throwable(vm, r);
         r.add("java/util/Arrays", "newArrayLike([Ljava/lang/Object;I)[Ljava/lang/Object;",
                 (t, b) -> t.refs[b] = vm.alloc.array(t, vm.classOf(t.refs[b]), (int) t.prims[b + 1]));
+        r.add("java/lang/reflect/Array", "newArray(Ljava/lang/Class;I)Ljava/lang/Object;", (t, b) -> {
+            VmClass component = vm.mirrors.classOfMirror(t.refs[b]);
+            int n = (int) t.prims[b + 1];
+            if (component.name.equals("void")) {
+                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", null);
+            }
+            if (n < 0) {
+                throw vm.throwing.raise(t, "java/lang/NegativeArraySizeException", Integer.toString(n));
+            }
+            t.refs[b] = vm.alloc.array(t, vm.classes.arrayOf(component), n);
+        });
+        r.add("java/lang/reflect/Array", "getLength(Ljava/lang/Object;)I", (t, b) -> {
+            if (t.refs[b] == 0) {
+                throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
+            }
+            if (!vm.classOf(t.refs[b]).isArray()) {
+                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Argument is not an array");
+            }
+            t.prims[b] = vm.mem.getInt(t.refs[b] + ARRAY_LENGTH_OFFSET);
+        });
+        // toyvm's collectors treat Reference.referent as a strong field (no weak references): these natives
+        // are plain reads and writes of it.
+        for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
+            r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(t.refs[b]
+                    + vm.classes.load("java/lang/ref/Reference").findField("referent").offset) == t.refs[b + 1] ? 1 : 0);
+        }
+        r.add("java/lang/ref/Reference", "clear0()V", (t, b) -> vm.mem.putInt(t.refs[b]
+                + vm.classes.load("java/lang/ref/Reference").findField("referent").offset, 0));
+        // The JDK asks java.lang.invoke to initialise a class (Lookup.ensureInitialized, access checks and
+        // all); the VM does it directly.
+        r.add("jdk/internal/access/SharedSecrets", "ensureClassInitialized(Ljava/lang/Class;)V",
+                (t, b) -> vm.init.initialize(t, vm.mirrors.classOfMirror(t.refs[b])));
+        // Its natives are the scoped (FFM) memory accessors, which toyvm's Unsafe serves; nothing to register.
+        r.add("jdk/internal/misc/ScopedMemoryAccess", "registerNatives()V", (t, b) -> { });
         r.add("java/util/Arrays", "newArrayOf(Ljava/lang/Class;I)[Ljava/lang/Object;",
                 (t, b) -> t.refs[b] = vm.alloc.array(t, vm.mirrors.classOfMirror(t.refs[b]), (int) t.prims[b + 1]));
     }

@@ -25,7 +25,7 @@ final class SystemNatives {
             "java.vm.specification.name", "java.vm.specification.vendor", "java.vm.specification.version",
             "java.version", "java.version.date", "java.runtime.version", "java.runtime.name", "java.class.version",
             "java.vendor.url", "java.vendor.url.bug", "os.name", "os.arch", "os.version", "user.home", "user.dir",
-            "user.name", "user.language", "user.country", "user.variant", "user.script", "user.timezone",
+            "user.name", "user.language", "user.country", "user.variant", "user.script",
             "native.encoding", "file.encoding", "sun.jnu.encoding", "stdout.encoding", "stderr.encoding",
             "sun.arch.data.model", "sun.cpu.endian", "sun.io.unicode.encoding", "sun.boot.library.path");
 

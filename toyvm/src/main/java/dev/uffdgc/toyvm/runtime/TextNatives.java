@@ -82,7 +82,7 @@ final class TextNatives {
         return vm.out;
     }
 
-    private static int byteArray(Vm vm, VmThread t, byte[] bytes) {
+    static int byteArray(Vm vm, VmThread t, byte[] bytes) {
         int arr = vm.alloc.array(t, vm.classes.load("[B"), bytes.length);
         vm.mem.slice(arr + ARRAY_BASE_OFFSET, bytes.length).copyFrom(java.lang.foreign.MemorySegment.ofArray(bytes));
         return arr;
