@@ -35,7 +35,18 @@ final class CoreNatives {
             if (n < 0) {
                 throw vm.throwing.raise(t, "java/lang/NegativeArraySizeException", Integer.toString(n));
             }
-            t.refs[b] = vm.alloc.array(t, vm.classes.arrayOf(component), n);
+            VmClass arrayClass = switch (component.name) {
+                case "int" -> vm.classes.load("[I");
+                case "long" -> vm.classes.load("[J");
+                case "double" -> vm.classes.load("[D");
+                case "float" -> vm.classes.load("[F");
+                case "char" -> vm.classes.load("[C");
+                case "byte" -> vm.classes.load("[B");
+                case "short" -> vm.classes.load("[S");
+                case "boolean" -> vm.classes.load("[Z");
+                default -> vm.classes.arrayOf(component);
+            };
+            t.refs[b] = vm.alloc.array(t, arrayClass, n);
         });
         r.add("java/lang/reflect/Array", "getLength(Ljava/lang/Object;)I", (t, b) -> {
             if (t.refs[b] == 0) {
@@ -121,7 +132,10 @@ final class CoreNatives {
         });
         r.add(k, "getComponentType()Ljava/lang/Class;", (t, b) -> {
             VmClass c = self(vm, t, b);
-            t.refs[b] = c.component == null ? 0 : vm.mirrors.mirror(t, c.component);
+            // A primitive array's component is its element type's primitive class (int[] -> int).
+            VmClass comp = c.component != null ? c.component
+                    : c.isArray() ? vm.classes.primitive(primitiveName(c.elemType)) : null;
+            t.refs[b] = comp == null ? 0 : vm.mirrors.mirror(t, comp);
         });
         r.add(k, "enumConstants()[Ljava/lang/Object;", (t, b) -> {
             VmClass c = self(vm, t, b);
