@@ -1,15 +1,13 @@
-import java.lang.ref.WeakReference;
+import java.util.TimeZone;
 
-/** Calls a library native toyvm does not implement: it must fail loudly, naming the method. */
+/** Calls a library native toyvm does not implement (the host's time zone): it must fail loudly, naming it. */
 public class Unsupported {
     public static void main(String[] args) throws Exception {
-        Object referent = new Object();
-        WeakReference<Object> ref = new WeakReference<>(referent);
         try {
-            System.out.println("refers " + ref.refersTo(referent));
+            System.out.println("zone " + TimeZone.getDefault().getID());
         } catch (UnsatisfiedLinkError e) {
             System.out.println("caught: " + e.getMessage());
         }
-        System.out.println("refers " + ref.refersTo(referent));
+        System.out.println("zone " + TimeZone.getDefault().getID());
     }
 }

@@ -79,4 +79,14 @@ public final class Boolean implements java.io.Serializable, Comparable<Boolean> 
     public static boolean logicalXor(boolean a, boolean b) {
         return a ^ b;
     }
+
+
+    @Deprecated(since = "9")
+    public Boolean(String s) {
+        this(parseBoolean(s));
+    }
+
+    public java.util.Optional<java.lang.constant.DynamicConstantDesc<Boolean>> describeConstable() {
+        return java.util.Optional.empty();
+    }
 }

@@ -84,4 +84,50 @@ public final class Byte extends Number implements Comparable<Byte> {
     public static int toUnsignedInt(byte x) {
         return x & 0xff;
     }
+
+
+    @Deprecated(since = "9")
+    public Byte(String s) throws NumberFormatException {
+        this(parseByte(s, 10));
+    }
+
+    public static byte parseByte(String s, int radix) throws NumberFormatException {
+        int i = Integer.parseInt(s, radix);
+        if (i < MIN_VALUE || i > MAX_VALUE) {
+            throw new NumberFormatException("Value out of range. Value:\"" + s + "\" Radix:" + radix);
+        }
+        return (byte) i;
+    }
+
+    public static Byte valueOf(String s) throws NumberFormatException {
+        return valueOf(parseByte(s, 10));
+    }
+
+    public static Byte valueOf(String s, int radix) throws NumberFormatException {
+        return valueOf(parseByte(s, radix));
+    }
+
+    public static Byte decode(String nm) throws NumberFormatException {
+        int i = Integer.decode(nm);
+        if (i < MIN_VALUE || i > MAX_VALUE) {
+            throw new NumberFormatException("Value " + i + " out of range from input " + nm);
+        }
+        return valueOf((byte) i);
+    }
+
+    public static int hashCode(byte value) {
+        return value;
+    }
+
+    public static int compareUnsigned(byte x, byte y) {
+        return toUnsignedInt(x) - toUnsignedInt(y);
+    }
+
+    public static long toUnsignedLong(byte x) {
+        return toUnsignedInt(x);
+    }
+
+    public java.util.Optional<java.lang.constant.DynamicConstantDesc<Byte>> describeConstable() {
+        return java.util.Optional.empty();
+    }
 }

@@ -111,4 +111,24 @@ public final class Double extends Number implements Comparable<Double> {
     public static double min(double a, double b) {
         return Math.min(a, b);
     }
+
+    // JDK 25 API run by the host twin (HostMirror), generated from GuestlibApiTest's gap list.
+    public static final int MAX_EXPONENT = 1023;
+    public static final int MIN_EXPONENT = -1022;
+    public static final int PRECISION = 53;
+
+
+
+    @Deprecated(since = "9")
+    public Double(String s) throws NumberFormatException {
+        this(parseDouble(s));
+    }
+
+    public java.util.Optional<Double> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    public Double resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
+    }
 }

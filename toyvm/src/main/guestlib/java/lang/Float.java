@@ -104,4 +104,37 @@ public final class Float extends Number implements Comparable<Float> {
     public static float min(float a, float b) {
         return Math.min(a, b);
     }
+
+    // JDK 25 API run by the host twin (HostMirror), generated from GuestlibApiTest's gap list.
+    public static final int MAX_EXPONENT = 127;
+    public static final int MIN_EXPONENT = -126;
+    public static final int PRECISION = 24;
+
+    public static native float float16ToFloat(short a0);
+    public static native short floatToFloat16(float a0);
+    public static native java.lang.String toHexString(float a0);
+
+
+    @Deprecated(since = "9")
+    public Float(String s) throws NumberFormatException {
+        this(parseFloat(s));
+    }
+
+    public java.util.Optional<Float> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    public Float resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
+    }
+
+
+    @Deprecated(since = "9")
+    public Float(double value) {
+        this((float) value);
+    }
+
+    public boolean isInfinite() {
+        return isInfinite(floatValue());
+    }
 }

@@ -155,4 +155,91 @@ public final class Integer extends Number implements Comparable<Integer> {
     public static long toUnsignedLong(int x) {
         return ((long) x) & 0xffffffffL;
     }
+
+    // JDK 25 API run by the host twin (HostMirror), generated from GuestlibApiTest's gap list.
+    public static native int compress(int a0, int a1);
+    public static native int expand(int a0, int a1);
+    public static native int parseUnsignedInt(java.lang.String a0);
+    public static native int parseUnsignedInt(java.lang.String a0, int a1);
+    public static native java.lang.String toUnsignedString(int a0, int a1);
+
+
+    @Deprecated(since = "9")
+    public Integer(String s) throws NumberFormatException {
+        this(parseInt(s, 10));
+    }
+
+    public static Integer decode(String nm) throws NumberFormatException {
+        int radix = 10;
+        int index = 0;
+        boolean negative = false;
+        if (nm.isEmpty()) {
+            throw new NumberFormatException("Zero length string");
+        }
+        char first = nm.charAt(0);
+        if (first == '-') {
+            negative = true;
+            index++;
+        } else if (first == '+') {
+            index++;
+        }
+        if (nm.startsWith("0x", index) || nm.startsWith("0X", index)) {
+            index += 2;
+            radix = 16;
+        } else if (nm.startsWith("#", index)) {
+            index++;
+            radix = 16;
+        } else if (nm.startsWith("0", index) && nm.length() > 1 + index) {
+            index++;
+            radix = 8;
+        }
+        if (nm.startsWith("-", index) || nm.startsWith("+", index)) {
+            throw new NumberFormatException("Sign character in wrong position");
+        }
+        try {
+            return valueOf(parseInt(negative ? "-" + nm.substring(index) : nm.substring(index), radix));
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("For input string: \"" + nm + "\"" + (radix == 10 ? "" : " under radix " + radix));
+        }
+    }
+
+    public static int parseInt(CharSequence s, int beginIndex, int endIndex, int radix) throws NumberFormatException {
+        java.util.Objects.checkFromToIndex(beginIndex, endIndex, s.length());
+        return parseInt(s.subSequence(beginIndex, endIndex).toString(), radix);
+    }
+
+    public static int parseUnsignedInt(CharSequence s, int beginIndex, int endIndex, int radix) {
+        java.util.Objects.checkFromToIndex(beginIndex, endIndex, s.length());
+        return parseUnsignedInt(s.subSequence(beginIndex, endIndex).toString(), radix);
+    }
+
+    public java.util.Optional<Integer> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    public Integer resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
+    }
+
+
+    public static Integer getInteger(String nm) {
+        return getInteger(nm, null);
+    }
+
+    public static Integer getInteger(String nm, int val) {
+        Integer result = getInteger(nm, null);
+        return result == null ? Integer.valueOf(val) : result;
+    }
+
+    public static Integer getInteger(String nm, Integer val) {
+        String v = nm == null || nm.isEmpty() ? null : System.getProperty(nm);
+        if (v != null) {
+            try {
+                return Integer.decode(v);
+            } catch (NumberFormatException e) {
+                // as the JDK: an unparsable property is no property
+            }
+        }
+        return val;
+    }
 }

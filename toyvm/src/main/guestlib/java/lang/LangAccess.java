@@ -22,4 +22,57 @@ final class LangAccess {
         }
         return sb.append(suffix).toString();
     }
+
+    // The charset coders' fast paths (sun.nio.cs: UTF_8, ISO_8859_1, US_ASCII, StreamEncoder/Decoder).
+
+    public int uncheckedCountPositives(byte[] bytes, int offset, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[offset + i] < 0) {
+                return i;
+            }
+        }
+        return length;
+    }
+
+    public int countNonZeroAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c > 0x7F) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    public int uncheckedDecodeASCII(byte[] src, int srcOff, char[] dst, int dstOff, int len) {
+        int i = 0;
+        while (i < len && src[srcOff + i] >= 0) {
+            dst[dstOff + i] = (char) src[srcOff + i];
+            i++;
+        }
+        return i;
+    }
+
+    public int uncheckedEncodeASCII(char[] src, int srcOff, byte[] dst, int dstOff, int len) {
+        int i = 0;
+        while (i < len && src[srcOff + i] < 0x80) {
+            dst[dstOff + i] = (byte) src[srcOff + i];
+            i++;
+        }
+        return i;
+    }
+
+    public void uncheckedInflateBytesToChars(byte[] src, int srcOff, char[] dst, int dstOff, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[dstOff + i] = (char) (src[srcOff + i] & 0xff);
+        }
+    }
+
+    public String uncheckedNewStringNoRepl(byte[] bytes, java.nio.charset.Charset cs) {
+        return new String(bytes, cs);
+    }
+
+    public String concat(String prefix, Object value, String suffix) {
+        return prefix + value + suffix;
+    }
 }

@@ -133,4 +133,98 @@ public final class Long extends Number implements Comparable<Long> {
     public static native long rotateLeft(long i, int distance);
 
     public static native long rotateRight(long i, int distance);
+
+    // JDK 25 API run by the host twin (HostMirror), generated from GuestlibApiTest's gap list.
+    public static native long compress(long a0, long a1);
+    public static native long divideUnsigned(long a0, long a1);
+    public static native long expand(long a0, long a1);
+    public static native long parseUnsignedLong(java.lang.String a0);
+    public static native long parseUnsignedLong(java.lang.String a0, int a1);
+    public static native long remainderUnsigned(long a0, long a1);
+    public static native java.lang.String toUnsignedString(long a0);
+    public static native java.lang.String toUnsignedString(long a0, int a1);
+
+
+    @Deprecated(since = "9")
+    public Long(String s) throws NumberFormatException {
+        this(parseLong(s, 10));
+    }
+
+    public static Long decode(String nm) throws NumberFormatException {
+        int radix = 10;
+        int index = 0;
+        boolean negative = false;
+        if (nm.isEmpty()) {
+            throw new NumberFormatException("Zero length string");
+        }
+        char first = nm.charAt(0);
+        if (first == '-') {
+            negative = true;
+            index++;
+        } else if (first == '+') {
+            index++;
+        }
+        if (nm.startsWith("0x", index) || nm.startsWith("0X", index)) {
+            index += 2;
+            radix = 16;
+        } else if (nm.startsWith("#", index)) {
+            index++;
+            radix = 16;
+        } else if (nm.startsWith("0", index) && nm.length() > 1 + index) {
+            index++;
+            radix = 8;
+        }
+        if (nm.startsWith("-", index) || nm.startsWith("+", index)) {
+            throw new NumberFormatException("Sign character in wrong position");
+        }
+        try {
+            return valueOf(parseLong(negative ? "-" + nm.substring(index) : nm.substring(index), radix));
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("For input string: \"" + nm + "\"" + (radix == 10 ? "" : " under radix " + radix));
+        }
+    }
+
+    public static long parseLong(CharSequence s, int beginIndex, int endIndex, int radix) throws NumberFormatException {
+        java.util.Objects.checkFromToIndex(beginIndex, endIndex, s.length());
+        return parseLong(s.subSequence(beginIndex, endIndex).toString(), radix);
+    }
+
+    public static long parseUnsignedLong(CharSequence s, int beginIndex, int endIndex, int radix) {
+        java.util.Objects.checkFromToIndex(beginIndex, endIndex, s.length());
+        return parseUnsignedLong(s.subSequence(beginIndex, endIndex).toString(), radix);
+    }
+
+    public java.util.Optional<Long> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    public Long resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
+    }
+
+
+    public static Long getLong(String nm) {
+        return getLong(nm, null);
+    }
+
+    public static Long getLong(String nm, long val) {
+        Long result = getLong(nm, null);
+        return result == null ? Long.valueOf(val) : result;
+    }
+
+    public static Long getLong(String nm, Long val) {
+        String v = nm == null || nm.isEmpty() ? null : System.getProperty(nm);
+        if (v != null) {
+            try {
+                return Long.decode(v);
+            } catch (NumberFormatException e) {
+                // as the JDK: an unparsable property is no property
+            }
+        }
+        return val;
+    }
+
+    public static Long valueOf(String s, int radix) throws NumberFormatException {
+        return valueOf(parseLong(s, radix));
+    }
 }

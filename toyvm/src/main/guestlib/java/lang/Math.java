@@ -208,4 +208,57 @@ public final class Math {
     public static int floorMod(long x, int y) {
         return (int) floorMod(x, (long) y);
     }
+
+    // JDK 25 API run by the host twin (HostMirror), generated from GuestlibApiTest's gap list.
+    public static native double IEEEremainder(double a0, double a1);
+    public static native int absExact(int a0);
+    public static native long absExact(long a0);
+    public static native int ceilDiv(int a0, int a1);
+    public static native long ceilDiv(long a0, int a1);
+    public static native long ceilDiv(long a0, long a1);
+    public static native int ceilDivExact(int a0, int a1);
+    public static native long ceilDivExact(long a0, long a1);
+    public static native int ceilMod(int a0, int a1);
+    public static native int ceilMod(long a0, int a1);
+    public static native long ceilMod(long a0, long a1);
+    public static native double clamp(double a0, double a1, double a2);
+    public static native float clamp(float a0, float a1, float a2);
+    public static native long clamp(long a0, long a1, long a2);
+    public static native double copySign(double a0, double a1);
+    public static native float copySign(float a0, float a1);
+    public static native int decrementExact(int a0);
+    public static native long decrementExact(long a0);
+    public static native int divideExact(int a0, int a1);
+    public static native long divideExact(long a0, long a1);
+    public static native long floorDiv(long a0, int a1);
+    public static native int floorDivExact(int a0, int a1);
+    public static native long floorDivExact(long a0, long a1);
+    public static native float fma(float a0, float a1, float a2);
+    public static native int getExponent(double a0);
+    public static native int getExponent(float a0);
+    public static native int incrementExact(int a0);
+    public static native long incrementExact(long a0);
+    public static native long multiplyExact(long a0, int a1);
+    public static native long multiplyFull(int a0, int a1);
+    public static native long multiplyHigh(long a0, long a1);
+    public static native long negateExact(long a0);
+    public static native double nextAfter(double a0, double a1);
+    public static native float nextAfter(float a0, double a1);
+    public static native double nextDown(double a0);
+    public static native float nextDown(float a0);
+    public static native double nextUp(double a0);
+    public static native float nextUp(float a0);
+    public static native int powExact(int a0, int a1);
+    public static native long powExact(long a0, int a1);
+    public static native double scalb(double a0, int a1);
+    public static native float scalb(float a0, int a1);
+    public static native float signum(float a0);
+    public static native double ulp(double a0);
+    public static native float ulp(float a0);
+    public static native int unsignedMultiplyExact(int a0, int a1);
+    public static native long unsignedMultiplyExact(long a0, int a1);
+    public static native long unsignedMultiplyExact(long a0, long a1);
+    public static native long unsignedMultiplyHigh(long a0, long a1);
+    public static native int unsignedPowExact(int a0, int a1);
+    public static native long unsignedPowExact(long a0, int a1);
 }

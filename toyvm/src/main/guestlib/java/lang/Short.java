@@ -79,4 +79,63 @@ public final class Short extends Number implements Comparable<Short> {
     public static int compare(short x, short y) {
         return x - y;
     }
+
+
+    @Deprecated(since = "9")
+    public Short(String s) throws NumberFormatException {
+        this(parseShort(s, 10));
+    }
+
+    public static short parseShort(String s, int radix) throws NumberFormatException {
+        int i = Integer.parseInt(s, radix);
+        if (i < MIN_VALUE || i > MAX_VALUE) {
+            throw new NumberFormatException("Value out of range. Value:\"" + s + "\" Radix:" + radix);
+        }
+        return (short) i;
+    }
+
+    public static Short valueOf(String s) throws NumberFormatException {
+        return valueOf(parseShort(s, 10));
+    }
+
+    public static Short valueOf(String s, int radix) throws NumberFormatException {
+        return valueOf(parseShort(s, radix));
+    }
+
+    public static Short decode(String nm) throws NumberFormatException {
+        int i = Integer.decode(nm);
+        if (i < MIN_VALUE || i > MAX_VALUE) {
+            throw new NumberFormatException("Value " + i + " out of range from input " + nm);
+        }
+        return valueOf((short) i);
+    }
+
+    public static int hashCode(short value) {
+        return value;
+    }
+
+    public static int compareUnsigned(short x, short y) {
+        return toUnsignedInt(x) - toUnsignedInt(y);
+    }
+
+    public static long toUnsignedLong(short x) {
+        return toUnsignedInt(x);
+    }
+
+    public java.util.Optional<java.lang.constant.DynamicConstantDesc<Short>> describeConstable() {
+        return java.util.Optional.empty();
+    }
+
+
+    public static String toString(short s) {
+        return Integer.toString(s);
+    }
+
+    public static int toUnsignedInt(short x) {
+        return x & 0xffff;
+    }
+
+    public static short reverseBytes(short i) {
+        return (short) (((i & 0xFF00) >> 8) | (i << 8));
+    }
 }

@@ -338,6 +338,17 @@ public final class String implements java.io.Serializable, Comparable<String>, C
 
     public native byte[] getBytes();
 
+    /** Encoded by the host with the charset of the same name. */
+    public byte[] getBytes(java.nio.charset.Charset charset) {
+        try {
+            return getBytes(charset.name());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public native byte[] getBytes(String charsetName) throws java.io.UnsupportedEncodingException;
+
     public native String intern();
 
     public String toString() {
@@ -345,6 +356,13 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public static native String format(String format, Object... args);
+
+    /** Formatted by the host in the locale with the same language tag (null: no localisation). */
+    public static String format(java.util.Locale l, String format, Object... args) {
+        return format0(l == null ? null : l.toLanguageTag(), format, args);
+    }
+
+    private static native String format0(String languageTag, String format, Object[] args);
 
     public String formatted(Object... args) {
         return format(this, args);
@@ -412,5 +430,123 @@ public final class String implements java.io.Serializable, Comparable<String>, C
 
     public static String valueOf(double d) {
         return Double.toString(d);
+    }
+
+    // JDK 25 API run by the host twin (HostMirror), generated from GuestlibApiTest's gap list.
+    public native int codePointBefore(int a0);
+    public native int codePointCount(int a0, int a1);
+    public static native java.lang.String copyValueOf(char[] a0, int a1, int a2);
+    public native void getBytes(int a0, int a1, byte[] a2, int a3);
+    public native java.lang.String indent(int a0);
+    public native int indexOf(int a0, int a1, int a2);
+    public native int indexOf(java.lang.String a0, int a1, int a2);
+    public native int offsetByCodePoints(int a0, int a1);
+    public native boolean regionMatches(int a0, java.lang.String a1, int a2, int a3);
+    public native boolean regionMatches(boolean a0, int a1, java.lang.String a2, int a3, int a4);
+    public native java.lang.String[] splitWithDelimiters(java.lang.String a0, int a1);
+    public native java.lang.String stripIndent();
+    public native java.lang.String translateEscapes();
+
+
+    public String(StringBuffer buffer) {
+        this(buffer.toString());
+    }
+
+    @Deprecated(since = "1.1")
+    public String(byte[] ascii, int hibyte) {
+        this(ascii, hibyte, 0, ascii.length);
+    }
+
+    @Deprecated(since = "1.1")
+    public String(byte[] ascii, int hibyte, int offset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, ascii.length);
+        char[] c = new char[count];
+        for (int i = 0; i < count; i++) {
+            c[i] = (char) (((hibyte & 0xff) << 8) | (ascii[offset + i] & 0xff));
+        }
+        value = c;
+    }
+
+    public String(byte[] bytes, int offset, int length, String charsetName) throws java.io.UnsupportedEncodingException {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        value = decode(bytes, offset, length, charsetName);
+    }
+
+    public String(byte[] bytes, String charsetName) throws java.io.UnsupportedEncodingException {
+        this(bytes, 0, bytes.length, charsetName);
+    }
+
+    public String(byte[] bytes, int offset, int length, java.nio.charset.Charset charset) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        try {
+            value = decode(bytes, offset, length, charset.name());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public String(byte[] bytes, java.nio.charset.Charset charset) {
+        this(bytes, 0, bytes.length, charset);
+    }
+
+    /** Decoded by the host with the charset of that name (malformed input replaced, as the JDK does). */
+    private static native char[] decode(byte[] bytes, int offset, int length, String charsetName)
+            throws java.io.UnsupportedEncodingException;
+
+    public String(int[] codePoints, int offset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, count, codePoints.length);
+        StringBuilder sb = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            sb.appendCodePoint(codePoints[offset + i]);
+        }
+        value = sb.toString().value;
+    }
+
+    public boolean contentEquals(StringBuffer sb) {
+        return contentEquals((CharSequence) sb);
+    }
+
+    public java.util.stream.Stream<String> lines() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int start = 0;
+        int n = value.length;
+        for (int i = 0; i < n; i++) {
+            char c = value[i];
+            if (c == '\n' || c == '\r') {
+                out.add(substring(start, i));
+                if (c == '\r' && i + 1 < n && value[i + 1] == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(substring(start, n));
+        }
+        return out.stream();
+    }
+
+    public String toLowerCase(java.util.Locale locale) {
+        return toLowerCase0(locale.toLanguageTag());
+    }
+
+    public String toUpperCase(java.util.Locale locale) {
+        return toUpperCase0(locale.toLanguageTag());
+    }
+
+    private native String toLowerCase0(String languageTag);
+
+    private native String toUpperCase0(String languageTag);
+
+    public <R> R transform(java.util.function.Function<? super String, ? extends R> f) {
+        return f.apply(this);
+    }
+
+    public java.util.Optional<String> describeConstable() {
+        return java.util.Optional.of(this);
+    }
+
+    public String resolveConstantDesc(java.lang.invoke.MethodHandles.Lookup lookup) {
+        return this;
     }
 }

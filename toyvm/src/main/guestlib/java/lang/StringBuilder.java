@@ -143,7 +143,10 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
     }
 
     public StringBuilder appendCodePoint(int codePoint) {
-        return append((char) codePoint);
+        if (Character.isBmpCodePoint(codePoint)) {
+            return append((char) codePoint);
+        }
+        return append(Character.toChars(codePoint));
     }
 
     public StringBuilder insert(int offset, String str) {
@@ -246,5 +249,91 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
 
     public String toString() {
         return new String(value, 0, count);
+    }
+
+
+    public StringBuilder append(StringBuffer sb) {
+        return append(String.valueOf(sb));
+    }
+
+    public StringBuilder insert(int offset, double d) {
+        return insert(offset, String.valueOf(d));
+    }
+
+    public StringBuilder insert(int offset, float f) {
+        return insert(offset, String.valueOf(f));
+    }
+
+    public StringBuilder insert(int offset, boolean b) {
+        return insert(offset, String.valueOf(b));
+    }
+
+    public StringBuilder insert(int offset, char[] str) {
+        return insert(offset, new String(str));
+    }
+
+    public StringBuilder insert(int index, char[] str, int offset, int len) {
+        return insert(index, new String(str, offset, len));
+    }
+
+    public StringBuilder insert(int dstOffset, CharSequence s) {
+        return insert(dstOffset, String.valueOf(s));
+    }
+
+    public StringBuilder insert(int dstOffset, CharSequence s, int start, int end) {
+        return insert(dstOffset, String.valueOf(s == null ? "null" : s.subSequence(start, end)));
+    }
+
+    public int lastIndexOf(String str, int fromIndex) {
+        return toString().lastIndexOf(str, fromIndex);
+    }
+
+    public StringBuilder repeat(int codePoint, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count is negative: " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            appendCodePoint(codePoint);
+        }
+        return this;
+    }
+
+    public StringBuilder repeat(CharSequence cs, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count is negative: " + count);
+        }
+        String s = String.valueOf(cs);
+        for (int i = 0; i < count; i++) {
+            append(s);
+        }
+        return this;
+    }
+
+    public int codePointAt(int index) {
+        return Character.codePointAt(value, index, count);
+    }
+
+    public int codePointBefore(int index) {
+        return toString().codePointBefore(index);
+    }
+
+    public int codePointCount(int beginIndex, int endIndex) {
+        return toString().codePointCount(beginIndex, endIndex);
+    }
+
+    public int offsetByCodePoints(int index, int codePointOffset) {
+        return toString().offsetByCodePoints(index, codePointOffset);
+    }
+
+    public void ensureCapacity(int minimumCapacity) {
+        if (minimumCapacity > 0) {
+            ensure(minimumCapacity);
+        }
+    }
+
+    public void trimToSize() {
+        if (count < value.length) {
+            value = java.util.Arrays.copyOf(value, count);
+        }
     }
 }

@@ -1,21 +1,63 @@
 package java.lang;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 
-/** toyvm guest library: standard streams and VM services (all natives are host intrinsics). */
+/**
+ * toyvm guest library: standard streams over the VM's stdin/stdout/stderr and VM services (natives are host
+ * intrinsics). System properties start as a host-side table (getProperty of an unchanged table allocates
+ * nothing in the guest heap); the first getProperties/setProperty/clearProperty builds the JDK's own
+ * {@link Properties} from it, which from then on is the one source (as on HotSpot, where changes are seen by
+ * getProperty).
+ */
 public final class System {
     private System() {
     }
 
-    public static final PrintStream out = new PrintStream(1);
-    public static final PrintStream err = new PrintStream(2);
-    public static final java.io.InputStream in = null;
+    public static InputStream in = new StdinStream();
+    public static PrintStream out = new PrintStream(1);
+    public static PrintStream err = new PrintStream(2);
+
+    private static Properties props;
 
     static {
         installLangAccess(new LangAccess());
     }
 
     private static native void installLangAccess(Object access);
+
+    public static void setIn(InputStream in) {
+        System.in = in;
+    }
+
+    public static void setOut(PrintStream out) {
+        System.out = out;
+    }
+
+    public static void setErr(PrintStream err) {
+        System.err = err;
+    }
+
+    public static java.io.Console console() {
+        return null;
+    }
+
+    public static java.nio.channels.Channel inheritedChannel() {
+        return null;
+    }
+
+    @SuppressWarnings("removal")
+    public static void setSecurityManager(SecurityManager sm) {
+        throw new UnsupportedOperationException("Setting a Security Manager is not supported");
+    }
+
+    @SuppressWarnings("removal")
+    public static SecurityManager getSecurityManager() {
+        return null;
+    }
 
     public static native long nanoTime();
 
@@ -29,11 +71,75 @@ public final class System {
 
     public static native void gc();
 
-    public static native String getProperty(String key);
+    public static void runFinalization() {
+    }
+
+    public static void load(String filename) {
+        throw new UnsatisfiedLinkError("toyvm: no native libraries: " + filename);
+    }
+
+    public static void loadLibrary(String libname) {
+        throw new UnsatisfiedLinkError("toyvm: no native libraries: " + libname);
+    }
+
+    public static String mapLibraryName(String libname) {
+        return "lib" + libname + ".so";
+    }
+
+    /** The initial properties as key, value, key, value... (built by the host: its own values, toyvm's VM names). */
+    private static native String[] initialProperties();
+
+    private static native String property0(String key);
+
+    public static synchronized Properties getProperties() {
+        if (props == null) {
+            String[] kv = initialProperties();
+            Properties p = new Properties();
+            for (int i = 0; i < kv.length; i += 2) {
+                p.setProperty(kv[i], kv[i + 1]);
+            }
+            props = p;
+        }
+        return props;
+    }
+
+    public static synchronized void setProperties(Properties p) {
+        if (p == null) {
+            props = null;
+            getProperties();
+        } else {
+            props = p;
+        }
+    }
+
+    private static void checkKey(String key) {
+        if (key == null) {
+            throw new NullPointerException("key can't be null");
+        }
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("key can't be empty");
+        }
+    }
+
+    public static String getProperty(String key) {
+        checkKey(key);
+        Properties p = props;
+        return p == null ? property0(key) : p.getProperty(key);
+    }
 
     public static String getProperty(String key, String def) {
         String v = getProperty(key);
         return v == null ? def : v;
+    }
+
+    public static String setProperty(String key, String value) {
+        checkKey(key);
+        return (String) getProperties().setProperty(key, value);
+    }
+
+    public static String clearProperty(String key) {
+        checkKey(key);
+        return (String) getProperties().remove(key);
     }
 
     public static String lineSeparator() {
@@ -41,4 +147,50 @@ public final class System {
     }
 
     public static native String getenv(String name);
+
+    private static native String[] environment();
+
+    public static Map<String, String> getenv() {
+        String[] kv = environment();
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Called by the VM when jdk.internal.misc.VM initialises: what HotSpot's System.initPhase1 saves. */
+    private static void saveVmProperties() {
+        String[] kv = initialProperties();
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        jdk.internal.misc.VM.saveProperties(m);
+    }
+
+    /** System.in: the VM's standard input (fd 0 of the process, or what the embedder gave the Vm). */
+    private static final class StdinStream extends InputStream {
+        private static native int read0(byte[] b, int off, int len);
+
+        private static native int available0();
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            int n = read0(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            return len == 0 ? 0 : read0(b, off, len);
+        }
+
+        @Override
+        public int available() {
+            return available0();
+        }
+    }
 }

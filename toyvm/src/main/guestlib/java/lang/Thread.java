@@ -282,8 +282,15 @@ public class Thread implements Runnable {
         contextClassLoader = cl;
     }
 
+    /**
+     * The current thread's frames, innermost (this method) first, as on HotSpot. Another thread's stack is not
+     * available in toyvm: an empty array (which the JDK allows for a VM that has no such information).
+     */
     public StackTraceElement[] getStackTrace() {
-        return new StackTraceElement[0];
+        if (this != currentThread()) {
+            return new StackTraceElement[0];
+        }
+        return new Throwable().getStackTrace();
     }
 
     public static void setDefaultUncaughtExceptionHandler(UncaughtExceptionHandler ueh) {
@@ -317,5 +324,22 @@ public class Thread implements Runnable {
             sb.append(g.getName());
         }
         return sb.append(']').toString();
+    }
+
+    // ThreadLocal's accessors (JDK 25 ThreadLocal reaches the maps through these, not the fields).
+    ThreadLocal.ThreadLocalMap threadLocals() {
+        return threadLocals;
+    }
+
+    void setThreadLocals(ThreadLocal.ThreadLocalMap map) {
+        threadLocals = map;
+    }
+
+    ThreadLocal.ThreadLocalMap inheritableThreadLocals() {
+        return inheritableThreadLocals;
+    }
+
+    void setInheritableThreadLocals(ThreadLocal.ThreadLocalMap map) {
+        inheritableThreadLocals = map;
     }
 }

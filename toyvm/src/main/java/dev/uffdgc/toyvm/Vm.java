@@ -60,6 +60,8 @@ public final class Vm {
     private volatile Collector collector;
     public final PrintStream out;
     public final PrintStream err;
+    /** The guest's System.in: the process's stdin unless the embedder (a test) sets another before runMain. */
+    public volatile java.io.InputStream in = System.in;
     public final List<VmThread> threads = new CopyOnWriteArrayList<>();
     public final long startNanos = System.nanoTime();
 
@@ -271,8 +273,21 @@ public final class Vm {
                 interp.call(t, classOf(ex).findMethod("printStackTrace()V"));
             }
         } catch (GuestException e) {
-            err.println("toyvm: exception while printing an uncaught exception");
+            err.println("toyvm: exception while printing an uncaught exception: " + describe(ex) + " (then "
+                    + describe(t.pendingException) + ")");
+            t.pendingException = 0;
         }
         return 1;
+    }
+
+    /** "class: message" of a guest throwable, read without running guest code (for a report that failed). */
+    private String describe(int throwable) {
+        if (throwable == 0) {
+            return "none";
+        }
+        VmClass c = classOf(throwable);
+        var f = c.findField("detailMessage");
+        int msg = f == null ? 0 : mem.getInt(throwable + f.offset);
+        return c.binaryName() + (msg == 0 ? "" : ": " + strings.toHost(msg));
     }
 }

@@ -35,6 +35,12 @@ public record GuestRun(String stdout, String stderr, int status, int collections
      */
     public static GuestRun hotspot(long timeoutSeconds, List<String> jvmArgs, Path classPath, String mainClass,
             String... args) {
+        return hotspot(timeoutSeconds, jvmArgs, classPath, null, mainClass, args);
+    }
+
+    /** As above with stdin read from a file ({@code stdin} null: an open pipe nobody writes, as before). */
+    public static GuestRun hotspot(long timeoutSeconds, List<String> jvmArgs, Path classPath, Path stdin,
+            String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xint");
@@ -45,7 +51,11 @@ public record GuestRun(String stdout, String stderr, int status, int collections
         cmd.addAll(List.of(args));
         Process p;
         try {
-            p = new ProcessBuilder(cmd).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (stdin != null) {
+                pb.redirectInput(stdin.toFile());
+            }
+            p = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + cmd + ": " + e, e);
         }
@@ -85,14 +95,37 @@ public record GuestRun(String stdout, String stderr, int status, int collections
         return toyvm(options, vm -> { }, mainClass, args);
     }
 
+    /** Runs on toyvm with stdin read from a file (null: empty). */
+    public static GuestRun toyvm(VmOptions options, Path stdin, String mainClass, String... args) {
+        return toyvm(options, stdin, vm -> { }, mainClass, args);
+    }
+
     /** Runs on toyvm and then hands the finished Vm to {@code after} (to inspect its counters). */
     public static GuestRun toyvm(VmOptions options, java.util.function.Consumer<Vm> after, String mainClass, String... args) {
+        return toyvm(options, null, after, mainClass, args);
+    }
+
+    private static GuestRun toyvm(VmOptions options, Path stdin, java.util.function.Consumer<Vm> after, String mainClass,
+            String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Vm vm = new Vm(options, o, e);
-        int status = vm.runMain(mainClass, args);
+        InputStream in;
+        try {
+            // never the test JVM's stdin (surefire talks to it)
+            in = stdin == null ? InputStream.nullInputStream() : new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(stdin));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        vm.in = in;
+        int status;
+        try (in) {
+            status = vm.runMain(mainClass, args);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
         o.flush();
         after.accept(vm);
         return new GuestRun(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,

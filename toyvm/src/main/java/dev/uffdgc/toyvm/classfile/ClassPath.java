@@ -83,6 +83,41 @@ public final class ClassPath {
         }
     }
 
+    /**
+     * A resource (Class.getResourceAsStream), by its absolute name without the leading '/': from the user class
+     * path, or for a name in a JDK package (the JDK's own data files: ICU tables, ...) from jrt:/; null when
+     * nobody has it.
+     */
+    public byte[] findResource(String name) {
+        if (isJdkPackage(name)) {
+            try {
+                return fromJrtModules(name);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading resource " + name + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            for (Path d : dirs) {
+                Path root = d.toAbsolutePath().normalize();
+                Path f = root.resolve(name).normalize();
+                if (f.startsWith(root) && Files.isRegularFile(f)) {
+                    return Files.readAllBytes(f);
+                }
+            }
+            for (ZipFile z : jars) {
+                var e = z.getEntry(name);
+                if (e != null && !e.isDirectory()) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading resource " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** True when the class comes from our guest library (not from the JDK or the user). */
     public boolean isGuestlib(String internalName) {
         return ClassPath.class.getResource(GUESTLIB + internalName + ".class") != null;
@@ -102,16 +137,21 @@ public final class ClassPath {
                 return in.readAllBytes();
             }
         }
+        return fromJrtModules(internalName + ".class");
+    }
+
+    /** A file of the running JDK's modules (java.base first), or null. */
+    private synchronized byte[] fromJrtModules(String file) throws IOException {
         if (jrt == null) {
             jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
         }
-        Path base = jrt.getPath("/modules/java.base", internalName + ".class");
+        Path base = jrt.getPath("/modules/java.base", file);
         if (Files.exists(base)) {
             return Files.readAllBytes(base);
         }
         try (var modules = Files.list(jrt.getPath("/modules"))) {
             for (Path m : (Iterable<Path>) modules::iterator) {
-                Path f = m.resolve(internalName + ".class");
+                Path f = m.resolve(file);
                 if (Files.exists(f)) {
                     return Files.readAllBytes(f);
                 }

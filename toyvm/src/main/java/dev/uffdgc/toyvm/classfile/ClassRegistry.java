@@ -45,10 +45,13 @@ public final class ClassRegistry {
     /** Static fields with a ConstantValue attribute, applied when the class initialises. */
     public final Map<VmClass, Map<VmField, Object>> constantValues = new ConcurrentHashMap<>();
 
+    private final ClassVerifier verifier;
+
     public ClassRegistry(ClassPath path, Statics statics, Binder binder) {
         this.path = path;
         this.statics = statics;
         this.binder = binder;
+        this.verifier = new ClassVerifier(path);
     }
 
     /** The class table, indexed by class id (the header's first word). Re-read after loading: it grows. */
@@ -102,6 +105,9 @@ public final class ClassRegistry {
         if (!model.thisClass().asInternalName().equals(name)) {
             throw new LinkageException("java/lang/NoClassDefFoundError",
                     name + " (wrong name: " + model.thisClass().asInternalName() + ")");
+        }
+        if (!ClassPath.isJdkPackage(name) && !path.isGuestlib(name)) {
+            verifier.verify(name, model);
         }
         return publish(define(name, model));
     }

@@ -26,6 +26,51 @@ final class CoreNatives {
         throwable(vm, r);
         r.add("java/util/Arrays", "newArrayLike([Ljava/lang/Object;I)[Ljava/lang/Object;",
                 (t, b) -> t.refs[b] = vm.alloc.array(t, vm.classOf(t.refs[b]), (int) t.prims[b + 1]));
+        r.add("java/lang/reflect/Array", "newArray(Ljava/lang/Class;I)Ljava/lang/Object;", (t, b) -> {
+            VmClass component = vm.mirrors.classOfMirror(t.refs[b]);
+            int n = (int) t.prims[b + 1];
+            if (component.name.equals("void")) {
+                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", null);
+            }
+            if (n < 0) {
+                throw vm.throwing.raise(t, "java/lang/NegativeArraySizeException", Integer.toString(n));
+            }
+            VmClass arrayClass = switch (component.name) {
+                case "int" -> vm.classes.load("[I");
+                case "long" -> vm.classes.load("[J");
+                case "double" -> vm.classes.load("[D");
+                case "float" -> vm.classes.load("[F");
+                case "char" -> vm.classes.load("[C");
+                case "byte" -> vm.classes.load("[B");
+                case "short" -> vm.classes.load("[S");
+                case "boolean" -> vm.classes.load("[Z");
+                default -> vm.classes.arrayOf(component);
+            };
+            t.refs[b] = vm.alloc.array(t, arrayClass, n);
+        });
+        r.add("java/lang/reflect/Array", "getLength(Ljava/lang/Object;)I", (t, b) -> {
+            if (t.refs[b] == 0) {
+                throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
+            }
+            if (!vm.classOf(t.refs[b]).isArray()) {
+                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Argument is not an array");
+            }
+            t.prims[b] = vm.mem.getInt(t.refs[b] + ARRAY_LENGTH_OFFSET);
+        });
+        // toyvm's collectors treat Reference.referent as a strong field (no weak references): these natives
+        // are plain reads and writes of it.
+        for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
+            r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(t.refs[b]
+                    + vm.classes.load("java/lang/ref/Reference").findField("referent").offset) == t.refs[b + 1] ? 1 : 0);
+        }
+        r.add("java/lang/ref/Reference", "clear0()V", (t, b) -> vm.mem.putInt(t.refs[b]
+                + vm.classes.load("java/lang/ref/Reference").findField("referent").offset, 0));
+        // The JDK asks java.lang.invoke to initialise a class (Lookup.ensureInitialized, access checks and
+        // all); the VM does it directly.
+        r.add("jdk/internal/access/SharedSecrets", "ensureClassInitialized(Ljava/lang/Class;)V",
+                (t, b) -> vm.init.initialize(t, vm.mirrors.classOfMirror(t.refs[b])));
+        // Its natives are the scoped (FFM) memory accessors, which toyvm's Unsafe serves; nothing to register.
+        r.add("jdk/internal/misc/ScopedMemoryAccess", "registerNatives()V", (t, b) -> { });
         r.add("java/util/Arrays", "newArrayOf(Ljava/lang/Class;I)[Ljava/lang/Object;",
                 (t, b) -> t.refs[b] = vm.alloc.array(t, vm.mirrors.classOfMirror(t.refs[b]), (int) t.prims[b + 1]));
     }
@@ -87,7 +132,10 @@ final class CoreNatives {
         });
         r.add(k, "getComponentType()Ljava/lang/Class;", (t, b) -> {
             VmClass c = self(vm, t, b);
-            t.refs[b] = c.component == null ? 0 : vm.mirrors.mirror(t, c.component);
+            // A primitive array's component is its element type's primitive class (int[] -> int).
+            VmClass comp = c.component != null ? c.component
+                    : c.isArray() ? vm.classes.primitive(primitiveName(c.elemType)) : null;
+            t.refs[b] = comp == null ? 0 : vm.mirrors.mirror(t, comp);
         });
         r.add(k, "enumConstants()[Ljava/lang/Object;", (t, b) -> {
             VmClass c = self(vm, t, b);
@@ -154,20 +202,6 @@ final class CoreNatives {
         });
         r.add(s, "gc()V", (t, b) -> vm.collect(Collector.Cause.SYSTEM_GC, 0));
         r.add(s, "arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V", new ArrayCopy(vm));
-        r.add(s, "getProperty(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
-            String v = switch (vm.strings.toHost(t.refs[b])) {
-                case "line.separator" -> "\n";
-                case "file.separator" -> "/";
-                case "path.separator" -> ":";
-                case "java.vendor" -> "uffd-gc toyvm";
-                case "java.vm.name" -> "toyvm";
-                case "java.version", "java.specification.version" -> "25";
-                case "os.name" -> "Linux";
-                case "user.dir" -> System.getProperty("user.dir");
-                case null, default -> null;
-            };
-            t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);
-        });
         r.add(s, "getenv(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
             String v = System.getenv(vm.strings.toHost(t.refs[b]));
             t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);

@@ -20,6 +20,9 @@ public final class Intrinsics implements ClassRegistry.Binder {
         this.vm = vm;
         CoreNatives.register(vm, this);
         TextNatives.register(vm, this);
+        SystemNatives.register(vm, this);
+        ReflectionNatives.register(vm, this);
+        LocaleNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
     }

@@ -37,7 +37,41 @@ final class TextNatives {
                     .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
             t.refs[b] = vm.strings.newCharArray(t, new String(bytes, StandardCharsets.UTF_8).toCharArray());
         });
-        r.add(s, "format(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;", (t, b) -> format(vm, t, b));
+        r.add(s, "getBytes(Ljava/lang/String;)[B", (t, b) -> {
+            String name = vm.strings.toHost(t.refs[b + 1]);
+            java.nio.charset.Charset cs;
+            try {
+                cs = java.nio.charset.Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw vm.throwing.raise(t, "java/io/UnsupportedEncodingException", name);
+            }
+            t.refs[b] = byteArray(vm, t, vm.strings.toHost(t.refs[b]).getBytes(cs));
+        });
+        r.add(s, "decode([BIILjava/lang/String;)[C", (t, b) -> {
+            String name = vm.strings.toHost(t.refs[b + 3]);
+            java.nio.charset.Charset cs;
+            try {
+                cs = java.nio.charset.Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw vm.throwing.raise(t, "java/io/UnsupportedEncodingException", name);
+            }
+            byte[] bytes = vm.mem.slice(t.refs[b] + ARRAY_BASE_OFFSET + t.prims[b + 1], (int) t.prims[b + 2])
+                    .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            t.refs[b] = vm.strings.newCharArray(t, new String(bytes, cs).toCharArray());
+        });
+        r.add(s, "toLowerCase0(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t,
+                vm.strings.toHost(t.refs[b]).toLowerCase(java.util.Locale.forLanguageTag(vm.strings.toHost(t.refs[b + 1])))));
+        r.add(s, "toUpperCase0(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t,
+                vm.strings.toHost(t.refs[b]).toUpperCase(java.util.Locale.forLanguageTag(vm.strings.toHost(t.refs[b + 1])))));
+        r.add(s, "format(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;",
+                (t, b) -> format(vm, t, b, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)));
+        r.add(s, "format0(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;", (t, b) -> {
+            String tag = t.refs[b] == 0 ? null : vm.strings.toHost(t.refs[b]);
+            t.refs[b] = t.refs[b + 1];
+            t.refs[b + 1] = t.refs[b + 2];
+            t.refs[b + 2] = 0;
+            format(vm, t, b, tag == null ? null : java.util.Locale.forLanguageTag(tag));
+        });
     }
 
     private static PrintStream stream(Vm vm, int fd) {
@@ -48,13 +82,13 @@ final class TextNatives {
         return vm.out;
     }
 
-    private static int byteArray(Vm vm, VmThread t, byte[] bytes) {
+    static int byteArray(Vm vm, VmThread t, byte[] bytes) {
         int arr = vm.alloc.array(t, vm.classes.load("[B"), bytes.length);
         vm.mem.slice(arr + ARRAY_BASE_OFFSET, bytes.length).copyFrom(java.lang.foreign.MemorySegment.ofArray(bytes));
         return arr;
     }
 
-    private static void format(Vm vm, VmThread t, int b) {
+    private static void format(Vm vm, VmThread t, int b, java.util.Locale locale) {
         String fmt = vm.strings.toHost(t.refs[b]);
         int n = t.refs[b + 1] == 0 ? 0 : vm.mem.getInt(t.refs[b + 1] + ARRAY_LENGTH_OFFSET);
         Object[] args = new Object[n];
@@ -64,7 +98,7 @@ final class TextNatives {
         }
         String result;
         try {
-            result = String.format(fmt, args);
+            result = String.format(locale, fmt, args);
         } catch (IllegalFormatException e) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", e.getMessage());
         }
@@ -87,6 +121,9 @@ final class TextNatives {
             case "java/lang/Byte" -> vm.mem.getByte(ref + c.findField("value").offset);
             case "java/lang/Character" -> vm.mem.getChar(ref + c.findField("value").offset);
             case "java/lang/Boolean" -> vm.mem.getByte(ref + c.findField("value").offset) != 0;
+            // %d, %x, %f, %.3f of a BigInteger/BigDecimal: the host formats the same value (its toString round-trips)
+            case "java/math/BigInteger" -> new java.math.BigInteger(vm.strings.stringify(t, ref));
+            case "java/math/BigDecimal" -> new java.math.BigDecimal(vm.strings.stringify(t, ref));
             default -> vm.strings.stringify(t, ref);
         };
     }

@@ -150,6 +150,25 @@ final class UnsafeNatives {
             }
             mem.copy(src + t.prims[b + 2], dst + t.prims[b + 5], t.prims[b + 7]);
         });
+        r.add(U, "copySwapMemory0(Ljava/lang/Object;JLjava/lang/Object;JJJ)V", (t, b) -> {
+            // Byte-swapping copy (a big-endian CharBuffer read into a char[]: ICU's data files).
+            int src = t.refs[b + 1];
+            int dst = t.refs[b + 4];
+            if (src == 0 || dst == 0) {
+                throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", "toyvm: Unsafe on off-heap memory");
+            }
+            long from = src + t.prims[b + 2];
+            long to = dst + t.prims[b + 5];
+            long bytes = t.prims[b + 7];
+            int elem = (int) t.prims[b + 9];
+            for (long i = 0; i < bytes; i += elem) {
+                switch (elem) {
+                    case 2 -> mem.putShort(to + i, Short.reverseBytes(mem.getShort(from + i)));
+                    case 4 -> mem.putInt(to + i, Integer.reverseBytes(mem.getInt(from + i)));
+                    default -> mem.putLong(to + i, Long.reverseBytes(mem.getLong(from + i)));
+                }
+            }
+        });
         r.add(U, "setMemory0(Ljava/lang/Object;JJB)V", (t, b) -> mem.fill(at(vm, t, b), t.prims[b + 4], (byte) t.prims[b + 6]));
     }
 }

@@ -1,0 +1,129 @@
+package dev.uffdgc.toyvm.runtime;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.VmThread;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * System properties, the environment, System.in, and jdk.internal.misc.VM's initialisation: what the JDK's own
+ * classes from jrt:/ (Locale, Charset, StaticProperty, BufferedOutputStream...) expect the VM to provide.
+ */
+final class SystemNatives {
+    /** Host properties the guest sees with the host's value: the platform, the user, the encodings. */
+    private static final List<String> FROM_HOST = List.of("java.home", "java.io.tmpdir", "java.library.path",
+            "java.specification.name", "java.specification.vendor", "java.specification.version",
+            "java.vm.specification.name", "java.vm.specification.vendor", "java.vm.specification.version",
+            "java.version", "java.version.date", "java.runtime.version", "java.runtime.name", "java.class.version",
+            "java.vendor.url", "java.vendor.url.bug", "os.name", "os.arch", "os.version", "user.home", "user.dir",
+            "user.name", "user.language", "user.country", "user.variant", "user.script",
+            "native.encoding", "file.encoding", "sun.jnu.encoding", "stdout.encoding", "stderr.encoding",
+            "sun.arch.data.model", "sun.cpu.endian", "sun.io.unicode.encoding", "sun.boot.library.path");
+
+    private SystemNatives() {
+    }
+
+    static void register(Vm vm, Intrinsics r) {
+        Map<String, String> props = properties(vm);
+        String s = "java/lang/System";
+        r.add(s, "property0(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> {
+            String v = props.get(vm.strings.toHost(t.refs[b]));
+            t.refs[b] = v == null ? 0 : vm.strings.newString(t, v);
+        });
+        r.add(s, "initialProperties()[Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newStringArray(t,
+                pairs(props)));
+        r.add(s, "environment()[Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newStringArray(t,
+                pairs(new java.util.TreeMap<>(System.getenv()))));
+        r.add("jdk/internal/misc/VM", "initialize()V", (t, b) -> {
+            // HotSpot's System.initPhase1 saves the properties into VM before anything asks for them
+            // (VM.getSavedProperty throws until then); toyvm has no phase 1, so VM's <clinit> does it.
+            VmClass system = vm.classes.load(s);
+            vm.init.initialize(t, system);
+            VmMethod save = system.methods.get("saveVmProperties()V");
+            t.sp = b;
+            vm.interp.call(t, save);
+        });
+        String in = "java/lang/System$StdinStream";
+        r.add(in, "read0([BII)I", (t, b) -> t.prims[b] = read(vm, t, b));
+        r.add(in, "available0()I", (t, b) -> {
+            try {
+                t.prims[b] = vm.in.available();
+            } catch (IOException e) {
+                throw vm.throwing.raise(t, "java/io/IOException", e.getMessage());
+            }
+        });
+    }
+
+    /** What the guest sees: the host's platform values, toyvm's VM names, the guest class path. */
+    private static Map<String, String> properties(Vm vm) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String k : FROM_HOST) {
+            String v = System.getProperty(k);
+            if (v != null) {
+                p.put(k, v);
+            }
+        }
+        p.put("line.separator", "\n");
+        p.put("file.separator", "/");
+        p.put("path.separator", ":");
+        p.put("java.vendor", "uffd-gc toyvm");
+        p.put("java.vm.name", "toyvm");
+        p.put("java.vm.vendor", "uffd-gc");
+        p.put("java.vm.version", p.getOrDefault("java.version", "25"));
+        p.put("java.vm.info", "interpreted mode");
+        p.put("java.class.path", vm.options.classPath);
+        p.putIfAbsent("file.encoding", "UTF-8");
+        p.putIfAbsent("native.encoding", "UTF-8");
+        p.putIfAbsent("sun.jnu.encoding", "UTF-8");
+        return p;
+    }
+
+    private static String[] pairs(Map<String, String> m) {
+        List<String> kv = new ArrayList<>();
+        m.forEach((k, v) -> {
+            kv.add(k);
+            kv.add(v);
+        });
+        return kv.toArray(String[]::new);
+    }
+
+    /**
+     * Reads up to len bytes of the VM's stdin into the guest array, BLOCKED (a read may wait on a pipe or a
+     * terminal for ever; a collection must not wait for it). The bytes land in a host buffer first and are
+     * copied in after unblocking, when the array may have moved: its reference is re-read from the slot.
+     */
+    private static int read(Vm vm, VmThread t, int b) {
+        int off = (int) t.prims[b + 1];
+        int len = (int) t.prims[b + 2];
+        byte[] buf = new byte[len];
+        int n;
+        vm.safepoints.block(t);
+        try {
+            n = vm.in.read(buf, 0, len);
+        } catch (IOException e) {
+            n = -2;
+        } finally {
+            vm.safepoints.unblock(t);
+        }
+        if (n == -2) {
+            throw vm.throwing.raise(t, "java/io/IOException", "read of standard input failed");
+        }
+        int arr = t.refs[b];
+        if (n > 0) {
+            if (off + n > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET)) {
+                throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + n);
+            }
+            vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, n).copyFrom(MemorySegment.ofArray(buf).asSlice(0, n));
+        }
+        return n;
+    }
+}

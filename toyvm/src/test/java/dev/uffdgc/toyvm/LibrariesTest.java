@@ -1,0 +1,49 @@
+package dev.uffdgc.toyvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Unmodified libraries from Maven Central on the guest: a small program (src/test/libs) exercising each,
+ * compiled here against the library's jar (copied into target/guest-libs by the build), run on HotSpot and on
+ * toyvm with the jar on the class path: stdout, exit status and stderr (as CorpusTest compares it) identical.
+ * commons-cli 1.0 is a version-45 class file (no stack maps): it also covers loading classes of the oldest
+ * format; commons-cli 1.9.0 and commons-lang3 3.18.0 are current.
+ */
+class LibrariesTest {
+    private static final Path LIBS = Path.of(System.getProperty("toyvm.guestLibs", "target/guest-libs"));
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"CliTool,commons-cli-1.0.jar", "CliTool,commons-cli-1.9.0.jar", "CliModern,commons-cli-1.9.0.jar",
+            "LangTool,commons-lang3-3.18.0.jar"})
+    @Timeout(180)
+    void aProgramUsingTheLibraryPrintsWhatHotSpotPrints(String program, String jar, @TempDir Path dir) {
+        Path lib = LIBS.resolve(jar);
+        assertTrue(Files.isRegularFile(lib), lib + " missing: the build's dependency:copy (guest-libraries) puts it there");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+        int rc = javac.run(null, diagnostics, diagnostics, "-nowarn", "-d", dir.toString(), "-cp", lib.toString(),
+                Path.of("src/test/libs", program + ".java").toString());
+        assertEquals(0, rc, "javac " + program + ":\n" + diagnostics);
+        Path cp = Path.of(dir + File.pathSeparator + lib);
+        GuestRun hotspot = GuestRun.hotspot(120, List.of(), cp, Path.of("/dev/null"), program);
+        VmOptions options = GuestRun.options(cp, "32m");
+        options.verifyGc = true;
+        GuestRun toyvm = GuestRun.toyvm(options, (Path) null, program);
+        assertEquals(0, hotspot.status(), hotspot.stderr());
+        assertEquals(hotspot.stdout(), toyvm.stdout(), program + " stdout; toyvm stderr:\n" + toyvm.stderr());
+        assertEquals(hotspot.status(), toyvm.status(), toyvm.stderr());
+        assertEquals(CorpusTest.ownFrames(hotspot.stderr()), CorpusTest.ownFrames(toyvm.stderr()));
+    }
+}
