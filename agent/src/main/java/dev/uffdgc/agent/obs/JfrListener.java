@@ -16,43 +16,21 @@ public final class JfrListener implements CompactorListener {
 
     @Override
     public void initMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos) {
-        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
-        if (p.isEnabled()) {
-            p.gcId = id;
-            p.cause = cause;
-            p.pause = pauseNanos;
-            p.timeToSafepoint = timeToSafepointNanos;
-            p.commit();
-        }
+        pause(id, cause, pauseNanos, timeToSafepointNanos, 0);
         phase(id, "Pause Init Mark", pauseNanos);
     }
 
     @Override
     public void finalMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos, long markNanos) {
         phase(id, "Concurrent Mark", markNanos);
-        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
-        if (p.isEnabled()) {
-            p.gcId = id;
-            p.cause = cause;
-            p.pause = pauseNanos;
-            p.timeToSafepoint = timeToSafepointNanos;
-            p.commit();
-        }
+        pause(id, cause, pauseNanos, timeToSafepointNanos, 0);
         phase(id, "Pause Final Mark", pauseNanos);
     }
 
     @Override
     public void paused(int id, String cause, CycleStats s) {
         phase(id, "Concurrent Plan", s.planNanos);
-        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
-        if (p.isEnabled()) {
-            p.gcId = id;
-            p.cause = cause;
-            p.pause = s.pauseNanos;
-            p.timeToSafepoint = s.timeToSafepointNanos;
-            p.flip = s.flipNanos;
-            p.commit();
-        }
+        pause(id, cause, s.pauseNanos, s.timeToSafepointNanos, s.flipNanos);
         phase(id, "Pause Relocate Start", s.pauseNanos);
     }
 
@@ -100,5 +78,18 @@ public final class JfrListener implements CompactorListener {
 
     @Override
     public void note(String message) {
+    }
+
+    /** One uffdgc.Pause event (flip 0 for the pauses that do not flip). */
+    private static void pause(int id, String cause, long pauseNanos, long timeToSafepointNanos, long flipNanos) {
+        UffdGcEvents.Pause p = new UffdGcEvents.Pause();
+        if (p.isEnabled()) {
+            p.gcId = id;
+            p.cause = cause;
+            p.pause = pauseNanos;
+            p.timeToSafepoint = timeToSafepointNanos;
+            p.flip = flipNanos;
+            p.commit();
+        }
     }
 }

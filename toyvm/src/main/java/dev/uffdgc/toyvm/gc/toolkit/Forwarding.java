@@ -77,26 +77,37 @@ public final class Forwarding {
         int chunks = MarkBitmap.chunks(top);
         for (int c = (int) (prefixEnd >>> CHUNK_SHIFT); c < chunks; c++) {
             long chunk = (long) c << CHUNK_SHIFT;
-            long live = bits.live[c];
             if (placed != null && bits.isFlagOnly(chunk)) { // a table array: it covers this chunk whole
                 long size = placed.size(chunk);
                 long dest = pageAlign(free);
                 free = dest + placed.place(chunk, dest, size);
-            } else if (live != 0) {
-                long first = chunk + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT);
-                if (bits.isStart(first) && vm.objectSize(first) >= LARGE_OBJECT_BYTES) {
-                    free = pageAlign(free);
-                }
                 chunkBase[c] = (int) free;
-                free += (long) Long.bitCount(live) << GRANULE_SHIFT;
-                continue;
+            } else {
+                free = slide(c, free);
             }
-            chunkBase[c] = (int) free;
         }
         planFree = free;
         // Nothing slid: the heap ends with the prefix's last live object, not with its trailing dead gap.
         newTop = free == slideStart ? Math.max(FIRST_OBJECT, prefixLiveEnd()) : free;
         return newTop;
+    }
+
+    /**
+     * Gives chunk {@code c} its base at {@code free} (page-aligned first when a large object starts it) and returns
+     * the free address after its live granules.
+     */
+    private long slide(int c, long free) {
+        long live = bits.live[c];
+        if (live != 0) {
+            long first = ((long) c << CHUNK_SHIFT) + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT);
+            if (bits.isStart(first) && vm.objectSize(first) >= LARGE_OBJECT_BYTES) {
+                free = pageAlign(free);
+            }
+            chunkBase[c] = (int) free;
+            return free + ((long) Long.bitCount(live) << GRANULE_SHIFT);
+        }
+        chunkBase[c] = (int) free;
+        return free;
     }
 
     /**
@@ -113,18 +124,7 @@ public final class Forwarding {
         long free = (planTop & (MarkBitmap.CHUNK_BYTES - 1)) == 0 ? planFree : chunkBase[c0];
         int chunks = MarkBitmap.chunks(top);
         for (int c = c0; c < chunks; c++) {
-            long chunk = (long) c << CHUNK_SHIFT;
-            long live = bits.live[c];
-            if (live != 0) {
-                long first = chunk + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT);
-                if (bits.isStart(first) && vm.objectSize(first) >= LARGE_OBJECT_BYTES) {
-                    free = pageAlign(free);
-                }
-                chunkBase[c] = (int) free;
-                free += (long) Long.bitCount(live) << GRANULE_SHIFT;
-                continue;
-            }
-            chunkBase[c] = (int) free;
+            free = slide(c, free);
         }
         planFree = free;
         if (free != slideStart) {
