@@ -7,9 +7,10 @@ import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
  * Value adaptation between call shapes, as MethodHandle.asType does for lambdas: boxing a primitive to its
- * wrapper (through the guest's valueOf, so caches and identity match), unboxing, and primitive widening.
+ * wrapper (through the guest's valueOf, so caches and identity match), unboxing, and primitive widening. Core
+ * reflection (runtime/ReflectionNatives) boxes, unboxes and widens through the same methods.
  */
-final class Adapt {
+public final class Adapt {
     private Adapt() {
     }
 
@@ -85,7 +86,7 @@ final class Adapt {
         }
     }
 
-    static long widen(long bits, char from, char to) {
+    public static long widen(long bits, char from, char to) {
         if (from == to) {
             return bits;
         }
@@ -112,7 +113,7 @@ final class Adapt {
     }
 
     /** A box for a primitive via the guest's Xxx.valueOf. May collect. */
-    static int box(Vm vm, VmThread t, long bits, char type) {
+    public static int box(Vm vm, VmThread t, long bits, char type) {
         String boxClass = switch (type) {
             case 'I' -> "java/lang/Integer";
             case 'J' -> "java/lang/Long";
@@ -135,7 +136,7 @@ final class Adapt {
         return t.popRef();
     }
 
-    static char primOfBox(String name) {
+    public static char primOfBox(String name) {
         return switch (name) {
             case "java/lang/Integer" -> 'I';
             case "java/lang/Long" -> 'J';

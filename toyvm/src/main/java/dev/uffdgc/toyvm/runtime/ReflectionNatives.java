@@ -9,6 +9,7 @@ import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.interp.Adapt;
 import dev.uffdgc.toyvm.interp.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.Attributes;
@@ -342,7 +343,7 @@ final class ReflectionNatives {
         } else {
             long bits = t.prims[callBase];
             t.sp = callBase;
-            t.refs[b] = box(t, bits, ret);
+            t.refs[b] = Adapt.box(vm, t, bits, ret);
         }
     }
 
@@ -366,7 +367,7 @@ final class ReflectionNatives {
 
     /** The raw bits of a box's value converted to primitive {@code to} (JLS 5.1.2 widening), or IAE. */
     private long unbox(VmThread t, int box, char to) {
-        char from = box == 0 ? 0 : primOfBox(vm.classOf(box).name);
+        char from = box == 0 ? 0 : Adapt.primOfBox(vm.classOf(box).name);
         if (from == 0 || !widens(from, to)) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", box == 0 ? null : "argument type mismatch");
         }
@@ -378,18 +379,7 @@ final class ReflectionNatives {
             case 'C' -> vm.mem.getChar(addr);
             default -> vm.mem.getShort(addr);
         };
-        if (from == to) {
-            return v;
-        }
-        double d = switch (from) {
-            case 'F' -> Float.intBitsToFloat((int) v);
-            default -> v;
-        };
-        return switch (to) {
-            case 'D' -> Double.doubleToRawLongBits(d);
-            case 'F' -> Float.floatToRawIntBits(from == 'J' ? (float) v : (float) d);
-            default -> v; // integral widening keeps the value
-        };
+        return Adapt.widen(v, from, to);
     }
 
     private static boolean widens(char from, char to) {
@@ -404,43 +394,6 @@ final class ReflectionNatives {
             case 'F' -> to == 'D';
             default -> false;
         };
-    }
-
-    private static char primOfBox(String name) {
-        return switch (name) {
-            case "java/lang/Integer" -> 'I';
-            case "java/lang/Long" -> 'J';
-            case "java/lang/Double" -> 'D';
-            case "java/lang/Float" -> 'F';
-            case "java/lang/Boolean" -> 'Z';
-            case "java/lang/Character" -> 'C';
-            case "java/lang/Byte" -> 'B';
-            case "java/lang/Short" -> 'S';
-            default -> 0;
-        };
-    }
-
-    /** A box for a primitive via the guest's Xxx.valueOf (caches and identity as on HotSpot). May collect. */
-    private int box(VmThread t, long bits, char type) {
-        String boxClass = switch (type) {
-            case 'I' -> "java/lang/Integer";
-            case 'J' -> "java/lang/Long";
-            case 'D' -> "java/lang/Double";
-            case 'F' -> "java/lang/Float";
-            case 'Z' -> "java/lang/Boolean";
-            case 'C' -> "java/lang/Character";
-            case 'B' -> "java/lang/Byte";
-            default -> "java/lang/Short";
-        };
-        VmClass c = vm.classes.load(boxClass);
-        vm.init.initialize(t, c);
-        if (type == 'J' || type == 'D') {
-            t.pushLong(bits);
-        } else {
-            t.pushInt((int) bits);
-        }
-        vm.interp.call(t, c.methods.get("valueOf(" + type + ")L" + boxClass + ";"));
-        return t.popRef();
     }
 
     /** The field's address for receiver slot b+1 (static: its slot in the statics), after the checks HotSpot makes. */
@@ -496,28 +449,16 @@ final class ReflectionNatives {
         long bits = readPrim(t, b, f);
         if (want == 'L') {
             t.sp = b + 2;
-            t.refs[b] = box(t, bits, type);
+            t.refs[b] = Adapt.box(vm, t, bits, type);
             return;
         }
         if (!widens(type, want)) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Attempt to get " + javaName(type)
                     + " field \"" + f + "\" with illegal data type conversion to " + javaName(want));
         }
-        long v = widen(bits, type, want);
+        long v = Adapt.widen(bits, type, want);
         t.refs[b] = 0;
         t.prims[b] = v;
-    }
-
-    private static long widen(long bits, char from, char to) {
-        if (from == to) {
-            return bits;
-        }
-        double d = from == 'F' ? Float.intBitsToFloat((int) bits) : bits;
-        return switch (to) {
-            case 'D' -> Double.doubleToRawLongBits(d);
-            case 'F' -> Float.floatToRawIntBits(from == 'J' ? (float) bits : (float) d);
-            default -> bits;
-        };
     }
 
     private void setField(VmThread t, int b, char given) {
@@ -551,7 +492,7 @@ final class ReflectionNatives {
                 throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Can not set " + javaName(type)
                         + " field " + f + " to (" + javaName(given) + ")");
             }
-            bits = widen(t.prims[valueSlot], given, type);
+            bits = Adapt.widen(t.prims[valueSlot], given, type);
         }
         if (f.isStatic) {
             vm.statics.prims[f.offset] = bits;
