@@ -33,6 +33,41 @@ class JitTest {
         assertEquals(0, jit[0][2], "failed compilations:\n" + actual.stderr());
     }
 
+    /**
+     * DirectCalls makes at least 100 calls per round (31 Link and 12 Square/Rect constructors, each with its
+     * super constructor, sums, areas, perimeters, the depth chains): with everything compiled, the ones that still
+     * go through the interpreter's call path are the first call of each callee, the 8 synchronized calls per
+     * round and intrinsics. More than a fifth of the lower bound means compiled callers stopped calling compiled
+     * callees directly. Under a collection every 4 KiB with verification, inside callees that allocate while
+     * their callers hold references (locals and operand stack), and with exceptions leaving directly called
+     * compiled frames (caught 1 and 3 frames up, through finally, StackOverflowError from the compiled prologue):
+     * a wrong pc or depth on the direct path shows as a different total or an uncaught exception.
+     */
+    @Test
+    @Timeout(120)
+    void compiledCallersCallCompiledCalleesDirectlyUnderCollections() {
+        int rounds = 300;
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "DirectCalls", "" + rounds);
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "1m");
+        o.jit = true;
+        o.jitThreshold = 1;
+        o.gcStressBytes = 4 << 10;
+        o.verifyGc = true;
+        long[] slow = new long[1];
+        long[][] jit = new long[1][];
+        GuestRun actual = GuestRun.toyvm(o, vm -> {
+            jit[0] = counters(vm);
+            slow[0] = ((Jit) vm.interp.compiler()).interpretedCalls();
+        }, "DirectCalls", "" + rounds);
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(expected.status(), actual.status());
+        assertTrue(actual.collections() >= 20, "only " + actual.collections() + " collections");
+        assertEquals(0, jit[0][2], "failed compilations:\n" + actual.stderr());
+        long lowerBoundOfCalls = 100L * rounds;
+        assertTrue(slow[0] < lowerBoundOfCalls / 5, slow[0] + " calls from compiled code went through the "
+                + "interpreter's call path (of at least " + lowerBoundOfCalls + ")");
+    }
+
     @Test
     @Timeout(120)
     void aLoopInMainMovesToCompiledCode() {

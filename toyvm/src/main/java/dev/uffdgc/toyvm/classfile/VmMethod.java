@@ -1,6 +1,7 @@
 package dev.uffdgc.toyvm.classfile;
 
 import dev.uffdgc.toyvm.interp.Code;
+import dev.uffdgc.toyvm.interp.CompiledCode;
 import dev.uffdgc.toyvm.interp.Intrinsic;
 import java.lang.classfile.MethodModel;
 import java.lang.reflect.AccessFlag;
@@ -26,6 +27,13 @@ public final class VmMethod {
     /** ACC_SYNCHRONIZED: the interpreter holds the receiver's (or the class mirror's) monitor around the call. */
     public boolean synchronizedMethod;
     public Code code;
+    /**
+     * The compiled code a compiled caller may run directly, skipping {@code Interpreter.invoke}: set by the
+     * compiler with {@code code.compiled} when this method is neither synchronized nor an intrinsic (so the call
+     * needs nothing but a new frame), cleared with it on deoptimisation. Read without a lock: its object has only
+     * final fields.
+     */
+    public CompiledCode entry;
 
     public VmMethod(VmClass owner, String name, String descriptor, int accessFlags, MethodModel model) {
         this.owner = owner;

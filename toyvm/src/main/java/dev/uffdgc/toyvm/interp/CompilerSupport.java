@@ -43,13 +43,38 @@ public final class CompilerSupport {
         return interp.enter(t, m, c, base);
     }
 
+    /** The frame compiled code would build does not fit (depth or stack slots): Interpreter.enter's error. */
+    public GuestException stackOverflow(VmThread t) {
+        return rare.stackOverflow(t);
+    }
+
+    /** The method an invokevirtual of vtable slot {@code vtableIndex} on the (non-null) receiver runs. */
+    public VmMethod virtualTarget(int receiver, int vtableIndex) {
+        return vm.classes.table()[mem.getInt(receiver)].vtable[vtableIndex];
+    }
+
+    /** The method an invokeinterface at {@code site} on the (non-null) receiver runs (the site's inline cache). */
+    public VmMethod interfaceTarget(VmThread t, int pc, int sp, Object site, int receiver) {
+        t.framePcs[t.depth] = pc;
+        t.sp = sp;
+        return ((InterfaceSite) site).target(t, vm.classes.table()[mem.getInt(receiver)]);
+    }
+
     public void poll(VmThread t, int pc, int sp) {
         t.framePcs[t.depth] = pc;
         t.sp = sp;
         safepoints.poll(t);
     }
 
+    /**
+     * Calls compiled code made through the interpreter's call path because the callee had no entry code (not
+     * compiled yet, synchronized, an intrinsic). Racy and approximate on purpose (a plain field on a slow path);
+     * JitTest reads it to check that compiled-to-compiled calls are direct.
+     */
+    public long interpretedCalls;
+
     public void invoke(VmThread t, int pc, int sp, VmMethod callee, int nb) {
+        interpretedCalls++;
         t.framePcs[t.depth] = pc;
         t.sp = sp;
         interp.invoke(t, callee, nb);

@@ -34,7 +34,7 @@ public abstract class CompiledMethod extends CompiledCode {
      * interpreter will have resolved by then.
      */
     protected final void deopt(VmThread t, int base, int pc, int sp) {
-        jit.deoptimised(code, this);
+        jit.deoptimised(method, code, this);
         sup.resume(t, method, code, base, pc, sp);
     }
 

@@ -49,6 +49,7 @@ final class Emitter {
     static final ClassDesc CD_BARRIER = desc(dev.uffdgc.toyvm.heap.Barrier.class);
     static final ClassDesc CD_JIT = desc(Jit.class);
     static final ClassDesc CD_BASE = desc(CompiledMethod.class);
+    static final ClassDesc CD_COMPILED = desc(dev.uffdgc.toyvm.interp.CompiledCode.class);
     static final MethodTypeDesc MTD_INIT = MethodTypeDesc.of(CD_void, CD_JIT, CD_SUPPORT, CD_METHOD, CD_CODE, CD_Object.arrayType());
     static final MethodTypeDesc MTD_RUN = MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int);
     private static final MethodTypeDesc MTD_GEX = MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD, CD_int);
@@ -56,7 +57,7 @@ final class Emitter {
 
     // Host locals of run().
     private static final int THIS = 0, T = 1, BASE = 2, ENTRY = 3, P = 4, R = 5, DEPTH = 6, SUP = 7, MEM = 8, K = 9,
-            SAFEPOINTS = 10, EXC = 11;
+            SAFEPOINTS = 10, EXC = 11, CALLEE = 12, ENTRY_CODE = 13;
 
     private final VmMethod m;
     private final Code c;
@@ -125,10 +126,8 @@ final class Emitter {
                 .invokevirtual(CD_BASE, "enterInterpreted", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int))
                 .return_();
         b.labelBinding(newFrame);
-        b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "method", CD_METHOD)
-                .aload(THIS).getfield(CD_BASE, "code", CD_CODE).iload(BASE)
-                .invokevirtual(CD_SUPPORT, "enter", MethodTypeDesc.of(CD_int, CD_THREAD, CD_METHOD, CD_CODE, CD_int))
-                .istore(DEPTH);
+        Label overflow = b.newLabel();
+        prologue(overflow);
         Label start = b.newLabel();
         Label end = b.newLabel();
         b.labelBinding(start);
@@ -164,6 +163,80 @@ final class Emitter {
             sp(deopts.get(i)[1]);
             b.invokevirtual(CD_BASE, "deopt", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int)).return_();
         }
+        b.labelBinding(overflow);
+        b.aload(SUP).aload(T);
+        support("stackOverflow", MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD));
+        b.athrow();
+    }
+
+    /** Unrolled zeroing up to this many non-argument ref locals; Arrays.fill above. */
+    private static final int UNROLL_ZEROING = 8;
+
+    /**
+     * Interpreter.enter, inline with this method's constants (measured: the call through CompilerSupport.enter,
+     * its loop over the locals and its loads of maxLocals/argSlots were ~1/6 of a call's cost in Richards):
+     * the depth and stack checks, the frame's method, zeroed non-argument ref locals, t.sp past the locals (so
+     * a VM-raised exception sees every local as a root), and the safepoint poll at method entry.
+     */
+    private void prologue(Label overflow) {
+        b.aload(T).getfield(CD_THREAD, "depth", CD_int).iconst_1().iadd().istore(DEPTH);
+        b.iload(DEPTH).aload(T).getfield(CD_THREAD, "depthLimit", CD_int).if_icmpgt(overflow);
+        sp(c.maxLocals + c.maxStack + dev.uffdgc.toyvm.thread.VmThread.STACK_OVERFLOW_HEADROOM);
+        b.aload(R).arraylength().if_icmpgt(overflow);
+        b.aload(T).iload(DEPTH).putfield(CD_THREAD, "depth", CD_int);
+        b.aload(T).getfield(CD_THREAD, "frameMethods", CD_METHOD.arrayType()).iload(DEPTH)
+                .aload(THIS).getfield(CD_BASE, "method", CD_METHOD).aastore();
+        int from = m.argSlots;
+        int to = c.maxLocals;
+        if (to - from <= UNROLL_ZEROING) {
+            for (int k = from; k < to; k++) {
+                zeroR(k);
+            }
+        } else {
+            b.aload(R);
+            sp(from);
+            sp(to);
+            b.iconst_0().invokestatic(desc(java.util.Arrays.class), "fill",
+                    MethodTypeDesc.of(CD_void, CD_int.arrayType(), CD_int, CD_int, CD_int));
+        }
+        b.aload(T);
+        sp(c.maxLocals);
+        b.putfield(CD_THREAD, "sp", CD_int);
+        Label go = b.newLabel();
+        b.aload(SAFEPOINTS).getfield(CD_SAFEPOINTS, "requested", CD_boolean).ifeq(go);
+        supTPc(0);
+        sp(c.maxLocals);
+        support("poll", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int));
+        b.labelBinding(go);
+    }
+
+    /**
+     * A call of the VmMethod on the host stack with its arguments at slot nb: straight into its compiled code
+     * when it has entry code (a direct call: no Interpreter.invoke, no counters, no synchronized/intrinsic
+     * checks), otherwise through the interpreter's call path, which counts and compiles. Either way the frame
+     * state is the interpreter's at a call (t.framePcs[depth] = pc, t.sp = the stack top), so the callee's
+     * collections see this frame's refs, its stack traces this pc, and an exception it throws comes back to
+     * this method's handler with the right pc.
+     */
+    private void call(int pc, int s, int nb) {
+        b.astore(CALLEE);
+        b.aload(T).getfield(CD_THREAD, "framePcs", CD_int.arrayType()).iload(DEPTH).loadConstant(pc).iastore();
+        b.aload(T);
+        sp(s);
+        b.putfield(CD_THREAD, "sp", CD_int);
+        Label slow = b.newLabel();
+        Label done = b.newLabel();
+        b.aload(CALLEE).getfield(CD_METHOD, "entry", CD_COMPILED).dup().astore(ENTRY_CODE).ifnull(slow);
+        b.aload(ENTRY_CODE).aload(T);
+        sp(nb);
+        b.iconst_m1().invokevirtual(CD_COMPILED, "run", MTD_RUN).goto_(done);
+        b.labelBinding(slow);
+        supTPc(pc);
+        sp(s);
+        b.aload(CALLEE);
+        sp(nb);
+        support("invoke", MTD_CALL);
+        b.labelBinding(done);
     }
 
     // ---- slot addressing: k is a slot offset from base ----
@@ -532,26 +605,32 @@ final class Emitter {
             }
             case Op.INVOKE_STATIC, Op.INVOKE_DIRECT -> {
                 VmMethod callee = (VmMethod) pool[code[pc + 1]];
-                supTPc(pc);
-                sp(s);
+                int nb = s - callee.argSlots;
+                if (op == Op.INVOKE_DIRECT) {
+                    nullCheck(pc, nb);
+                }
                 constant(callee);
                 b.checkcast(CD_METHOD);
-                sp(s - callee.argSlots);
-                support(op == Op.INVOKE_STATIC ? "invoke" : "invokeDirect", MTD_CALL);
+                call(pc, s, nb);
             }
             case Op.INVOKE_VIRTUAL -> {
-                supTPc(pc);
-                sp(s);
+                int nb = s - code[pc + 2];
+                nullCheck(pc, nb);
+                b.aload(SUP);
+                loadR(nb);
                 b.loadConstant(code[pc + 1]);
-                sp(s - code[pc + 2]);
-                support("invokeVirtual", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int, CD_int));
+                support("virtualTarget", MethodTypeDesc.of(CD_METHOD, CD_int, CD_int));
+                call(pc, s, nb);
             }
             case Op.INVOKE_INTERFACE -> {
+                int nb = s - code[pc + 2];
+                nullCheck(pc, nb);
                 supTPc(pc);
                 sp(s);
                 constant(pool[code[pc + 1]]);
-                sp(s - code[pc + 2]);
-                support("invokeInterface", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_Object, CD_int));
+                loadR(nb);
+                support("interfaceTarget", MethodTypeDesc.of(CD_METHOD, CD_THREAD, CD_int, CD_int, CD_Object, CD_int));
+                call(pc, s, nb);
             }
             case Op.INVOKEDYNAMIC -> {
                 b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "code", CD_CODE).loadConstant(pc);

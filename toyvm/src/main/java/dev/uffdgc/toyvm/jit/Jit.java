@@ -39,6 +39,11 @@ public final class Jit implements Compiler {
     public final AtomicLong failures = new AtomicLong();
     public final AtomicLong osrEntries = new AtomicLong();
 
+    /** Calls from compiled code that went through the interpreter's call path (see CompilerSupport.interpretedCalls). */
+    public long interpretedCalls() {
+        return support.interpretedCalls;
+    }
+
     @Override
     public void onStackReplacement() {
         osrEntries.incrementAndGet();
@@ -106,6 +111,7 @@ public final class Jit implements Compiler {
         }
         c.compilations++;
         c.compiled = cm;
+        m.entry = m.synchronizedMethod || m.intrinsic != null ? null : cm;
         compiled.incrementAndGet();
         if (log != null) {
             log.printf("[jit] %d %s (%d ints -> %d bytes, %d us)%n", c.compilations, m, c.code.length, bytes.length,
@@ -121,10 +127,11 @@ public final class Jit implements Compiler {
     }
 
     /** Called by compiled code that hands its frame to the interpreter at an instruction it did not translate. */
-    void deoptimised(Code c, CompiledMethod cm) {
+    void deoptimised(VmMethod m, Code c, CompiledMethod cm) {
         deoptimisations.incrementAndGet();
         if (c.compiled == cm && c.compilations < MAX_COMPILATIONS) {
             c.compiled = null;
+            m.entry = null;
         }
     }
 
