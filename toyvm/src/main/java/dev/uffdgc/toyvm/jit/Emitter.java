@@ -57,7 +57,7 @@ final class Emitter {
 
     // Host locals of run().
     private static final int THIS = 0, T = 1, BASE = 2, ENTRY = 3, P = 4, R = 5, DEPTH = 6, SUP = 7, MEM = 8, K = 9,
-            SAFEPOINTS = 10, EXC = 11, CALLEE = 12, ENTRY_CODE = 13;
+            SAFEPOINTS = 10, EXC = 11, CALLEE = 12, ENTRY_CODE = 13, PRIM0 = 14;
 
     private final VmMethod m;
     private final Code c;
@@ -77,7 +77,14 @@ final class Emitter {
         this.code = code;
         this.pool = pool;
         this.depth = StackDepths.compute(c);
+        this.slots = c.maxLocals + c.maxStack;
+        if (PRIM0 + 2 * slots > 0xFFFF) {
+            throw new IllegalArgumentException("frame too large for host locals: " + slots + " slots");
+        }
     }
+
+    /** Frame slots (locals and operand stack), each a host long local. */
+    private final int slots;
 
     Object[] consts() {
         return consts.toArray();
@@ -95,6 +102,12 @@ final class Emitter {
     }
 
     private void run(CodeBuilder cob) {
+        // The classfile API runs this again in a fresh builder when the first attempt needs long jumps (bodies
+        // over 32 KiB): labels of the first attempt must not leak into the second.
+        deopts.clear();
+        deoptLabels.clear();
+        loopHeaders.clear();
+        pendingStore = -1;
         b = cob;
         labels = new Label[code.length];
         for (int pc = 0; pc < code.length; pc++) {
@@ -111,16 +124,27 @@ final class Emitter {
         b.aload(SUP).getfield(CD_SUPPORT, "mem", CD_MEM).astore(MEM);
         b.aload(SUP).getfield(CD_SUPPORT, "safepoints", CD_SAFEPOINTS).astore(SAFEPOINTS);
         b.aload(THIS).getfield(CD_BASE, "k", CD_Object.arrayType()).astore(K);
+        for (int k = 0; k < slots; k++) {
+            b.lconst_0().lstore(prim(k)); // definitely assigned for the verifier; the JIT drops the dead ones
+        }
         Label newFrame = b.newLabel();
         b.iload(ENTRY).iflt(newFrame);
         // On-stack replacement: the interpreter built the frame; continue at a loop header.
         b.aload(T).getfield(CD_THREAD, "depth", CD_int).istore(DEPTH);
         Label other = b.newLabel();
         List<SwitchCase> osr = new ArrayList<>();
+        Map<Integer, Label> osrStubs = new LinkedHashMap<>();
         for (int pc : loopHeaders.keySet()) {
-            osr.add(SwitchCase.of(pc, labels[pc]));
+            Label stub = b.newLabel();
+            osrStubs.put(pc, stub);
+            osr.add(SwitchCase.of(pc, stub));
         }
         b.iload(ENTRY).lookupswitch(other, osr);
+        for (Map.Entry<Integer, Label> e : osrStubs.entrySet()) {
+            b.labelBinding(e.getValue());
+            reload(0, c.maxLocals + depth[e.getKey()]); // the interpreter's frame, as it left it
+            b.goto_(labels[e.getKey()]);
+        }
         b.labelBinding(other);
         b.aload(THIS).aload(T).iload(BASE).iload(ENTRY)
                 .invokevirtual(CD_BASE, "enterInterpreted", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int))
@@ -128,6 +152,7 @@ final class Emitter {
         b.labelBinding(newFrame);
         Label overflow = b.newLabel();
         prologue(overflow);
+        reload(0, m.argSlots);
         Label start = b.newLabel();
         Label end = b.newLabel();
         b.labelBinding(start);
@@ -159,6 +184,7 @@ final class Emitter {
         b.aload(EXC).athrow();
         for (int i = 0; i < deopts.size(); i++) {
             b.labelBinding(deoptLabels.get(i));
+            flush(0, deopts.get(i)[1]);
             b.aload(THIS).aload(T).iload(BASE).loadConstant(deopts.get(i)[0]);
             sp(deopts.get(i)[1]);
             b.invokevirtual(CD_BASE, "deopt", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int)).return_();
@@ -219,6 +245,7 @@ final class Emitter {
      * this method's handler with the right pc.
      */
     private void call(int pc, int s, int nb) {
+        flush(nb, s); // the arguments, where the callee's frame reads them
         b.astore(CALLEE);
         b.aload(T).getfield(CD_THREAD, "framePcs", CD_int.arrayType()).iload(DEPTH).loadConstant(pc).iastore();
         b.aload(T);
@@ -237,6 +264,7 @@ final class Emitter {
         sp(nb);
         support("invoke", MTD_CALL);
         b.labelBinding(done);
+        reload(nb, nb + 2); // the result (a slot above it is dead)
     }
 
     // ---- slot addressing: k is a slot offset from base ----
@@ -248,9 +276,51 @@ final class Emitter {
         }
     }
 
+    /**
+     * Primitive slots live in host locals ({@link #PRIM0} + 2k, longs), not in the thread's prims array: the
+     * host JIT keeps them in registers and needs no bounds check. Collectors never read prims (roots are refs),
+     * so only code that reads or writes this frame's prims array sees them: a callee's arguments and result
+     * ({@link #flush}/{@link #reload} around calls), the interpreter after a deoptimisation, an OSR entry,
+     * and the out-of-line instructions that work on the frame in place.
+     * pAt(k) ... storeP() is the store into slot k of the value pushed in between.
+     */
+    private int pendingStore = -1;
+
     private void pAt(int k) {
-        b.aload(P);
-        sp(k);
+        if (pendingStore >= 0) {
+            throw new IllegalStateException("nested primitive store");
+        }
+        pendingStore = k;
+    }
+
+    private void storeP() {
+        b.lstore(prim(pendingStore));
+        pendingStore = -1;
+    }
+
+    private int prim(int k) {
+        if (k < 0 || k >= slots) {
+            throw new IllegalStateException("slot " + k + " outside the frame (" + slots + ")");
+        }
+        return PRIM0 + 2 * k;
+    }
+
+    /** prims[base + k] = host local k, for k in [from, to) (clamped to the frame). */
+    private void flush(int from, int to) {
+        for (int k = Math.max(0, from); k < Math.min(to, slots); k++) {
+            b.aload(P);
+            sp(k);
+            b.lload(prim(k)).lastore();
+        }
+    }
+
+    /** host local k = prims[base + k], for k in [from, to) (clamped to the frame). */
+    private void reload(int from, int to) {
+        for (int k = Math.max(0, from); k < Math.min(to, slots); k++) {
+            b.aload(P);
+            sp(k);
+            b.laload().lstore(prim(k));
+        }
     }
 
     private void rAt(int k) {
@@ -259,8 +329,7 @@ final class Emitter {
     }
 
     private void loadP(int k) {
-        pAt(k);
-        b.laload();
+        b.lload(prim(k));
     }
 
     private void loadInt(int k) {
@@ -358,13 +427,15 @@ final class Emitter {
             case Op.PCONST1 -> {
                 zeroR(s);
                 pAt(s);
-                b.loadConstant((long) code[pc + 1]).lastore();
+                b.loadConstant((long) code[pc + 1]);
+                storeP();
             }
             case Op.PCONST2 -> {
                 zeroR(s);
                 zeroR(s + 1);
                 pAt(s);
-                b.loadConstant(((long) code[pc + 1] << 32) | (code[pc + 2] & 0xFFFFFFFFL)).lastore();
+                b.loadConstant(((long) code[pc + 1] << 32) | (code[pc + 2] & 0xFFFFFFFFL));
+                storeP();
             }
             case Op.LDC_REF -> {
                 rAt(s);
@@ -379,7 +450,7 @@ final class Emitter {
                 }
                 pAt(s);
                 loadP(code[pc + 1]);
-                b.lastore();
+                storeP();
             }
             case Op.ALOAD -> {
                 rAt(s);
@@ -389,7 +460,7 @@ final class Emitter {
             case Op.PSTORE1, Op.PSTORE2 -> {
                 pAt(code[pc + 1]);
                 loadP(op == Op.PSTORE1 ? s - 1 : s - 2);
-                b.lastore();
+                storeP();
             }
             case Op.ASTORE -> {
                 rAt(code[pc + 1]);
@@ -399,7 +470,8 @@ final class Emitter {
             case Op.IINC -> {
                 pAt(code[pc + 1]);
                 loadInt(code[pc + 1]);
-                b.loadConstant(code[pc + 2]).iadd().i2l().lastore();
+                b.loadConstant(code[pc + 2]).iadd().i2l();
+                storeP();
             }
             case Op.IALOAD, Op.BALOAD, Op.CALOAD, Op.SALOAD -> {
                 pAt(s - 2);
@@ -407,13 +479,14 @@ final class Emitter {
                 element(pc, s - 2, size);
                 mem(op == Op.IALOAD ? "getInt" : op == Op.BALOAD ? "getByte" : op == Op.CALOAD ? "getChar" : "getShort",
                         op == Op.IALOAD ? GET_I : op == Op.BALOAD ? GET_B : op == Op.CALOAD ? GET_C : GET_S);
-                b.i2l().lastore();
+                b.i2l();
+                storeP();
             }
             case Op.LALOAD -> {
                 pAt(s - 2);
                 element(pc, s - 2, 8);
                 mem("getLong", GET_J);
-                b.lastore();
+                storeP();
             }
             case Op.AALOAD -> {
                 rAt(s - 2);
@@ -454,9 +527,12 @@ final class Emitter {
                 move(s - 1, s + 1);
             }
             case Op.DUP_X1, Op.DUP_X2, Op.DUP2_X1, Op.DUP2_X2, Op.SWAP -> {
+                int low = Math.max(c.maxLocals, s - 4); // the deepest slot dup2_x2 touches
+                flush(low, s);
                 b.loadConstant(op).aload(P).aload(R);
                 sp(s);
                 b.invokestatic(CD_SUPPORT, "stackOp", MethodTypeDesc.of(CD_void, CD_int, CD_long.arrayType(), CD_int.arrayType(), CD_int));
+                reload(low, s + 2);
             }
             case Op.IFEQ, Op.IFNE, Op.IFLT, Op.IFGE, Op.IFGT, Op.IFLE -> {
                 loadInt(s - 1);
@@ -504,7 +580,8 @@ final class Emitter {
                 b.lookupswitch(labels[code[pc + 1]], cases);
             }
             case Op.IRETURN, Op.LRETURN -> {
-                pAt(0);
+                b.aload(P);
+                sp(0);
                 loadP(op == Op.IRETURN ? s - 1 : s - 2);
                 b.lastore();
                 epilogue();
@@ -528,7 +605,7 @@ final class Emitter {
                 }
                 pAt(s);
                 b.aload(SUP).getfield(CD_SUPPORT, "staticPrims", CD_long.arrayType()).loadConstant(code[pc + 1]).laload();
-                b.lastore();
+                storeP();
             }
             case Op.PUTSTATIC_1, Op.PUTSTATIC_2 -> {
                 b.aload(SUP).getfield(CD_SUPPORT, "staticPrims", CD_long.arrayType()).loadConstant(code[pc + 1]);
@@ -555,7 +632,7 @@ final class Emitter {
                 if (op != Op.GETFIELD_J) {
                     b.i2l();
                 }
-                b.lastore();
+                storeP();
                 if (op == Op.GETFIELD_J) {
                     zeroR(s);
                 }
@@ -636,9 +713,11 @@ final class Emitter {
                 call(pc, s, nb);
             }
             case Op.INVOKEDYNAMIC -> {
+                flush(c.maxLocals, s);
                 b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "code", CD_CODE).loadConstant(pc);
                 sp(s);
                 support("invokedynamic", MethodTypeDesc.of(CD_void, CD_THREAD, CD_CODE, CD_int, CD_int));
+                reload(c.maxLocals, s + 2);
             }
             case Op.NEW -> {
                 rAt(s);
@@ -663,7 +742,8 @@ final class Emitter {
                 b.aload(MEM);
                 fieldAddress(s - 1, dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET);
                 mem("getInt", GET_I);
-                b.i2l().lastore();
+                b.i2l();
+                storeP();
             }
             case Op.ATHROW -> {
                 supTPc(pc);
@@ -684,12 +764,14 @@ final class Emitter {
                 loadR(s - 1);
                 constant(pool[code[pc + 1]]);
                 support("instanceOf", MethodTypeDesc.of(CD_long, CD_int, CD_Object));
-                b.lastore();
+                storeP();
             }
             case Op.MONITORENTER, Op.MONITOREXIT, Op.VOLATILE_FIELD, Op.MULTIANEWARRAY -> {
+                flush(c.maxLocals, s); // they work on the operand stack in place
                 b.aload(SUP).aload(T).aload(THIS).getfield(CD_BASE, "code", CD_CODE).loadConstant(pc);
                 sp(s);
                 support("outOfLine", MethodTypeDesc.of(CD_void, CD_THREAD, CD_CODE, CD_int, CD_int));
+                reload(c.maxLocals, s + 2);
             }
             case Op.IDIV, Op.IREM, Op.LDIV, Op.LREM -> {
                 boolean isLong = op == Op.LDIV || op == Op.LREM;
@@ -764,7 +846,7 @@ final class Emitter {
         }
         b.invokestatic(desc(host), callee.name, type);
         toBits(ret);
-        b.lastore();
+        storeP();
         zeroR(nb);
         if (ret == 'D') {
             zeroR(nb + 1);
@@ -775,7 +857,7 @@ final class Emitter {
     private void move(int from, int to) {
         pAt(to);
         loadP(from);
-        b.lastore();
+        storeP();
         rAt(to);
         loadR(from);
         b.iastore();
@@ -825,7 +907,7 @@ final class Emitter {
             b.with(OperatorInstruction.of(host));
         }
         toBits(out);
-        b.lastore();
+        storeP();
         for (int j = Math.max(s, at); j < at + size(out); j++) {
             zeroR(j);
         }
