@@ -15,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Dynamic attach under load: toyvm starts with its built-in collector; once it has collected, {@code java -jar
  * uffd-gc.jar <pid> mode=move} attaches the agent through the Attach API; the following cycles are concurrent
- * (the gc log shows both kinds) and the guest's output is still HotSpot's.
+ * (the gc log shows both kinds) and the guest's output is still HotSpot's. The guest ({@code ChurnUntilEof}) runs
+ * until its stdin is closed, which the test does once two concurrent cycles are logged: a fixed-size workload
+ * finished before the attach did once the compiled tier made it fast ("Premature EOF" from the Attach API).
  */
 class AgentAttachTest {
     @Test
     @Timeout(300)
     void attachingSwitchesCollectorsWithoutChangingTheOutput(@TempDir Path tmp) throws Exception {
-        SampleLine sample = new SampleLine(0, "dev.uffdgc.samples.BinaryTrees", List.of("16"));
+        SampleLine sample = new SampleLine(0, "dev.uffdgc.samples.ChurnUntilEof", List.of("14", "10"));
         SampleRunner.Result hotspot = SampleRunner.run(sample);
         Path gcLog = tmp.resolve("gc.log");
         Path out = tmp.resolve("out");
@@ -42,7 +44,14 @@ class AgentAttachTest {
             String said = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(attach.waitFor(60, TimeUnit.SECONDS), "attach did not return");
             assertEquals(0, attach.exitValue(), said);
-            assertTrue(toyvm.waitFor(240, TimeUnit.SECONDS), "toyvm did not finish");
+            long cyclesDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (count(Files.readAllLines(gcLog), "Pause Init Mark") < 2) {
+                assertTrue(toyvm.isAlive(), "toyvm ended before two concurrent cycles");
+                assertTrue(System.nanoTime() < cyclesDeadline, "no two concurrent cycles within 120 s of the attach");
+                Thread.sleep(20);
+            }
+            toyvm.getOutputStream().close(); // the guest's stdin ends: it finishes its round and prints
+            assertTrue(toyvm.waitFor(120, TimeUnit.SECONDS), "toyvm did not finish after its stdin ended");
         } finally {
             toyvm.destroyForcibly();
         }
@@ -52,7 +61,11 @@ class AgentAttachTest {
         int firstConcurrent = indexOf(log, "Pause Init Mark");
         assertTrue(firstConcurrent > 0, "no concurrent cycle after the attach:\n" + String.join("\n", log));
         assertTrue(indexOf(log, "Pause Full") < firstConcurrent, "built-in collections come first");
-        assertTrue(log.stream().filter(l -> l.contains("Pause Init Mark")).count() >= 2, String.join("\n", log));
+        assertTrue(count(log, "Pause Init Mark") >= 2, String.join("\n", log));
+    }
+
+    private static long count(List<String> lines, String text) {
+        return lines.stream().filter(l -> l.contains(text)).count();
     }
 
     private static int indexOf(List<String> lines, String text) {

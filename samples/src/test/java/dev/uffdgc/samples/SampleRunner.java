@@ -1,5 +1,6 @@
 package dev.uffdgc.samples;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,9 @@ final class SampleRunner {
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            // stdin at its end, as for a program started with < /dev/null: a sample that reads it must not wait.
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd));
