@@ -29,9 +29,9 @@ final class StressChild {
         System.err.print(run.stderr());
         var t = run.totals();
         System.err.printf("STATS status=%d cycles=%d mutatorStalls=%d faults=%d builtByMutator=%d objects=%d gcs=%d"
-                + " emergency=%d%n", run.status(), t.cycles().size(), t.sum(s -> s.mutatorStalls.sum()),
+                + " emergency=%d satb=%d%n", run.status(), t.cycles().size(), t.sum(s -> s.mutatorStalls.sum()),
                 t.sum(s -> s.faults.sum()), t.sum(s -> s.pagesBuiltByMutator.sum()), t.sum(s -> s.liveObjects),
-                gcs, t.sum(s -> s.emergency ? 1 : 0));
+                gcs, t.sum(s -> s.emergency ? 1 : 0), t.sum(s -> s.satbEntries));
         System.exit(0);
     }
 }

@@ -63,39 +63,22 @@ public final class Compactor extends GcCycle {
     private int cycles;
     private String cause;
     private Cycle started;
-    private static final int IDLE = 0;
-    private static final int MARKING = 1;
-    private static final int MARKED = 2;
-    private static final int PLANNING = 3;
-    private static final int PLANNED = 4;
     private static final int NONE = 0;
     private static final int INIT = 1;
     private static final int FINAL = 2;
     private static final int FLIP = 3;
-    /**
-     * IDLE -> (Init Mark pause) MARKING -> (marker thread) MARKED -> (Final Mark pause) PLANNING -> (marker thread)
-     * PLANNED -> (Relocate Start pause: the flip) IDLE, and the compaction runs concurrently until the next Init
-     * Mark, which waits for it (pacing).
-     */
-    private volatile int phase = IDLE;
+    /** The marker thread and the phase machine (IDLE, MARKING, MARKED, PLANNING, PLANNED): see there. */
+    private final ConcurrentMark mark;
     /** Which pause the owner of the current pause asked for, and which one its body ran (NONE: neither). */
     private int pauseKind;
     private int lastPause;
-    private final Object markLock = new Object();
-    private volatile boolean shutdown;
-    /** The marker thread is reading the heap (guarded by markLock). */
-    private boolean markerBusy;
-    private final Thread marker;
     private final dev.uffdgc.toyvm.gc.toolkit.MarkVerifier markVerifier;
+    /** The pauses of the cycle in progress (request to resume) and their time-to-safepoint, from {@link #log}. */
     private long initPauseNanos;
     private long initTtspNanos;
-    private volatile long concurrentMarkNanos;
-    private volatile long concurrentPlanNanos;
     private long finalPauseNanos;
     private long finalTtspNanos;
     private long finalMarkWorkNanos;
-    /** The mark end: top at Final Mark, padded to a page. The concurrent plan covers [0, markEnd). */
-    private volatile long markEnd;
     /** Summed over the mutators of the cycle in progress (written under no lock: approximate when they race). */
     private volatile long markStallNanos;
     private volatile long pacingStallNanos;
@@ -118,7 +101,7 @@ public final class Compactor extends GcCycle {
         this.workers = new Workers(options.workers, this::backgroundFailed);
         this.faultServer = new FaultServer(uffd, this);
         this.markVerifier = new dev.uffdgc.toyvm.gc.toolkit.MarkVerifier(vm);
-        this.marker = Thread.ofPlatform().daemon().name("uffd-gc-marker").start(this::markerLoop);
+        this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed);
     }
 
     public boolean usesMove() {
@@ -151,26 +134,31 @@ public final class Compactor extends GcCycle {
      * have been done meanwhile by another thread (its pause ran while this one waited): then it is skipped.
      */
     public void collect(String cause) {
-        long t = System.nanoTime();
-        boolean helped = active != null;
-        completeActive();
-        if (helped) {
-            pacingStallNanos += System.nanoTime() - t;
-        }
+        finishPreviousCycle();
         startMark(cause);
         long w = System.nanoTime();
-        boolean waited = await(MARKING);
+        boolean waited = mark.awaitMark();
         finalMark();
-        waited |= await(PLANNING);
+        waited |= mark.awaitPlan();
         if (waited) {
             markStallNanos += System.nanoTime() - w;
         }
         relocateStart();
     }
 
+    /** Pacing: the previous compaction ends before the next mark starts; the wait is this mutator's stall. */
+    private void finishPreviousCycle() {
+        long t = System.nanoTime();
+        boolean helped = active != null;
+        completeActive();
+        if (helped) {
+            pacingStallNanos += System.nanoTime() - t;
+        }
+    }
+
     /** The Init Mark pause, if no mark or compaction is under way (the occupancy trigger's entry). */
     public void startMark(String cause) {
-        if (phase == IDLE && active == null) {
+        if (in(ConcurrentMark.IDLE) && active == null) {
             this.cause = cause;
             pauseKind = INIT;
             runCycle("Init Mark");
@@ -179,7 +167,7 @@ public final class Compactor extends GcCycle {
 
     /** The Final Mark pause, if the concurrent mark has finished (polled from the allocation slow path too). */
     public void finalMark() {
-        if (phase == MARKED) {
+        if (in(ConcurrentMark.MARKED)) {
             pauseKind = FINAL;
             runCycle("Final Mark");
         }
@@ -187,86 +175,19 @@ public final class Compactor extends GcCycle {
 
     /** The flip pause (ZGC's "Relocate Start"), if the concurrent plan is done (polled too). */
     public void relocateStart() {
-        if (phase == PLANNED) {
+        if (in(ConcurrentMark.PLANNED)) {
             pauseKind = FLIP;
             runCycle("Relocate Start");
         }
     }
 
+    private boolean in(int phase) {
+        return mark.phase() == phase;
+    }
+
     /** True from the Init Mark pause until the flip pause (mark, plan, and the pauses between them). */
     public boolean marking() {
-        return phase != IDLE;
-    }
-
-    /**
-     * Waits (in Java: the marker needs no safepoint, so a guest thread waiting here holds up nothing) until the
-     * marker thread has finished the concurrent mark or plan; true if it had to wait.
-     */
-    private boolean await(int concurrentPhase) {
-        if (phase != concurrentPhase) {
-            return false;
-        }
-        synchronized (markLock) {
-            while (phase == concurrentPhase && !shutdown) {
-                try {
-                    markLock.wait(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // a guest interrupt: hand it back, stop waiting
-                    return true;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. */
-    private void markerLoop() {
-        while (true) {
-            int work;
-            synchronized (markLock) {
-                while (phase != MARKING && phase != PLANNING && !shutdown) {
-                    try {
-                        markLock.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (shutdown) {
-                    return;
-                }
-                markerBusy = true;
-                work = phase;
-            }
-            long t = System.nanoTime();
-            try {
-                if (work == MARKING) {
-                    marks.concurrentMark();
-                } else {
-                    // Black allocation during the mark (below the page-aligned mark end: parseable, and its
-                    // headers no longer change), then the plan over everything up to the mark end.
-                    marks.markAllocated(marks.markStartTop, markEnd);
-                    plan.compute(markEnd, options.densePercent);
-                }
-            } catch (RuntimeException | Error e) { // the next pause then fails with it (the bitmap is suspect)
-                backgroundFailed(new IllegalStateException("uffd-gc: the concurrent "
-                        + (work == MARKING ? "mark" : "plan") + " failed: " + e, e));
-            }
-            synchronized (markLock) {
-                long nanos = System.nanoTime() - t;
-                markerBusy = false;
-                if (phase == work) { // not abandoned meanwhile
-                    // The lock orders the bitmap, tracer and plan for the thread that runs the next pause.
-                    if (work == MARKING) {
-                        concurrentMarkNanos = nanos;
-                        phase = MARKED;
-                    } else {
-                        concurrentPlanNanos = nanos;
-                        phase = PLANNED;
-                    }
-                }
-                markLock.notifyAll();
-            }
-        }
+        return !in(ConcurrentMark.IDLE);
     }
 
     /**
@@ -275,27 +196,14 @@ public final class Compactor extends GcCycle {
      * reads the heap, removes the barrier. Afterwards nothing of this collector reads or watches the heap.
      */
     public void abandonMark() {
-        if (phase == IDLE) {
+        if (in(ConcurrentMark.IDLE)) {
             return;
         }
         while (!vm.stopTheWorld("Abandon Mark")) {
             Thread.onSpinWait();
         }
         try {
-            synchronized (markLock) {
-                while (markerBusy) {
-                    try {
-                        markLock.wait(1);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-                if (phase != IDLE) {
-                    vm.setReferenceStoreBarrier(null);
-                    phase = IDLE;
-                }
-            }
+            mark.abandon(() -> vm.setReferenceStoreBarrier(null));
         } finally {
             vm.resumeTheWorld();
         }
@@ -335,30 +243,35 @@ public final class Compactor extends GcCycle {
         return "GC(" + cycles + ")";
     }
 
-    /** The pause body: Init Mark or the final pause, unless another thread's pause did it meanwhile. */
+    /**
+     * The pause body (world stopped, run by the thread that asked for the pause): the pause it asked for, unless
+     * another thread's pause did it meanwhile (then nothing, and {@link #log} reports nothing).
+     */
     @Override
     protected void collect() {
         lastPause = NONE;
-        if (pauseKind == INIT && phase == IDLE && active == null) {
+        if (pauseKind == INIT && in(ConcurrentMark.IDLE) && active == null) {
             initMark();
-            lastPause = INIT;
-        } else if ((pauseKind == FINAL && phase == MARKED) || (pauseKind == FLIP && phase == PLANNED)) {
-            synchronized (markLock) { // pairs with the marker's release of the tracer, bitmap and plan
-                RuntimeException e = backgroundFailure;
-                if (e != null) { // the marker (or a worker) failed: the bitmap is not to be trusted
-                    backgroundFailure = null;
-                    vm.setReferenceStoreBarrier(null);
-                    phase = IDLE;
-                    throw e;
-                }
-            }
-            if (pauseKind == FINAL) {
-                finalMarkPause();
-                lastPause = FINAL;
-            } else {
-                flipCycle();
-                lastPause = FLIP;
-            }
+        } else if (pauseKind == FINAL && in(ConcurrentMark.MARKED)) {
+            takeMarkerResults();
+            finalMarkPause();
+        } else if (pauseKind == FLIP && in(ConcurrentMark.PLANNED)) {
+            takeMarkerResults();
+            flipCycle();
+        } else {
+            return;
+        }
+        lastPause = pauseKind;
+    }
+
+    /** Before Final Mark and the flip: the marker's bitmap and plan are visible; a marker failure throws here. */
+    private void takeMarkerResults() {
+        mark.acquire();
+        RuntimeException e = backgroundFailure;
+        if (e != null) { // the marker (or a worker) failed: the bitmap is not to be trusted
+            backgroundFailure = null;
+            mark.abandon(() -> vm.setReferenceStoreBarrier(null));
+            throw e;
         }
     }
 
@@ -371,16 +284,13 @@ public final class Compactor extends GcCycle {
         long t = System.nanoTime();
         vm.setReferenceStoreBarrier(null);
         marks.drainRest();
-        markEnd = vm.rawHeap().padTopToPage();
+        long markEnd = vm.rawHeap().padTopToPage();
         if (verifying()) {
             verifier.verify("before GC(" + cycles + ")");
             markVerifier.verify(marks.bits, marks.markStartTop, markEnd, "at Final Mark of GC(" + cycles + ")");
         }
         finalMarkWorkNanos = System.nanoTime() - t;
-        synchronized (markLock) {
-            phase = PLANNING;
-            markLock.notifyAll();
-        }
+        mark.startPlanning(markEnd);
     }
 
     /** Init Mark: (verify,) copy the roots, remember top, install the SATB barrier, wake the marker. */
@@ -390,24 +300,23 @@ public final class Compactor extends GcCycle {
         }
         marks.snapshot(vm);
         vm.setReferenceStoreBarrier(marks);
-        synchronized (markLock) {
-            phase = MARKING;
-            markLock.notifyAll();
-        }
+        mark.startMarking();
     }
 
     /**
      * The flip pause: what was allocated since the mark end (during the concurrent plan) is marked live and
-     * appended to the plan — O(those objects) —, then the flip; the workers start at once (the world is still
-     * stopped, but they never touch the heap).
+     * appended to the plan — O(those objects) —, then the flip: mremap the live pages to a from-space
+     * (DONTUNMAP), register the heap MISSING, forward the roots, set top, install the mutators' page guard. The
+     * workers and the fault server start at once (the world is still stopped, but they never touch the heap).
+     * Afterwards the phase is IDLE and {@link #active} the compaction in progress.
      */
     private void flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
         long top = vm.top();
-        marks.markAllocated(markEnd, top);
+        marks.markAllocated(mark.markEnd(), top);
         plan.extend(top);
-        phase = IDLE;
+        mark.flipped();
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
         ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap) : null;
@@ -423,15 +332,26 @@ public final class Compactor extends GcCycle {
                 : PageGuard.checked(c.states.ready, page -> stall(c, page)));
         active = c;
         started = c;
-        CycleStats s = c.stats;
+        recordCycle(c.stats, top, t3 - t1);
+        c.stats.flipNanos = System.nanoTime() - t3;
+        faultServer.watch(c);
+        workers.start(c);
+    }
+
+    /**
+     * In the flip pause, after the flip: the cycle's phases (pauses, concurrent mark and plan, stalls) and its
+     * sizes into {@code s}; the stall sums start again from 0 for the next cycle. {@code top}: before the flip.
+     */
+    private void recordCycle(CycleStats s, long top, long tailNanos) {
+        long markEnd = mark.markEnd();
         s.markNanos = finalMarkWorkNanos;
-        s.planNanos = concurrentPlanNanos;
-        s.tailNanos = t3 - t1;
+        s.planNanos = mark.planNanos();
+        s.tailNanos = tailNanos;
         s.finalMarkPauseNanos = finalPauseNanos;
         s.finalMarkTtspNanos = finalTtspNanos;
         s.initMarkPauseNanos = initPauseNanos;
         s.initMarkTtspNanos = initTtspNanos;
-        s.concurrentMarkNanos = concurrentMarkNanos;
+        s.concurrentMarkNanos = mark.markNanos();
         s.markStallNanos = markStallNanos;
         s.pacingStallNanos = pacingStallNanos;
         markStallNanos = 0;
@@ -439,7 +359,6 @@ public final class Compactor extends GcCycle {
         s.satbEntries = marks.satbEntries;
         s.allocatedDuringMark = top - marks.markStartTop;
         s.allocatedDuringPlan = top - markEnd;
-        s.flipNanos = System.nanoTime() - t3;
         s.usedBefore = top;
         s.usedAfter = plan.newTop;
         s.liveBytes = marks.liveBytes();
@@ -447,8 +366,6 @@ public final class Compactor extends GcCycle {
         s.destPages = plan.destPages;
         s.densePrefixBytes = plan.densePrefixEnd;
         s.cause = cause;
-        faultServer.watch(c);
-        workers.start(c);
     }
 
     private MemorySegment flip(int id, MemorySegment heap) {
@@ -472,7 +389,7 @@ public final class Compactor extends GcCycle {
         if (lastPause == FINAL) {
             finalPauseNanos = pause.pauseNanos();
             finalTtspNanos = pause.timeToSafepointNanos();
-            listener.finalMarked(cycles, cause, finalPauseNanos, finalTtspNanos, concurrentMarkNanos);
+            listener.finalMarked(cycles, cause, finalPauseNanos, finalTtspNanos, mark.markNanos());
             return;
         }
         if (lastPause != FLIP) {
@@ -575,10 +492,7 @@ public final class Compactor extends GcCycle {
     /** Stops the background threads (the VM is exiting, or the agent is switched off). */
     public void shutdown() {
         completeActive();
-        synchronized (markLock) {
-            shutdown = true;
-            markLock.notifyAll();
-        }
+        mark.shutdown();
         workers.stop();
         faultServer.stop();
     }

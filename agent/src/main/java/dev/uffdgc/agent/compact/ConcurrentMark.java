@@ -1,0 +1,203 @@
+package dev.uffdgc.agent.compact;
+
+import java.util.function.Consumer;
+
+/**
+ * The marker thread and the phase machine of a cycle's concurrent part (DESIGN.md, "The compactor"):
+ *
+ * <pre>
+ * IDLE -(Init Mark pause)-> MARKING -(marker: concurrent mark)-> MARKED -(Final Mark pause)-> PLANNING
+ *      -(marker: black allocation + concurrent plan)-> PLANNED -(Relocate Start pause: the flip)-> IDLE
+ * </pre>
+ *
+ * The pauses move the machine forward ({@link #startMarking}, {@link #startPlanning}, {@link #flipped}) with
+ * the world stopped; the marker thread moves it from MARKING and PLANNING when its work is done; mutators that
+ * need memory wait for it ({@link #awaitMark}, {@link #awaitPlan}). The lock orders the marker's bitmap,
+ * tracer and plan for the thread that runs the next pause: that thread calls {@link #acquire} first.
+ */
+final class ConcurrentMark {
+    static final int IDLE = 0;
+    static final int MARKING = 1;
+    static final int MARKED = 2;
+    static final int PLANNING = 3;
+    static final int PLANNED = 4;
+
+    private final Marker marks;
+    private final Plan plan;
+    private final int densePercent;
+    private final Consumer<RuntimeException> failed;
+    private final Object lock = new Object();
+    private final Thread marker;
+    private volatile int phase = IDLE;
+    private volatile boolean shutdown;
+    /** The marker thread is reading the heap (guarded by lock). */
+    private boolean markerBusy;
+    /** The mark end: top at Final Mark, padded to a page. The concurrent plan covers [0, markEnd). */
+    private volatile long markEnd;
+    private volatile long markNanos;
+    private volatile long planNanos;
+
+    /** {@code failed}: what the marker hit; the next pause must fail with it (the bitmap is suspect). */
+    ConcurrentMark(Marker marks, Plan plan, int densePercent, Consumer<RuntimeException> failed) {
+        this.marks = marks;
+        this.plan = plan;
+        this.densePercent = densePercent;
+        this.failed = failed;
+        this.marker = Thread.ofPlatform().daemon().name("uffd-gc-marker").start(this::loop);
+    }
+
+    int phase() {
+        return phase;
+    }
+
+    long markEnd() {
+        return markEnd;
+    }
+
+    /** The last concurrent mark (Init Mark resume until nothing was left) and plan, on the marker thread. */
+    long markNanos() {
+        return markNanos;
+    }
+
+    long planNanos() {
+        return planNanos;
+    }
+
+    /** Init Mark pause, after the roots are copied and the barrier is on: IDLE -> MARKING, wakes the marker. */
+    void startMarking() {
+        move(MARKING, 0);
+    }
+
+    /** Final Mark pause, after the last drain: MARKED -> PLANNING over [0, markEnd), wakes the marker. */
+    void startPlanning(long markEnd) {
+        move(PLANNING, markEnd);
+    }
+
+    /** Relocate Start pause, once the plan is extended to top: PLANNED -> IDLE. */
+    void flipped() {
+        phase = IDLE;
+    }
+
+    private void move(int to, long end) {
+        synchronized (lock) {
+            if (to == PLANNING) {
+                markEnd = end;
+            }
+            phase = to;
+            lock.notifyAll();
+        }
+    }
+
+    /** The thread that runs Final Mark or the flip calls this first: it sees the marker's bitmap and plan. */
+    void acquire() {
+        synchronized (lock) { // pairs with the marker's release at the end of its work
+            assert phase == MARKED || phase == PLANNED : phase;
+        }
+    }
+
+    /** A mutator that needs memory, outside any pause: waits (in Java) for the concurrent mark; true if it did. */
+    boolean awaitMark() {
+        return await(MARKING);
+    }
+
+    /** The same for the concurrent plan. */
+    boolean awaitPlan() {
+        return await(PLANNING);
+    }
+
+    /** In Java, no safepoint needed by the marker, so a guest thread waiting here holds up nothing. */
+    private boolean await(int concurrentPhase) {
+        if (phase != concurrentPhase) {
+            return false;
+        }
+        synchronized (lock) {
+            while (phase == concurrentPhase && !shutdown) {
+                try {
+                    lock.wait(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // a guest interrupt: hand it back, stop waiting
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * With the world stopped by the caller: waits until the marker no longer reads the heap, then, if a cycle
+     * was under way, runs {@code off} (the barrier removal) and goes IDLE. Afterwards the marker touches nothing.
+     */
+    void abandon(Runnable off) {
+        synchronized (lock) {
+            while (markerBusy) {
+                try {
+                    lock.wait(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (phase != IDLE) {
+                off.run();
+                phase = IDLE;
+            }
+        }
+    }
+
+    /** Stops the marker thread (it finishes the step it is in, then exits). */
+    void shutdown() {
+        synchronized (lock) {
+            shutdown = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. */
+    private void loop() {
+        while (true) {
+            int work;
+            synchronized (lock) {
+                while (phase != MARKING && phase != PLANNING && !shutdown) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (shutdown) {
+                    return;
+                }
+                markerBusy = true;
+                work = phase;
+            }
+            long t = System.nanoTime();
+            try {
+                if (work == MARKING) {
+                    marks.concurrentMark();
+                } else {
+                    // Black allocation during the mark (below the page-aligned mark end: parseable, and its
+                    // headers no longer change), then the plan over everything up to the mark end.
+                    marks.markAllocated(marks.markStartTop, markEnd);
+                    plan.compute(markEnd, densePercent);
+                }
+            } catch (RuntimeException | Error e) { // the next pause then fails with it (the bitmap is suspect)
+                failed.accept(new IllegalStateException("uffd-gc: the concurrent "
+                        + (work == MARKING ? "mark" : "plan") + " failed: " + e, e));
+            }
+            synchronized (lock) {
+                long nanos = System.nanoTime() - t;
+                markerBusy = false;
+                if (phase == work) { // not abandoned meanwhile
+                    if (work == MARKING) {
+                        markNanos = nanos;
+                        phase = MARKED;
+                    } else {
+                        planNanos = nanos;
+                        phase = PLANNED;
+                    }
+                }
+                lock.notifyAll();
+            }
+        }
+    }
+}
