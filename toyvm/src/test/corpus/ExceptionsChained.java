@@ -82,6 +82,19 @@ public class ExceptionsChained {
         Throwable t = new IllegalArgumentException("outer", new IllegalStateException("middle", new Error("root")));
         while (t != null) { System.out.println("chain " + t); t = t.getCause(); }
         try {
+            Objects.requireNonNull(null, () -> "supplied message");
+        } catch (NullPointerException e) {
+            System.out.println("npe: " + e.getMessage());
+        }
+        try {
+            Objects.checkIndex(5L, 5L);
+        } catch (IndexOutOfBoundsException e) {
+            System.out.println("ioobe: " + e.getMessage());
+        }
+        System.out.println(Objects.requireNonNullElseGet(null, () -> "fallback") + " "
+                + Objects.deepEquals(new int[][] {{1, 2}}, new int[][] {{1, 2}}) + " "
+                + Objects.deepEquals(new double[] {1}, new double[] {2}) + " " + Objects.checkFromIndexSize(2L, 3L, 5L));
+        try {
             List.of(1, 2).add(3);
         } catch (UnsupportedOperationException e) {
             System.out.println("immutable: " + e.getClass().getName());

@@ -60,6 +60,10 @@ public class ProducerConsumer {
         System.out.println("sum: " + (sums[0] + sums[1]));
         long expected = 0;
         for (int p = 0; p < 2; p++) for (int i = 1; i <= perProducer; i++) expected += p * 1_000_000L + i;
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("none");
+        System.out.println("exchange " + stop.compareAndExchange(false, true) + " " + stop.compareAndExchange(false, true)
+                + " " + last.compareAndExchange("none", "done") + " " + last.weakCompareAndSet("x", "y") + " " + last.get());
         System.out.println("expected: " + expected + (expected == sums[0] + sums[1] ? " ok" : " MISMATCH"));
     }
 }
