@@ -94,6 +94,9 @@ public class ExceptionsChained {
         System.out.println(Objects.requireNonNullElseGet(null, () -> "fallback") + " "
                 + Objects.deepEquals(new int[][] {{1, 2}}, new int[][] {{1, 2}}) + " "
                 + Objects.deepEquals(new double[] {1}, new double[] {2}) + " " + Objects.checkFromIndexSize(2L, 3L, 5L));
+        java.io.StringWriter sw = new java.io.StringWriter();
+        new IllegalStateException("to a writer", new RuntimeException("why")).printStackTrace(new java.io.PrintWriter(sw, true));
+        sw.toString().lines().forEach(l -> System.out.println("trace| " + l));
         try {
             List.of(1, 2).add(3);
         } catch (UnsupportedOperationException e) {
