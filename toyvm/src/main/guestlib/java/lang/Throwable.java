@@ -143,10 +143,27 @@ public class Throwable implements java.io.Serializable {
     }
 
     public void printStackTrace(PrintStream s) {
-        s.println(this);
+        printStackTraceTo(s);
+    }
+
+    public void printStackTrace(java.io.PrintWriter s) {
+        printStackTraceTo(s);
+    }
+
+    /** One writer for both kinds of sink (the JDK wraps them in a PrintStreamOrWriter; this is the same idea). */
+    private static void println(Object sink, String line) {
+        if (sink instanceof PrintStream ps) {
+            ps.println(line);
+        } else {
+            ((java.io.PrintWriter) sink).println(line);
+        }
+    }
+
+    private void printStackTraceTo(Object s) {
+        println(s, String.valueOf(this));
         StackTraceElement[] trace = getOurStackTrace();
         for (StackTraceElement traceElement : trace) {
-            s.println("\tat " + traceElement);
+            println(s, "\tat " + traceElement);
         }
         for (Throwable se : getSuppressed()) {
             se.printEnclosedStackTrace(s, trace, "Suppressed: ", "\t");
@@ -157,7 +174,7 @@ public class Throwable implements java.io.Serializable {
         }
     }
 
-    private void printEnclosedStackTrace(PrintStream s, StackTraceElement[] enclosingTrace, String caption,
+    private void printEnclosedStackTrace(Object s, StackTraceElement[] enclosingTrace, String caption,
             String prefix) {
         StackTraceElement[] trace = getOurStackTrace();
         int m = trace.length - 1;
@@ -167,12 +184,12 @@ public class Throwable implements java.io.Serializable {
             n--;
         }
         int framesInCommon = trace.length - 1 - m;
-        s.println(prefix + caption + this);
+        println(s, prefix + caption + this);
         for (int i = 0; i <= m; i++) {
-            s.println(prefix + "\tat " + trace[i]);
+            println(s, prefix + "\tat " + trace[i]);
         }
         if (framesInCommon != 0) {
-            s.println(prefix + "\t... " + framesInCommon + " more");
+            println(s, prefix + "\t... " + framesInCommon + " more");
         }
         for (Throwable se : getSuppressed()) {
             se.printEnclosedStackTrace(s, trace, "Suppressed: ", prefix + "\t");

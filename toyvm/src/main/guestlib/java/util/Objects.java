@@ -69,6 +69,66 @@ public final class Objects {
         return fromIndex;
     }
 
+    public static long checkIndex(long index, long length) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + length);
+        }
+        return index;
+    }
+
+    public static long checkFromToIndex(long fromIndex, long toIndex, long length) {
+        if (fromIndex < 0 || fromIndex > toIndex || toIndex > length) {
+            throw new IndexOutOfBoundsException("Range [" + fromIndex + ", " + toIndex + ") out of bounds for length " + length);
+        }
+        return fromIndex;
+    }
+
+    public static long checkFromIndexSize(long fromIndex, long size, long length) {
+        if ((length | fromIndex | size) < 0 || size > length - fromIndex) {
+            throw new IndexOutOfBoundsException("Range [" + fromIndex + ", " + fromIndex + " + " + size + ") out of bounds for length " + length);
+        }
+        return fromIndex;
+    }
+
+    public static <T> T requireNonNull(T obj, java.util.function.Supplier<String> messageSupplier) {
+        if (obj == null) {
+            throw new NullPointerException(messageSupplier == null ? null : messageSupplier.get());
+        }
+        return obj;
+    }
+
+    public static <T> T requireNonNullElseGet(T obj, java.util.function.Supplier<? extends T> supplier) {
+        return (obj != null) ? obj : requireNonNull(requireNonNull(supplier, "supplier").get(), "supplier.get()");
+    }
+
+    /** The JDK's calls the package-private Arrays.deepEquals0; the same dispatch on the array's type here. */
+    public static boolean deepEquals(Object a, Object b) {
+        if (a == b) {
+            return true;
+        } else if (a == null || b == null) {
+            return false;
+        } else if (a instanceof Object[] x && b instanceof Object[] y) {
+            return Arrays.deepEquals(x, y);
+        } else if (a instanceof int[] x && b instanceof int[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof long[] x && b instanceof long[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof double[] x && b instanceof double[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof float[] x && b instanceof float[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof char[] x && b instanceof char[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof short[] x && b instanceof short[] y) {
+            return Arrays.equals(x, y);
+        } else if (a instanceof boolean[] x && b instanceof boolean[] y) {
+            return Arrays.equals(x, y);
+        }
+        return a.equals(b);
+    }
+
     public static int checkFromIndexSize(int fromIndex, int size, int length) {
         if ((length | fromIndex | size) < 0 || size > length - fromIndex) {
             throw new IndexOutOfBoundsException("Range [" + fromIndex + ", " + fromIndex + " + " + size + ") out of bounds for length " + length);

@@ -72,4 +72,30 @@ public class AtomicBoolean implements java.io.Serializable {
     public String toString() {
         return Boolean.toString(get());
     }
+    public final boolean compareAndExchange(boolean expectedValue, boolean newValue) {
+        return U.compareAndExchangeInt(this, VALUE, expectedValue ? 1 : 0, newValue ? 1 : 0) != 0;
+    }
+
+    public final boolean compareAndExchangeAcquire(boolean expectedValue, boolean newValue) {
+        return U.compareAndExchangeInt(this, VALUE, expectedValue ? 1 : 0, newValue ? 1 : 0) != 0;
+    }
+
+    public final boolean compareAndExchangeRelease(boolean expectedValue, boolean newValue) {
+        return U.compareAndExchangeInt(this, VALUE, expectedValue ? 1 : 0, newValue ? 1 : 0) != 0;
+    }
+
+    /** A strong CAS: never failing spuriously is within a weak CAS's contract. */
+    public final boolean weakCompareAndSet(boolean expectedValue, boolean newValue) {
+        return compareAndSet(expectedValue, newValue);
+    }
+
+    /** A strong CAS: never failing spuriously is within a weak CAS's contract. */
+    public final boolean weakCompareAndSetAcquire(boolean expectedValue, boolean newValue) {
+        return compareAndSet(expectedValue, newValue);
+    }
+
+    /** A strong CAS: never failing spuriously is within a weak CAS's contract. */
+    public final boolean weakCompareAndSetRelease(boolean expectedValue, boolean newValue) {
+        return compareAndSet(expectedValue, newValue);
+    }
 }

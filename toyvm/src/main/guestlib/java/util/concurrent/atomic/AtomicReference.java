@@ -119,4 +119,33 @@ public class AtomicReference<V> implements java.io.Serializable {
     public String toString() {
         return String.valueOf(get());
     }
+    @SuppressWarnings("unchecked")
+    public final V compareAndExchange(V expectedValue, V newValue) {
+        return (V) U.compareAndExchangeReference(this, VALUE, expectedValue, newValue);
+    }
+
+    @SuppressWarnings("unchecked")
+    public final V compareAndExchangeAcquire(V expectedValue, V newValue) {
+        return (V) U.compareAndExchangeReference(this, VALUE, expectedValue, newValue);
+    }
+
+    @SuppressWarnings("unchecked")
+    public final V compareAndExchangeRelease(V expectedValue, V newValue) {
+        return (V) U.compareAndExchangeReference(this, VALUE, expectedValue, newValue);
+    }
+
+    /** A strong CAS: never failing spuriously is within a weak CAS's contract. */
+    public final boolean weakCompareAndSet(V expectedValue, V newValue) {
+        return compareAndSet(expectedValue, newValue);
+    }
+
+    /** A strong CAS: never failing spuriously is within a weak CAS's contract. */
+    public final boolean weakCompareAndSetAcquire(V expectedValue, V newValue) {
+        return compareAndSet(expectedValue, newValue);
+    }
+
+    /** A strong CAS: never failing spuriously is within a weak CAS's contract. */
+    public final boolean weakCompareAndSetRelease(V expectedValue, V newValue) {
+        return compareAndSet(expectedValue, newValue);
+    }
 }

@@ -25,6 +25,24 @@ public final class Intrinsics implements ClassRegistry.Binder {
         LocaleNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
+        unsupportedVarHandles();
+    }
+
+    /**
+     * Field VarHandles need the JDK's MethodHandleNatives (member resolution, the invokers), which toyvm does not
+     * have: without this, findVarHandle died in resolveOrFail with "NoClassDefFoundError: Could not initialize
+     * class java.lang.invoke.MethodHandleNatives", which names a symptom. Now the first call names the missing
+     * piece (seen from ConcurrentLinkedQueue's and CompletableFuture's static initialisers).
+     */
+    private void unsupportedVarHandles() {
+        String lookup = "java/lang/invoke/MethodHandles$Lookup";
+        String descriptor = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;";
+        for (String name : new String[] {"findVarHandle", "findStaticVarHandle"}) {
+            String what = "toyvm: VarHandles are not supported (MethodHandles.Lookup." + name + ")";
+            add(lookup, name + descriptor, (t, base) -> {
+                throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", what);
+            });
+        }
     }
 
     public void add(String owner, String nameAndDescriptor, Intrinsic in) {
