@@ -2,6 +2,7 @@ package dev.uffdgc.agent;
 
 import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.obs.GcLogWriter;
+import dev.uffdgc.agent.obs.PauseTotal;
 import dev.uffdgc.agent.obs.JfrListener;
 import dev.uffdgc.agent.obs.Listeners;
 import dev.uffdgc.toyvm.seam.Collector;
@@ -124,13 +125,14 @@ public final class Hooks {
     public static CompactorListener listener(VmBinding vm, AgentOptions o) {
         String backend = o.mode.name().toLowerCase(java.util.Locale.ROOT);
         GcLogWriter log;
+        PauseTotal total = new PauseTotal(vm.log()::addPause);
         if (o.log != null && o.log.equals("off")) {
-            return new JfrListener(backend);
+            return Listeners.of(total, new JfrListener(backend));
         } else if (o.log != null) {
             log = GcLogWriter.toFile(o.log, vm::uptimeNanos, vm.end());
         } else {
             log = GcLogWriter.through((tags, msg) -> vm.log().line(tags, msg), vm.end());
         }
-        return Listeners.of(log, new JfrListener(backend));
+        return Listeners.of(log, total, new JfrListener(backend));
     }
 }

@@ -66,5 +66,28 @@ class AgentDifferentialTest {
         assertTrue(cycles >= MIN_CYCLES, cycles + " cycles under -Xmx" + heap + " (want >= " + MIN_CYCLES + ")");
         assertTrue(log.stream().noneMatch(l -> l.contains("EMERGENCY") || l.contains("not available")),
                 String.join("\n", log));
+        assertExitTotalIsTheSumOfThePauses(log);
+    }
+
+    /** The exit summary's "total pause" counts the agent's pauses too (it read 0.000ms under the agent once). */
+    static void assertExitTotalIsTheSumOfThePauses(List<String> log) {
+        java.util.regex.Pattern pause = java.util.regex.Pattern.compile("\\[gc] GC\\(\\d+\\) Pause .* (\\d+\\.\\d{3})ms$");
+        java.util.regex.Pattern exit = java.util.regex.Pattern.compile("total pause (\\d+\\.\\d{3})ms");
+        double sum = 0;
+        int pauses = 0;
+        Double total = null;
+        for (String l : log) {
+            java.util.regex.Matcher m = pause.matcher(l);
+            if (m.find()) {
+                sum += Double.parseDouble(m.group(1));
+                pauses++;
+            }
+            java.util.regex.Matcher e = exit.matcher(l);
+            if (l.contains("[gc,heap,exit]") && e.find()) {
+                total = Double.parseDouble(e.group(1));
+            }
+        }
+        assertTrue(total != null, "no exit summary in the gc log:\n" + String.join("\n", log));
+        assertEquals(sum, total, 0.001 * (pauses + 1), "exit total vs the sum of " + pauses + " logged pauses");
     }
 }

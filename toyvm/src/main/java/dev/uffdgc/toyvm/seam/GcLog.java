@@ -19,7 +19,8 @@ public final class GcLog {
     private final LongSupplier uptimeNanos;
     private final PrintStream out;
     private final boolean ownsStream;
-    private long totalPauseNanos;
+    /** Every pause of the run, whoever logs it (the built-in collector here, an agent through addPause). */
+    private final java.util.concurrent.atomic.LongAdder totalPauseNanos = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * {@code target}: null = off, "-" = {@code stdout}, otherwise a file (created or truncated).
@@ -50,7 +51,7 @@ public final class GcLog {
     /** One stop-the-world pause. {@code startNanos} is System.nanoTime() when it began. */
     public void pause(int id, Collector.Cause cause, long usedBefore, long usedAfter, long capacity, long pauseNanos,
             long startNanos) {
-        totalPauseNanos += pauseNanos;
+        addPause(pauseNanos);
         line("gc", String.format(Locale.ROOT, "GC(%d) Pause Full (%s) %dM->%dM(%dM) %.3fms", id, cause.label,
                 usedBefore / M, usedAfter / M, capacity / M, pauseNanos / 1e6));
     }
@@ -64,14 +65,22 @@ public final class GcLog {
         out.println(String.format(Locale.ROOT, "[%.3fs][info][%s] %s", up, tags, message));
     }
 
+    /**
+     * Counts a pause in the exit summary's total: a collector that writes its own pause lines (the agent's Init
+     * Mark, Final Mark, Relocate Start) calls this once per pause, from any thread, after the world resumed.
+     */
+    public void addPause(long pauseNanos) {
+        totalPauseNanos.add(pauseNanos);
+    }
+
     public long totalPauseNanos() {
-        return totalPauseNanos;
+        return totalPauseNanos.sum();
     }
 
     /** At VM exit: what a benchmark needs to compute allocation rate and pause per MB live. */
     public void exitSummary(int collections, long allocatedBytes, long liveAfterLast) {
         line("gc,heap,exit", String.format(Locale.ROOT, "Allocated %dK, %d pauses, total pause %.3fms, used %dK",
-                allocatedBytes >> 10, collections, totalPauseNanos / 1e6, liveAfterLast >> 10));
+                allocatedBytes >> 10, collections, totalPauseNanos.sum() / 1e6, liveAfterLast >> 10));
     }
 
     public void close() {
