@@ -33,8 +33,11 @@ class CompactorTest {
         assertTrue(run.totals().cycles().size() >= 3, "only " + run.totals().cycles().size() + " cycles");
         assertFalse(run.collector().compactor().failed(), "a cycle needed the emergency path");
         // Verification no longer builds every page inside the pause (issue 14): mutators met unbuilt pages.
+        // Not asserted with two workers: on 2 vCPUs they can build a 1 MiB heap's pages before the one mutator
+        // touches any (seen in CI: 0 in 15 cycles); that case is here for the workers' claim races.
         long met = run.totals().sum(s -> s.mutatorStalls.sum() + s.faults.sum());
-        assertTrue(met > 0, "no mutator met an unbuilt page in " + run.totals().cycles().size() + " verified cycles");
+        assertTrue(met > 0 || options.contains("workers=2"),
+                "no mutator met an unbuilt page in " + run.totals().cycles().size() + " verified cycles");
         long mapped = run.totals().sum(s -> s.pagesMoved.sum() + s.pagesCopied.sum());
         assertEquals(run.totals().sum(s -> s.destPages), mapped, "every page mapped exactly once");
         // The build paths a case claims must have run. (While verify=true checks the heap inside the pause, the
