@@ -100,6 +100,7 @@ public final class Compactor extends GcCycle {
         this.cuts = new boolean[(int) (vm.end() >>> PAGE_SHIFT) + 1];
         this.workers = new Workers(options.workers, this::backgroundFailed);
         this.faultServer = new FaultServer(uffd, this);
+        Flip.warmUp(uffd); // before any pause: the first cycle's flip no longer pays the calls' cold start
         this.markVerifier = new dev.uffdgc.toyvm.gc.toolkit.MarkVerifier(vm);
         this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed);
     }
