@@ -21,7 +21,7 @@ class CompactorTest {
         "Allocation, 1m, mode=move", "Allocation, 1m, mode=copy", "Allocation, 2m, mode=move,workers=0",
         "Allocation, 1m, mode=move,access=native", "Allocation, 1m, mode=move,batch=1,dense=101",
         "Strings, 1m, mode=move", "Language, 1m, mode=copy", "Calls, 1m, mode=move", "Exceptions, 1m, mode=move",
-        "Collections2, 1m, mode=move,workers=2"})
+        "Collections2, 1m, mode=move,workers=2,batch=16"})
     @Timeout(180)
     void guestOutputMatchesHotSpotThroughVerifiedCycles(String mainClass, String heap, String options) {
         AgentRun.Expected expected = AgentRun.hotspot(mainClass);

@@ -28,6 +28,10 @@ public final class GcBench {
     record Workload(String name, String classPath, String heap, String mainClass, String... args) {
     }
 
+    /**
+     * The default modes. {@code --modes} takes others, and a mode may carry agent options after a colon
+     * ({@code move:batch=256,workers=2}), so that settings compare side by side in one run.
+     */
     private static final String[] MODES = {"stw", "copy", "move"};
 
     private GcBench() {
@@ -36,6 +40,22 @@ public final class GcBench {
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = args(argv);
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
+        String[] modes = a.containsKey("modes") ? a.get("modes").split(";") : MODES;
+        for (String m : modes) {
+            String base = m.contains(":") ? m.substring(0, m.indexOf(':')) : m;
+            if (!List.of(MODES).contains(base)) {
+                System.err.println("bench gc: unknown mode " + m + " (stw, copy or move, optionally move:<agent options>)");
+                System.exit(2);
+            }
+            if (m.contains(":") && !base.equals("stw")) {
+                try {
+                    AgentOptions.parse("mode=" + base + "," + m.substring(m.indexOf(':') + 1));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("bench gc: " + m + ": " + e.getMessage());
+                    System.exit(2);
+                }
+            }
+        }
         String agentCp = Path.of(GcBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<Workload> workloads = new ArrayList<>();
         workloads.add(new Workload("dense", agentCp, a.getOrDefault("dense-heap", "48m"),
@@ -52,16 +72,17 @@ public final class GcBench {
                         + floor.get("move_16") + ", COPY 16 alone " + floor.get("copy_16") + ")");
         for (Workload w : workloads) {
             Map<String, Result> results = new LinkedHashMap<>();
-            for (String m : MODES) {
+            for (String m : modes) {
                 results.put(m, new Result(m));
             }
             for (int r = 0; r < rounds; r++) {
-                for (String m : MODES) {
+                for (String m : modes) {
                     runOnce(w, m, results.get(m));
                 }
             }
             Map<String, Double> flipFloor = new LinkedHashMap<>(floor);
-            long flipPages = medianFlipPages(results.get("move"));
+            Result moveRun = results.values().stream().filter(r -> r.mode.startsWith("move")).findFirst().orElse(null);
+            long flipPages = moveRun == null ? 0 : medianFlipPages(moveRun);
             if (cSource != null && flipPages > 0) {
                 flipFloor.putAll(CFloorRun.run(cSource, "flip_register", "--flip-pages", Long.toString(flipPages)));
             }
@@ -105,7 +126,7 @@ public final class GcBench {
                 new PrintStream(OutputStream.nullOutputStream()));
         Totals totals = new Totals();
         UffdCollector uffd = null;
-        if (mode.equals("stw")) {
+        if (mode.startsWith("stw")) {
             MarkCompact mc = new MarkCompact(vm.binding);
             vm.binding.installCollector(new Collector() {
                 @Override
@@ -121,7 +142,8 @@ public final class GcBench {
                 }
             });
         } else {
-            uffd = new UffdCollector(vm.binding, AgentOptions.parse("mode=" + mode), totals, UffdCollector.REAL, null);
+            uffd = new UffdCollector(vm.binding, AgentOptions.parse("mode=" + mode.replace(':', ',')), totals,
+                    UffdCollector.REAL, null);
             vm.binding.installCollector(uffd);
         }
         long t0 = System.nanoTime();
@@ -188,9 +210,9 @@ public final class GcBench {
             }
             work = alloc + build + ioctl;
             double mbps = work == 0 ? Double.NaN : pages * 4096.0 / (1 << 20) / (work / 1e9);
-            String floorRow = r.mode.equals("move") ? "build_move_16" : "build_copy_16";
+            String floorRow = r.mode.startsWith("move") ? "build_move_16" : "build_copy_16";
             double floorMbps = floor.containsKey(floorRow) ? 4096.0 / (1 << 20) / (floor.get(floorRow) / 1e9) : Double.NaN;
-            int cycles = r.mode.equals("stw") ? (int) r.pauses.getTotalCount() : r.cycles.size();
+            int cycles = r.mode.startsWith("stw") ? (int) r.pauses.getTotalCount() : r.cycles.size();
             double flipMax = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getMaxValue() / 1e6;
             double flipP50 = r.flips.getTotalCount() == 0 ? Double.NaN : r.flips.getValueAtPercentile(50) / 1e6;
             System.out.printf(Locale.ROOT, "%-5s %6d  %7.2f / %6.2f  %11.3f  %6.3f/%6.3f/%6.3f  %6.1f  %14.0f  %12.2f  %6.0f/%.0f/%.0f/%.0f/%.0f"
@@ -212,7 +234,7 @@ public final class GcBench {
         for (int i = 0; i < argv.length; i++) {
             if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
                 System.err.println("usage: GcBench [--rounds N] [--c-source floor.c] [--samples <classes dir>]"
-                        + " [--dense-heap 48m]");
+                        + " [--dense-heap 48m] [--modes 'stw;copy;move;move:batch=256,workers=2']");
                 System.exit(2);
             }
             m.put(argv[i].substring(2), argv[++i]);
