@@ -10,8 +10,22 @@ import dev.uffdgc.agent.compact.CycleStats;
 public final class JfrListener implements CompactorListener {
     private final String backend;
 
+    /**
+     * Initialises the event classes here, when the agent starts: the first one's class initialisation registers
+     * it with JFR (MetadataRepository, 20-35 ms here), and done by the guest thread that logs the first Init Mark
+     * it kept that thread from the next safepoint: Final Mark of GC(0) waited 34 ms for it in bench pause's
+     * 8 MiB / 2 threads runs (-Xsafepoint-timeout=10 showed the thread in EventControl.<clinit>).
+     */
     public JfrListener(String backend) {
         this.backend = backend;
+        for (Class<?> event : new Class<?>[] {UffdGcEvents.Cycle.class, UffdGcEvents.Pause.class,
+                UffdGcEvents.Phase.class, UffdGcEvents.Fault.class}) {
+            try {
+                java.lang.invoke.MethodHandles.lookup().ensureInitialized(event);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("uffd-gc: cannot initialise JFR event " + event.getName(), e);
+            }
+        }
     }
 
     @Override
