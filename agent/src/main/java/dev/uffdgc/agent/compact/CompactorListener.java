@@ -1,6 +1,9 @@
 package dev.uffdgc.agent.compact;
 
-/** What a compactor reports: the GC log and JFR events listen here. Called on the thread where it happened. */
+/**
+ * What a compactor reports: the GC log and JFR events listen here. Called on the thread where it happened. Each
+ * method is a no-op unless overridden (a composite such as {@code Listeners} must forward every one).
+ */
 public interface CompactorListener {
     /** Cycle {@code id}'s Init Mark pause (roots copied, barrier on) is over: the concurrent mark runs. */
     default void initMarked(int id, String cause, long pauseNanos, long timeToSafepointNanos) {
@@ -14,32 +17,22 @@ public interface CompactorListener {
      * The flip pause (Relocate Start: what was allocated during the plan appended, mremap, register, roots) of
      * cycle {@code id} is over; the world resumes. {@code stats} also holds the earlier pauses and phases.
      */
-    void paused(int id, String cause, CycleStats stats);
+    default void paused(int id, String cause, CycleStats stats) {
+    }
 
     /** Cycle {@code id} has mapped its last page, unregistered the heap and released its from-space. */
-    void finished(int id, String cause, CycleStats stats);
+    default void finished(int id, String cause, CycleStats stats) {
+    }
 
     /** A mutator waited {@code nanos} for page {@code page} (at its page-state check, or in a userfault). */
-    void stalled(int id, int page, long nanos, boolean userfault);
+    default void stalled(int id, int page, long nanos, boolean userfault) {
+    }
 
     /** A one-line notice: a fallback and why. */
-    void note(String message);
+    default void note(String message) {
+    }
 
+    /** Listens to nothing: every method is a no-op by default, a listener overrides what it needs. */
     CompactorListener NONE = new CompactorListener() {
-        @Override
-        public void paused(int id, String cause, CycleStats stats) {
-        }
-
-        @Override
-        public void finished(int id, String cause, CycleStats stats) {
-        }
-
-        @Override
-        public void stalled(int id, int page, long nanos, boolean userfault) {
-        }
-
-        @Override
-        public void note(String message) {
-        }
     };
 }

@@ -30,16 +30,4 @@ public final class PauseTotal implements CompactorListener {
     public void paused(int id, String cause, CycleStats stats) {
         pauses.accept(stats.pauseNanos);
     }
-
-    @Override
-    public void finished(int id, String cause, CycleStats stats) {
-    }
-
-    @Override
-    public void stalled(int id, int page, long nanos, boolean userfault) {
-    }
-
-    @Override
-    public void note(String message) {
-    }
 }

@@ -11,16 +11,8 @@ public final class Totals implements CompactorListener {
     private final List<String> notes = new ArrayList<>();
 
     @Override
-    public synchronized void paused(int id, String cause, CycleStats stats) {
-    }
-
-    @Override
     public synchronized void finished(int id, String cause, CycleStats stats) {
         cycles.add(stats);
-    }
-
-    @Override
-    public void stalled(int id, int page, long nanos, boolean userfault) {
     }
 
     @Override
