@@ -15,6 +15,43 @@ class JitTest {
                 : new long[] {0, 0, 0, 0};
     }
 
+    /**
+     * A guest thread compiling counts as blocked: the other thread's System.gc() pauses go on while the compile of
+     * slowToCompile is held for 1.5 s. With the compile in RUNNING state (before the fix) every pause requested
+     * meanwhile waited for it: time-to-safepoint up to the whole hold.
+     */
+    @Test
+    @Timeout(60)
+    void aGuestThreadCompilingDoesNotHoldUpAnotherThreadsPause() {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "CompileWhilePausing");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "4m");
+        o.jit = true;
+        o.jitThreshold = 1;
+        java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+        Jit.whileCompiling = m -> {
+            if (m.name.equals("slowToCompile")) {
+                held.set(true);
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        long[][] ttsp = new long[1][];
+        GuestRun actual;
+        try {
+            actual = GuestRun.toyvm(o, vm -> ttsp[0] = vm.binding.timesToSafepoint(), "CompileWhilePausing");
+        } finally {
+            Jit.whileCompiling = m -> { };
+        }
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertTrue(held.get(), "slowToCompile was not compiled");
+        assertTrue(ttsp[0].length >= 20, "only " + ttsp[0].length + " pauses");
+        long max = java.util.Arrays.stream(ttsp[0]).max().orElse(0);
+        assertTrue(max < 500_000_000L, "a pause waited " + max / 1_000_000 + " ms for a thread that was compiling");
+    }
+
     @Test
     @Timeout(180)
     void compiledFramesSurviveACollectionEvery4KWithVerification() {

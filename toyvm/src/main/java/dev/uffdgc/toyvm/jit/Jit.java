@@ -35,6 +35,11 @@ public final class Jit implements Compiler {
             ClassHierarchyResolver.ofClassLoading(MethodHandles.lookup())));
     private final java.io.PrintStream log;
     private final dev.uffdgc.toyvm.thread.Safepoints safepoints;
+    /**
+     * Test seam: runs on the compiling thread inside every compile's BLOCKED section (JitTest holds one there to
+     * show that another thread's pause does not wait for it). A no-op otherwise.
+     */
+    public static volatile java.util.function.Consumer<VmMethod> whileCompiling = m -> { };
     public final AtomicLong compiled = new AtomicLong();
     public final AtomicLong deoptimisations = new AtomicLong();
     public final AtomicLong failures = new AtomicLong();
@@ -89,6 +94,7 @@ public final class Jit implements Compiler {
         // Mark, 52-132 ms in bench pause with 2 threads. Published only after unblock, outside any pause.
         safepoints.block(t);
         try {
+            whileCompiling.accept(m);
             // The classfile models behind c.sources parse lazily and are not thread-safe (see Rare.prepare);
             // the Code's lock orders us after any quickening being published.
             synchronized (Decoder.class) {
