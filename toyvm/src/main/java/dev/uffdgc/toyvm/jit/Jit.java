@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The baseline compiler tier: a method invoked {@link #invocationThreshold} times (or a loop that takes
  * {@link #backedgeThreshold} backward branches, then by on-stack replacement) is translated by {@link Emitter}
  * into a hidden class the host JIT compiles like any other code. Compilation runs on the guest thread that
- * crossed the threshold, like HotSpot's -Xbatch; it touches no guest memory and does not poll.
+ * crossed the threshold, like HotSpot's -Xbatch; it touches no guest memory, and the thread counts as blocked
+ * meanwhile (see compile).
  */
 public final class Jit implements Compiler {
     /** Deoptimisations after which a method keeps its compiled code (with its deopt stubs) for good. */
