@@ -8,6 +8,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
+import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
@@ -33,10 +34,16 @@ public final class Compactor extends GcCycle {
     static final class Buffers {
         final MemorySegment spare;
         final long[] src;
+        /** The from-space page each source is (-1: a spare page), for the mapping cuts. */
+        final int[] srcPage;
+        /** Whether each page of the run is a large array's page moved unbuilt from the from-space. */
+        final boolean[] slid;
 
         Buffers(int batch) {
             spare = Memory.mmapAnonymous((long) batch << PAGE_SHIFT);
             src = new long[batch];
+            srcPage = new int[batch];
+            slid = new boolean[batch];
         }
     }
 
@@ -54,6 +61,8 @@ public final class Compactor extends GcCycle {
     /** Pages where a mapping of the heap (and of the from-space) begins: ioctl runs are cut there. */
     final boolean[] cuts;
     final Failures failures = new Failures();
+    /** Tells a large array's from-space page that is a hole (never written) from one swapped out; shared, locked. */
+    final Pagemap pagemap = Pagemap.openSelf();
     private final Workers workers;
     private final FaultServer faultServer;
     private volatile Cycle active;
@@ -317,6 +326,7 @@ public final class Compactor extends GcCycle {
         long top = vm.top();
         marks.markAllocated(mark.markEnd(), top);
         plan.extend(top);
+        plan.noteYoung(marks.markStartTop);
         mark.flipped();
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
@@ -452,6 +462,8 @@ public final class Compactor extends GcCycle {
         CycleStats s = c.stats;
         s.madviseNanos = System.nanoTime() - m;
         c.releaseShadow();
+        // No thread forwards through this cycle's plan any more: the array table takes the new addresses.
+        marks.arrays.updateTable(plan.youngDest);
         s.finishNanos = System.nanoTime() - t;
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
@@ -496,5 +508,8 @@ public final class Compactor extends GcCycle {
         mark.shutdown();
         workers.stop();
         faultServer.stop();
+        synchronized (pagemap) {
+            pagemap.close();
+        }
     }
 }
