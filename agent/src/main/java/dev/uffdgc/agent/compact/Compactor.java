@@ -43,6 +43,8 @@ public final class Compactor extends GcCycle {
     final Marker marks;
     final Plan plan;
     final int heapPages;
+    /** Made by {@link #prepareFlip} on the marker thread, taken by the flip pause (visible through mark.acquire). */
+    private PageStates preparedStates;
     final PageBuilder builder;
     private final Uffd uffd;
     private final UffdOps ops;
@@ -102,7 +104,7 @@ public final class Compactor extends GcCycle {
         this.faultServer = new FaultServer(uffd, this);
         Flip.warmUp(uffd); // before any pause: the first cycle's flip no longer pays the calls' cold start
         this.markVerifier = new dev.uffdgc.toyvm.gc.toolkit.MarkVerifier(vm);
-        this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed);
+        this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed, this::prepareFlip);
     }
 
     public boolean usesMove() {
@@ -326,7 +328,7 @@ public final class Compactor extends GcCycle {
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
         vm.forEachRoot(plan::forward);
         vm.setTop(plan.newTop);
-        Cycle c = new Cycle(id, this, registered, from, mem.at(from.address()), ops, move, options.batchPages, t1,
+        Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move, options.batchPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
@@ -337,6 +339,18 @@ public final class Compactor extends GcCycle {
         c.stats.flipNanos = System.nanoTime() - t3;
         faultServer.watch(c);
         workers.start(c);
+    }
+
+    /** On the marker thread, after the plan: the next window's page states (the pause only opens them). */
+    private void prepareFlip() {
+        preparedStates = new PageStates(heapPages, plan.destPages);
+    }
+
+    /** In the flip pause: the prepared page states, grown over what the plan tail added. */
+    private PageStates takePreparedStates() {
+        PageStates s = preparedStates;
+        preparedStates = null;
+        return s.open(plan.destPages);
     }
 
     /**

@@ -42,12 +42,12 @@ final class Cycle {
     private volatile boolean emergency;
     private boolean finished;
 
-    Cycle(int id, Compactor owner, MemorySegment heap, MemorySegment from, HeapAccess fromView, UffdOps ops,
-            boolean move, int batch, long startNanos, ShadowCheck shadow) {
+    Cycle(int id, Compactor owner, PageStates states, MemorySegment heap, MemorySegment from, HeapAccess fromView,
+            UffdOps ops, boolean move, int batch, long startNanos, ShadowCheck shadow) {
         this.id = id;
         this.owner = owner;
         this.plan = owner.plan;
-        this.states = new PageStates(owner.heapPages, plan.destPages);
+        this.states = states;
         this.builder = owner.builder;
         this.heap = heap;
         this.from = from;
