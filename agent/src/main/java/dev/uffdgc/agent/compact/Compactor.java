@@ -8,6 +8,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
+import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
@@ -84,6 +85,8 @@ public final class Compactor extends GcCycle {
     /** Summed over the mutators of the cycle in progress (written under no lock: approximate when they race). */
     private volatile long markStallNanos;
     private volatile long pacingStallNanos;
+    /** The TLB shootdown count read before the last flip pause was requested (see CycleStats.tlbShootdowns). */
+    private volatile long tlbBeforeFlip = TlbShootdowns.UNKNOWN;
 
     /** {@code ops} null: the real ioctls on {@code uffd}. */
     public Compactor(VmBinding vm, Uffd uffd, UffdOps ops, boolean move, AgentOptions options,
@@ -180,6 +183,7 @@ public final class Compactor extends GcCycle {
     public void relocateStart() {
         if (in(ConcurrentMark.PLANNED)) {
             pauseKind = FLIP;
+            tlbBeforeFlip = TlbShootdowns.read(); // outside the pause: a read is ~30 µs
             runCycle("Relocate Start");
         }
     }
@@ -381,6 +385,7 @@ public final class Compactor extends GcCycle {
         s.destPages = plan.destPages;
         s.densePrefixBytes = plan.densePrefixEnd;
         s.cause = cause;
+        s.tlbAtStart = tlbBeforeFlip;
     }
 
     private MemorySegment flip(int id, MemorySegment heap) {
@@ -467,6 +472,7 @@ public final class Compactor extends GcCycle {
         s.madviseNanos = System.nanoTime() - m;
         c.releaseShadow();
         s.finishNanos = System.nanoTime() - t;
+        s.tlbShootdowns = TlbShootdowns.delta(s.tlbAtStart, TlbShootdowns.read());
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
         if (active == c) {

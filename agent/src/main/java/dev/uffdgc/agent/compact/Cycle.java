@@ -193,7 +193,7 @@ final class Cycle {
 
     /** Copies the pages of a run directly (the heap is unregistered by now); see PageMapper.copyUnregistered. */
     private void copyDirect(long dst, long src, long len) {
-        stats.pagesCopied.add(PageMapper.copyUnregistered(dst, src, len));
+        stats.copiedDirect(PageMapper.copyUnregistered(dst, src, len));
     }
 
     boolean emergency() {
