@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uffdgc.agent.compact.CycleStats;
+import dev.uffdgc.agent.toolkit.Accounting;
+import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.toyvm.VmOptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +43,18 @@ class CompactorTest {
                 "no mutator met an unbuilt page in " + run.totals().cycles().size() + " verified cycles");
         long mapped = run.totals().sum(s -> s.pagesMoved.sum() + s.pagesCopied.sum());
         assertEquals(run.totals().sum(s -> s.destPages), mapped, "every page mapped exactly once");
+        // Issue 11's accounting: each cycle's counters add up (histograms, bytes by class, ioctls that mapped).
+        boolean tlbCounted = TlbShootdowns.read() != TlbShootdowns.UNKNOWN;
+        for (CycleStats s : run.totals().cycles()) {
+            Accounting.check(s, s.destPages, "a cycle of " + options);
+            assertTrue(!tlbCounted || s.tlbShootdowns >= 0, "TLB shootdowns " + s.tlbShootdowns);
+            if (options.contains("copy")) {
+                assertEquals(0, s.moveIoctls.sum(), "COPY issues no TLB-flushing call");
+            } else {
+                assertTrue(s.moveIoctls.sum() >= s.moveRuns.ioctls() && (s.destPages == 0 || s.moveIoctls.sum() > 0),
+                        s.moveIoctls.sum() + " MOVE ioctls, " + s.moveRuns.ioctls() + " that mapped");
+            }
+        }
         // The build paths a case claims must have run. (While verify=true checks the heap inside the pause, the
         // verifier's own page touches count here too: see the agent README, "What the tests do not show yet".)
         if (options.contains("workers=0")) {

@@ -10,6 +10,7 @@ import dev.uffdgc.agent.obs.GcLogWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,9 @@ class GcLogTest {
     private static final Pattern PHASES = Pattern.compile(
             "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) init mark pause \\d+\\.\\d{3}ms \\(time to safepoint \\d+\\.\\d{3}ms\\) concurrent mark .* final mark pause .* concurrent plan .* flip pause \\d+\\.\\d{3}ms .* pages \\d+: moved \\d+ .* reclaimed \\d+K.*");
 
+    private static final Pattern MAPPED = Pattern.compile(
+            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) mapped (\\d+)K: moved (\\d+)K \\(PMD (\\d+)K, PTE runs (\\d+)K, single pages (\\d+)K\\) copied (\\d+)K; ioctls \\d+ \\(MOVE, TLB-flushing, \\d+; failed \\d+\\); TLB shootdowns (\\d+|n/a) \\(machine-wide\\); runs MOVE .* COPY .*");
+
     @Test
     @Timeout(120)
     void everyCycleLogsPauseConcurrentPhaseAndDetail(@TempDir Path dir) throws Exception {
@@ -36,12 +40,23 @@ class GcLogTest {
         List<String> lines = Files.readAllLines(log);
         int cycles = run.totals().cycles().size();
         assertTrue(cycles >= 3);
-        // Per cycle: three pauses, Concurrent Mark, Concurrent evacuation and the detail line.
-        assertEquals(6 * cycles, lines.size(), String.join("\n", lines));
+        // Per cycle: three pauses, Concurrent Mark, Concurrent evacuation and the two detail lines.
+        assertEquals(7 * cycles, lines.size(), String.join("\n", lines));
         assertEquals(3 * cycles, lines.stream().filter(l -> PAUSE.matcher(l).matches()).count(), String.join("\n", lines));
         assertEquals(cycles, lines.stream().filter(l -> MARK.matcher(l).matches()).count(), String.join("\n", lines));
         assertEquals(cycles, lines.stream().filter(l -> CONCURRENT.matcher(l).matches()).count());
         assertEquals(cycles, lines.stream().filter(l -> PHASES.matcher(l).matches()).count());
+        List<Matcher> mapped = lines.stream().map(MAPPED::matcher).filter(Matcher::matches)
+                .toList();
+        assertEquals(cycles, mapped.size(), String.join("\n", lines));
+        for (Matcher m : mapped) { // the line's classes add up to what it says was mapped
+            long[] k = new long[7];
+            for (int g = 1; g <= 6; g++) {
+                k[g] = Long.parseLong(m.group(g));
+            }
+            assertEquals(k[1], k[2] + k[6], m.group());
+            assertEquals(k[2], k[3] + k[4] + k[5], m.group());
+        }
 
         GcResourceFile resource = new GcResourceFile(log.toFile());
         resource.getLogger().setLevel(java.util.logging.Level.WARNING); // GCViewer narrates every read at INFO

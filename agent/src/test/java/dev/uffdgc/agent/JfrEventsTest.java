@@ -59,5 +59,9 @@ class JfrEventsTest {
         assertEquals("move", cycle.getString("backend"));
         assertTrue(cycle.getLong("pages") > 0);
         assertEquals(cycle.getLong("pages"), cycle.getLong("pagesMoved"));
+        assertEquals(cycle.getLong("pages") * dev.uffdgc.kernel.Memory.PAGE_SIZE, cycle.getLong("pmdBytes")
+                + cycle.getLong("pteRunBytes") + cycle.getLong("singlePageBytes") + cycle.getLong("copiedBytes"));
+        assertTrue(cycle.getLong("moveIoctls") > 0 && cycle.getLong("moveIoctls") <= cycle.getLong("ioctls"));
+        assertTrue(cycle.getString("runLengths").startsWith("MOVE "), cycle.getString("runLengths"));
     }
 }

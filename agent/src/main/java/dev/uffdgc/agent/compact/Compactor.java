@@ -9,6 +9,7 @@ import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.kernel.proc.Pagemap;
+import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
@@ -50,6 +51,8 @@ public final class Compactor extends GcCycle {
     final Marker marks;
     final Plan plan;
     final int heapPages;
+    /** Made by {@link #prepareFlip} on the marker thread, taken by the flip pause (visible through mark.acquire). */
+    private PageStates preparedStates;
     final PageBuilder builder;
     private final Uffd uffd;
     private final UffdOps ops;
@@ -91,6 +94,8 @@ public final class Compactor extends GcCycle {
     /** Summed over the mutators of the cycle in progress (written under no lock: approximate when they race). */
     private volatile long markStallNanos;
     private volatile long pacingStallNanos;
+    /** The TLB shootdown count read before the last flip pause was requested (see CycleStats.tlbShootdowns). */
+    private volatile long tlbBeforeFlip = TlbShootdowns.UNKNOWN;
 
     /** {@code ops} null: the real ioctls on {@code uffd}. */
     public Compactor(VmBinding vm, Uffd uffd, UffdOps ops, boolean move, AgentOptions options,
@@ -111,7 +116,7 @@ public final class Compactor extends GcCycle {
         this.faultServer = new FaultServer(uffd, this);
         Flip.warmUp(uffd); // before any pause: the first cycle's flip no longer pays the calls' cold start
         this.markVerifier = new dev.uffdgc.toyvm.gc.toolkit.MarkVerifier(vm);
-        this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed);
+        this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed, this::prepareFlip);
     }
 
     public boolean usesMove() {
@@ -187,6 +192,7 @@ public final class Compactor extends GcCycle {
     public void relocateStart() {
         if (in(ConcurrentMark.PLANNED)) {
             pauseKind = FLIP;
+            tlbBeforeFlip = TlbShootdowns.read(); // outside the pause: a read is ~30 µs
             runCycle("Relocate Start");
         }
     }
@@ -336,7 +342,8 @@ public final class Compactor extends GcCycle {
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
         vm.forEachRoot(plan::forward);
         vm.setTop(plan.newTop);
-        Cycle c = new Cycle(id, this, registered, from, mem.at(from.address()), ops, move, options.batchPages, t1,
+        Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
+                options.batchPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
@@ -347,6 +354,18 @@ public final class Compactor extends GcCycle {
         c.stats.flipNanos = System.nanoTime() - t3;
         faultServer.watch(c);
         workers.start(c);
+    }
+
+    /** On the marker thread, after the plan: the next window's page states (the pause only opens them). */
+    private void prepareFlip() {
+        preparedStates = new PageStates(heapPages, plan.destPages);
+    }
+
+    /** In the flip pause: the prepared page states, grown over what the plan tail added. */
+    private PageStates takePreparedStates() {
+        PageStates s = preparedStates;
+        preparedStates = null;
+        return s.open(plan.destPages);
     }
 
     /**
@@ -377,6 +396,7 @@ public final class Compactor extends GcCycle {
         s.destPages = plan.destPages;
         s.densePrefixBytes = plan.densePrefixEnd;
         s.cause = cause;
+        s.tlbAtStart = tlbBeforeFlip;
     }
 
     private MemorySegment flip(int id, MemorySegment heap) {
@@ -465,6 +485,7 @@ public final class Compactor extends GcCycle {
         // No thread forwards through this cycle's plan any more: the array table takes the new addresses.
         marks.arrays.updateTable(plan.youngDest);
         s.finishNanos = System.nanoTime() - t;
+        s.tlbShootdowns = TlbShootdowns.delta(s.tlbAtStart, TlbShootdowns.read());
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
         if (active == c) {

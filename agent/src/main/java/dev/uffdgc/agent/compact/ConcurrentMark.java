@@ -36,13 +36,19 @@ final class ConcurrentMark {
     private volatile long markEnd;
     private volatile long markNanos;
     private volatile long planNanos;
+    private final Runnable planned;
 
-    /** {@code failed}: what the marker hit; the next pause must fail with it (the bitmap is suspect). */
-    ConcurrentMark(Marker marks, Plan plan, int densePercent, Consumer<RuntimeException> failed) {
+    /**
+     * {@code failed}: what the marker hit; the next pause must fail with it (the bitmap is suspect).
+     * {@code planned}: runs on the marker thread after each plan, before the phase becomes PLANNED — it prepares
+     * what the flip pause would otherwise allocate.
+     */
+    ConcurrentMark(Marker marks, Plan plan, int densePercent, Consumer<RuntimeException> failed, Runnable planned) {
         this.marks = marks;
         this.plan = plan;
         this.densePercent = densePercent;
         this.failed = failed;
+        this.planned = planned;
         this.marker = Thread.ofPlatform().daemon().name("uffd-gc-marker").start(this::loop);
     }
 
@@ -179,6 +185,7 @@ final class ConcurrentMark {
                     // headers no longer change), then the plan over everything up to the mark end.
                     marks.markAllocated(marks.markStartTop, markEnd);
                     plan.compute(markEnd, densePercent);
+                    planned.run();
                 }
             } catch (RuntimeException | Error e) { // the next pause then fails with it (the bitmap is suspect)
                 failed.accept(new IllegalStateException("uffd-gc: the concurrent "

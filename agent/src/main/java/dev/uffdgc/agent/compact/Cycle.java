@@ -45,12 +45,12 @@ final class Cycle {
     private volatile boolean emergency;
     private boolean finished;
 
-    Cycle(int id, Compactor owner, MemorySegment heap, MemorySegment from, HeapAccess fromView, UffdOps ops,
-            boolean move, int batch, long startNanos, ShadowCheck shadow) {
+    Cycle(int id, Compactor owner, PageStates states, MemorySegment heap, MemorySegment from, HeapAccess fromView,
+            UffdOps ops, boolean move, int batch, long startNanos, ShadowCheck shadow) {
         this.id = id;
         this.owner = owner;
         this.plan = owner.plan;
-        this.states = new PageStates(owner.heapPages, plan.destPages);
+        this.states = states;
         this.builder = owner.builder;
         this.heap = heap;
         this.from = from;
@@ -255,7 +255,7 @@ final class Cycle {
 
     /** Copies the pages of a run directly (the heap is unregistered by now); see PageMapper.copyUnregistered. */
     private void copyDirect(long dst, long src, long len) {
-        stats.pagesCopied.add(PageMapper.copyUnregistered(dst, src, len));
+        stats.copiedDirect(PageMapper.copyUnregistered(dst, src, len));
     }
 
     boolean emergency() {

@@ -63,5 +63,12 @@ public final class CycleStats extends MapCounters {
     public int destPages;
     public long densePrefixBytes;
     public boolean emergency;
+    /**
+     * TLB shootdowns the machine received from just before the flip pause's safepoint request to the end of the
+     * finish (from-space unmapped): {@code TlbShootdowns}, machine-wide (another process's flushes count too);
+     * {@code TlbShootdowns.UNKNOWN} (-1) where the kernel does not count them. {@link #tlbAtStart} is the first reading.
+     */
+    public long tlbShootdowns = -1;
+    public long tlbAtStart = -1;
     public String cause = "";
 }

@@ -22,17 +22,32 @@ final class PageStates {
     private final AtomicIntegerArray state;
     private final AtomicInteger mapped = new AtomicInteger();
     private final Object signal = new Object();
-    private final int pages;
+    private int pages;
 
     /**
      * A new window, one per cycle (a worker that wakes late for a finished cycle then finds nothing to claim):
-     * pages [0, pages) unbuilt and not ready, the rest of the heap ready.
+     * pages [0, pages) unbuilt and not ready, the rest of the heap ready. Made after the concurrent plan, on the
+     * marker thread, so the flip pause does not allocate it (at a 2 GiB heap 2.5 MB to zero);
+     * {@link #open} sets its final size in the pause.
      */
     PageStates(int heapPages, int pages) {
         ready = new byte[heapPages];
-        state = new AtomicIntegerArray(pages);
+        state = new AtomicIntegerArray(heapPages);
         Arrays.fill(ready, pages, heapPages, (byte) 1);
         this.pages = pages;
+    }
+
+    /**
+     * In the flip pause, before any thread sees this window: it grows to {@code pages} (the plan extended over what
+     * was allocated during the plan); O(pages added).
+     */
+    PageStates open(int pages) {
+        if (pages < this.pages) {
+            throw new IllegalStateException("uffd-gc: the plan shrank from " + this.pages + " to " + pages + " pages");
+        }
+        Arrays.fill(ready, this.pages, pages, (byte) 0);
+        this.pages = pages;
+        return this;
     }
 
     int pages() {

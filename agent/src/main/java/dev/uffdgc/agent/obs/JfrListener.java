@@ -65,6 +65,14 @@ public final class JfrListener implements CompactorListener {
             c.pagesInPlace = s.pagesInPlace.sum();
             c.faults = s.faults.sum();
             c.mutatorStall = s.mutatorStallNanos.sum();
+            c.pmdBytes = s.pmdBytes();
+            c.pteRunBytes = s.pteRunBytes();
+            c.singlePageBytes = s.singlePageBytes();
+            c.copiedBytes = s.copiedBytes();
+            c.ioctls = s.ioctls.sum();
+            c.moveIoctls = s.moveIoctls.sum();
+            c.tlbShootdowns = s.tlbShootdowns;
+            c.runLengths = "MOVE " + s.moveRuns.histogram() + " COPY " + s.copyRuns.histogram();
             c.commit();
         }
     }

@@ -30,6 +30,16 @@ public final class UffdGcEvents {
         @Label("Pages In Place") public long pagesInPlace;
         @Label("Faults") public long faults;
         @Label("Mutator Stall") @Timespan public long mutatorStall;
+        @Label("PMD Bytes") @DataAmount public long pmdBytes;
+        @Label("PTE Run Bytes") @Description("moved by MOVE ioctls of more than one page") @DataAmount public long pteRunBytes;
+        @Label("Single Page Bytes") @Description("moved one page per MOVE ioctl") @DataAmount public long singlePageBytes;
+        @Label("Copied Bytes") @DataAmount public long copiedBytes;
+        @Label("Ioctls") public long ioctls;
+        @Label("TLB-Flushing Ioctls") @Description("UFFDIO_MOVE calls: each ends in a TLB flush") public long moveIoctls;
+        @Label("TLB Shootdowns") @Description("machine-wide, over the cycle (-1: not counted by this kernel)")
+        public long tlbShootdowns;
+        @Label("Run Lengths") @Description("MOVE and COPY ioctls by pages per ioctl, e.g. 'MOVE 1:3 512+:9 COPY none'")
+        public String runLengths;
     }
 
     @Name("uffdgc.Pause")

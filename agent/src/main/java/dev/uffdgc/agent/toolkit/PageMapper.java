@@ -43,14 +43,20 @@ public final class PageMapper {
         int attempts = 0;
         while (done < len) {
             stats.ioctls.increment();
+            if (move) {
+                stats.moveIoctls.increment();
+            }
+            long ti = System.nanoTime();
             long r = move ? ops.move(dst + done, src + done, len - done) : ops.copy(dst + done, src + done, len - done);
             if (r > 0) {
                 (move ? stats.pagesMoved : stats.pagesCopied).add(r / PAGE);
+                (move ? stats.moveRuns : stats.copyRuns).record(r / PAGE, System.nanoTime() - ti);
                 done += r;
                 attempts = 0;
                 continue;
             }
             int errno = (int) -r;
+            stats.failedIoctls.increment();
             attempts++;
             if (errno == EAGAIN && attempts < 10_000) {
                 stats.eagain.increment();
@@ -67,11 +73,14 @@ public final class PageMapper {
                 sleepMillis(attempts);
             } else if (move && (errno == EBUSY || errno == ENOMEM)) {
                 (errno == EBUSY ? stats.ebusy : stats.enomem).increment();
+                long tc = System.nanoTime();
                 long c = ops.copy(dst + done, src + done, PAGE);
                 stats.ioctls.increment();
                 if (c <= 0) {
+                    stats.failedIoctls.increment();
                     throw new CompactionFailure("UFFDIO_COPY after a failed UFFDIO_MOVE", (int) -c, dst + done);
                 }
+                stats.copyRuns.record(1, System.nanoTime() - tc);
                 stats.fallbackCopies.increment();
                 stats.pagesCopied.increment();
                 done += PAGE;
