@@ -50,19 +50,16 @@ final class Flip {
     static MemorySegment flip(MemorySegment live, boolean[] cut) {
         int pages = (int) (live.byteSize() / PAGE);
         Arrays.fill(cut, 0, Math.min(cut.length, pages + 1), false);
-        long start = live.address();
-        long len = live.byteSize();
-        MemorySegment from = reserveCongruent(start, len);
         try {
-            Memory.mremap(live, len, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, from.address());
-            return from;
+            return Memory.mremap(live, live.byteSize(), MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
         } catch (KernelException e) {
             if (!e.is(Errno.EFAULT)) {
-                Memory.munmap(from);
                 throw e;
             }
         }
-        long end = start + len;
+        long start = live.address();
+        long end = start + live.byteSize();
+        MemorySegment from = Memory.mmap(0, live.byteSize(), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE);
         for (long[] piece : pieces(start, end)) {
             long lo = Math.max(piece[0], start);
             long hi = Math.min(piece[1], end);
@@ -71,32 +68,6 @@ final class Flip {
                     MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, from.address() + (lo - start));
         }
         return from;
-    }
-
-    /**
-     * Reserves {@code len} bytes of address space (PROT_NONE, nothing committed) starting at the same offset
-     * within a 2 MiB PMD as {@code start}. Why: mremap moves whole page tables (one PMD entry per 2 MiB,
-     * {@code move_normal_pmd}) only where source and destination are congruent modulo 2 MiB; elsewhere it moves
-     * every PTE. Measured in C on this VM, 2000 MiB of touched 4 KiB pages, MREMAP_DONTUNMAP|FIXED: 0.15 ms
-     * congruent, 5.1 ms one page off; with the source still registered with userfaultfd (no EVENT_REMAP) the
-     * kernel moves PTEs whatever the alignment (4.0 ms) — the heap is unregistered when a cycle ends, so the flip
-     * gets the fast path. Letting mremap pick the address (as before) gave no congruence.
-     */
-    private static MemorySegment reserveCongruent(long start, long len) {
-        long pmd = Memory.HUGE_PAGE_SIZE;
-        long raw = Memory.mmap(0, len + pmd, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE).address();
-        long at = (raw & -pmd) + (start & (pmd - 1));
-        if (at < raw) {
-            at += pmd;
-        }
-        if (at > raw) {
-            Memory.munmap(raw, at - raw);
-        }
-        long tail = raw + len + pmd - (at + len);
-        if (tail > 0) {
-            Memory.munmap(at + len, tail);
-        }
-        return MemorySegment.ofAddress(at).reinterpret(len);
     }
 
     /** The mappings overlapping [start, end), from /proc/self/maps. */
