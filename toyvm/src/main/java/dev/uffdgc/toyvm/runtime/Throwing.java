@@ -79,11 +79,11 @@ public final class Throwing {
     }
 
     public GuestException stackOverflow(VmThread t) {
-        t.raiseLimits();
+        t.depthLimit += VmThread.STACK_OVERFLOW_HEADROOM;
         try {
             return raise(t, "java/lang/StackOverflowError", null);
         } finally {
-            t.lowerLimits();
+            t.depthLimit -= VmThread.STACK_OVERFLOW_HEADROOM;
         }
     }
 
