@@ -356,9 +356,13 @@ public final class Compactor extends GcCycle {
         workers.start(c);
     }
 
-    /** On the marker thread, after the plan: the next window's page states (the pause only opens them). */
+    /**
+     * On the marker thread, after the plan: the next window's page states (the pause only opens them) and the
+     * heap's mapping starts (the previous cycle has finished: nobody reads {@link #cuts}).
+     */
     private void prepareFlip() {
         preparedStates = new PageStates(heapPages, plan.destPages);
+        Flip.mappingStarts(vm.rawHeap().region(), cuts);
     }
 
     /** In the flip pause: the prepared page states, grown over what the plan tail added. */

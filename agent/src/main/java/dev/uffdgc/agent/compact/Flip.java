@@ -46,10 +46,31 @@ final class Flip {
         }
     }
 
-    /** Moves {@code live} out; marks in {@code cut} the pages (indices from live's start) that begin a mapping. */
+    /**
+     * Marks in {@code cut} the pages of {@code heap} (indices from its start) that begin a mapping. Called on the
+     * marker thread before the flip pause: between a cycle's end (unregister) and the next flip nothing changes
+     * the heap's mappings, and the flip moves them as they are, so the from-space has its mapping starts at the
+     * same pages. Needed because since Linux 6.17 an mremap with MREMAP_FIXED moves a range that spans several
+     * mappings in one call (before: EFAULT, and {@link #flip} recorded the pieces itself); a MOVE whose source
+     * crosses a from-space mapping start fails with EINVAL (seen: Json under -Xmx640k, GC(5)).
+     */
+    static void mappingStarts(MemorySegment heap, boolean[] cut) {
+        long start = heap.address();
+        long end = start + heap.byteSize();
+        Arrays.fill(cut, false);
+        for (long[] piece : pieces(start, end)) {
+            long lo = Math.max(piece[0], start);
+            if (lo < end) {
+                cut[(int) ((lo - start) / PAGE)] = true;
+            }
+        }
+    }
+
+    /**
+     * Moves {@code live} out. {@code cut} holds the mapping starts ({@link #mappingStarts}); the fallback for
+     * kernels that refuse a multi-mapping mremap marks them again.
+     */
     static MemorySegment flip(MemorySegment live, boolean[] cut) {
-        int pages = (int) (live.byteSize() / PAGE);
-        Arrays.fill(cut, 0, Math.min(cut.length, pages + 1), false);
         long start = live.address();
         long len = live.byteSize();
         MemorySegment from = reserveCongruent(start, len);
