@@ -9,6 +9,7 @@ import dev.uffdgc.agent.toolkit.PageMapper;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.proc.Pagemap;
+import dev.uffdgc.kernel.uapi.Mman;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,6 +113,9 @@ final class Cycle {
     /** Builds the claimed pages [first, first + n) and maps them. */
     private void buildAndMap(int first, int n) {
         Compactor.Buffers b = owner.buffers(batch);
+        if (move) {
+            dropDeadArrayPages(first, n);
+        }
         for (int i = 0; i < n; i++) {
             int p = first + i;
             int slide = move ? plan.slideSrc[p] : -1;
@@ -201,6 +205,27 @@ final class Cycle {
                     }
                 }
             }
+            i = j;
+        }
+    }
+
+    /**
+     * The from-space pages [first, first + n) that lie wholly in dead large arrays ({@link Plan#deadArrayPage}):
+     * only this thread, their destination pages' claimer, may reuse them (as in-place buffers), and nobody reads
+     * them, so they are dropped now. A swapped-out one is freed without being read; writing it later gets a zero page.
+     */
+    private void dropDeadArrayPages(int first, int n) {
+        for (int i = first; i < first + n; ) {
+            if (!plan.deadArrayPage[i]) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < first + n && plan.deadArrayPage[j]) {
+                j++;
+            }
+            Memory.madvise(from.asSlice((long) i << PAGE_SHIFT, (long) (j - i) << PAGE_SHIFT), Mman.MADV_DONTNEED);
+            stats.deadPagesDropped.add(j - i);
             i = j;
         }
     }

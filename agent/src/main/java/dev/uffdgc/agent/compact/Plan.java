@@ -49,6 +49,14 @@ final class Plan {
     final int[] lowestReader;
     /** Per destination page: the from-space page to MOVE there unbuilt (a large array's page), or -1: build it. */
     final int[] slideSrc;
+    /**
+     * Per from-space page: wholly inside a dead table array (its padding included), so nobody reads it. It may be
+     * swapped out (a cold array that died): with MOVE it is dropped (MADV_DONTNEED, which frees a swap entry
+     * without reading it) before it serves as an in-place buffer, instead of being swapped in only to be
+     * overwritten. Swap experiment, 256 MiB, move: 313 major faults and pswpin 1746 in the cycle before, all of
+     * them on such pages.
+     */
+    final boolean[] deadArrayPage;
     /** Where the objects allocated since the Init Mark begin after the cycle: the next cycle's table scan starts there. */
     long youngDest;
 
@@ -65,6 +73,7 @@ final class Plan {
         srcLimit = new int[pages];
         lowestReader = new int[pages];
         slideSrc = new int[pages];
+        deadArrayPage = new boolean[pages];
     }
 
     void compute(long top, int densePercent) {
@@ -75,6 +84,20 @@ final class Plan {
         destPages = (int) (pageAlign(newTop) >>> PAGE_SHIFT);
         clearTables(0, destPages, 0, oldPages);
         tables(bits.nextStart(FIRST_OBJECT, oldTop), FIRST_OBJECT);
+        deadArrayPages();
+    }
+
+    /** {@link #deadArrayPage} from the table's live flags: O(table arrays + their pages). */
+    private void deadArrayPages() {
+        LargeArrays table = marks.arrays.table();
+        for (int i = 0; i < table.count(); i++) {
+            long start = table.start(i);
+            if (marks.arrays.live(i) || start >= oldTop) {
+                continue;
+            }
+            long end = table.padded(i) ? pageAlign(start + table.size(i)) : start + table.size(i);
+            Arrays.fill(deadArrayPage, (int) (start >>> PAGE_SHIFT), (int) (end >>> PAGE_SHIFT), true);
+        }
     }
 
     /**
@@ -160,6 +183,7 @@ final class Plan {
         Arrays.fill(startsWithGap, destFrom, destTo, false);
         Arrays.fill(slideSrc, destFrom, destTo, -1);
         Arrays.fill(lowestReader, oldFrom, oldTo, Integer.MAX_VALUE);
+        Arrays.fill(deadArrayPage, oldFrom, oldTo, false);
     }
 
     /** The per-page tables for the marked objects from {@code first} (-1: none) to oldTop; prevEnd: where the

@@ -80,6 +80,11 @@ public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced 
         return dest[table.lookup(obj)];
     }
 
+    /** Whether table array {@code i} was marked live since {@link #reset}. */
+    public boolean live(int i) {
+        return live[i];
+    }
+
     /** Bytes of the table arrays marked live since {@link #reset}. */
     public long liveBytes() {
         return liveBytes;

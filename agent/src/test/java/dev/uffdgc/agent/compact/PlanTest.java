@@ -74,6 +74,15 @@ class PlanTest {
         ShadowCheck shadow = new ShadowCheck(h, plan, m.bits, heap);
         MemorySegment from = Memory.mmapAnonymous((long) plan.oldPages << PAGE_SHIFT);
         MemorySegment.copy(heap, 0, from, 0, plan.oldTop);
+        int dead = 0;
+        for (int p = 0; p < plan.oldPages; p++) {
+            if (plan.deadArrayPage[p]) { // nobody reads it (MOVE drops it): scribble on it, no build may notice
+                assertEquals(Integer.MAX_VALUE, plan.lowestReader[p], "dead array page " + p + " is read");
+                from.asSlice((long) p << PAGE_SHIFT, PAGE_SIZE).fill((byte) 0x5a);
+                dead++;
+            }
+        }
+        assertTrue(dead > 0, "no page lies wholly in a dead large array");
         h.resumeTheWorld();
         PageBuilder builder = new PageBuilder(h, m, plan);
         MemorySegment built = Memory.mmapAnonymous((long) plan.destPages << PAGE_SHIFT);
