@@ -53,7 +53,7 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     Marker(VmBinding vm) {
         this.bits = new MarkBitmap(vm.end());
         this.tracer = new Tracer(vm, bits);
-        this.arrays = new ArrayPlacement(new LargeArrays(vm));
+        this.arrays = new ArrayPlacement(new LargeArrays(vm), false); // no padding: see ArrayPlacement
         this.heapEnd = vm.end();
         this.pageLive = new int[(int) ((vm.end() + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT)];
     }

@@ -161,7 +161,7 @@ final class Plan {
     /**
      * The pages of table array {@code i} (source {@code obj}, page-aligned; destination pages [firstPage, lastPage])
      * that move whole: every page the array fills at its source, and its last page too when the rest of it is the
-     * array's padding filler (which then moves along; the plan keeps the next object off that page).
+     * array's padding filler and stays so (the filler moves along; the plan keeps the next object off that page).
      */
     private void slidePages(int i, long obj, int firstPage, int lastPage) {
         LargeArrays table = marks.arrays.table();
@@ -171,7 +171,10 @@ final class Plan {
             long pageEndInArray = ((long) (p - firstPage) + 1) << PAGE_SHIFT;
             // Not a page that reaches above the new top: that part must read as zero for the allocator (built).
             boolean belowTop = ((long) p + 1) << PAGE_SHIFT <= newTop;
-            if (belowTop && (pageEndInArray <= size || table.padded(i))) {
+            // The last page moves whole only if the padding filler after the array is there and stays (the array
+            // does not move, or the plan pads it further): else it holds the next objects at the destination.
+            boolean paddedPage = table.padded(i) && marks.arrays.paddedNow(i);
+            if (belowTop && (pageEndInArray <= size || paddedPage)) {
                 slideSrc[p] = srcPage + (p - firstPage);
             }
         }

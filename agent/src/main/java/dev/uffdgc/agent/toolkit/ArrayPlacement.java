@@ -17,7 +17,11 @@ import java.util.Arrays;
  *
  * <p>Plan: a table array goes to the next page boundary, so its delta is a multiple of the page size and its
  * pages move whole; when it moves and its last page is not padded yet, the plan pads it (the next object starts
- * on a fresh page), so that from the next cycle on the array moves without its last page being read either.
+ * on a fresh page), so that from the next cycle on the array moves without its last page being read either —
+ * if the collector pads ({@link #ArrayPlacement(LargeArrays, boolean)}). Padding costs up to a page per array:
+ * page-slide pads, the concurrent compactor does not (with padding, Json ran out of memory at -Xmx640k under it,
+ * AgentDifferentialTest, where the built-in collector and main's agent fit); there an array keeps its padding
+ * only where it does not move, and its last partial page is built each cycle.
  */
 public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
     private final LargeArrays table;
@@ -25,9 +29,17 @@ public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced 
     private long[] dest = new long[64];
     private boolean[] paddedNow = new boolean[64];
     private long liveBytes;
+    private final boolean pad;
 
+    /** Page-slide's placement: pads an array that moves. */
     public ArrayPlacement(LargeArrays table) {
+        this(table, true);
+    }
+
+    /** {@code pad}: whether an array that moves is padded to its last page's end (see the class comment). */
+    public ArrayPlacement(LargeArrays table, boolean pad) {
         this.table = table;
+        this.pad = pad;
     }
 
     /**
@@ -70,9 +82,9 @@ public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced 
         int i = table.lookup(obj);
         dest[i] = to;
         long whole = pageAlign(size);
-        boolean pad = table.padded(i) || (obj - to >= PAGE_SIZE && size != whole);
-        paddedNow[i] = pad;
-        return pad ? whole : size;
+        boolean padded = pad && (table.padded(i) || (obj - to >= PAGE_SIZE && size != whole));
+        paddedNow[i] = padded;
+        return padded ? whole : size;
     }
 
     @Override
