@@ -35,6 +35,7 @@ class CorpusTest {
         "InterfacesGenerics|-|-", "Functional|-|-", "PropertiesDemo|-|-", "NBodySystem|2000|-",
         "SpectralNorm|40|-", "Fannkuch|7|-", "Mandelbrot|-|-", "BinaryTreesBG|8|-", "Fasta|300|-",
         "ExecutorsDemo|-|-", "ExitCodes|-|-", "ExitCodes|5|-", "Uncaught|-|-", "TokenRingSmall|3000|-",
+        "TokenRing|500 20000|-", "ManyThreadsLive|2000|-",
         "MeetInPairs|300|-", "WordFreq|-|text.txt", "LineStats|-|text.txt", "LineStats|-|-", "CsvSum|-|weather.csv",
         "ScannerSum|-|numbers.txt", "KNucleotide|-|fasta1000.txt",
         "ProducerConsumer|-|-", "Dijkstra|-|-", "BitTwiddling|-|-", "ExceptionsChained|-|-",

@@ -25,7 +25,7 @@ class DifferentialTest {
             "Collections2,int", "Collections2,comp", "ThreadBasics,int", "ThreadBasics,comp",
             "ConcurrentLib,int", "ConcurrentLib,comp", "ThreadedLruStress,int", "ThreadedLruStress,comp",
             "BlockedDuringGc,int", "BlockedDuringGc,comp", "Training,int", "Training,comp", "DirectCalls,int",
-            "DirectCalls,comp"})
+            "DirectCalls,comp", "DeepStacks,int", "DeepStacks,comp"})
     @Timeout(120)
     void sameOutputAsHotSpot(String mainClass, String tier) {
         GuestRun expected = HOTSPOT.computeIfAbsent(mainClass, k -> GuestRun.hotspot(GuestRun.guestClasses(), k));
