@@ -35,6 +35,21 @@ public class DeepStacks {
         return new Node(below, mine.value + label.length() + mine.payload[0] % 3);
     }
 
+    /**
+     * Like chain, but each frame's Node is on its operand stack, in the slot right below the callee's arguments,
+     * across the call: the last live slot of a segment when that call is the one that crosses into the next.
+     */
+    static Node stacked(int n, Node acc) {
+        if (n == 0) {
+            return new Node(acc, 1);
+        }
+        return link(new Node(acc, n), stacked(n - 1, new Node(null, -n)));
+    }
+
+    static Node link(Node a, Node b) {
+        return new Node(new Node(b, a.value), a.payload[0] + b.value);
+    }
+
     static long sum(Node n) {
         long s = 0;
         for (; n != null; n = n.next) {
@@ -109,6 +124,9 @@ public class DeepStacks {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         for (int r = 0; r < rounds; r++) {
             System.out.println("chain " + r + ": " + sum(chain(1200 + r * 400, null, r, 1.5)));
+        }
+        for (int r = 0; r < 2; r++) {
+            System.out.println("stacked " + r + ": " + sum(stacked(1500 + r * 300, null)));
         }
         System.out.println("longs " + longs(2500, 1) + " doubles " + doubles(2500, 1.0));
         int caught = 0;
