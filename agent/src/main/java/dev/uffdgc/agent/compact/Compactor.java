@@ -551,4 +551,13 @@ public final class Compactor extends GcCycle {
         workers.stop();
         faultServer.stop();
     }
+
+    /**
+     * After {@link #shutdown}: waits up to {@code millis} until the marker, the workers and the fault handler have
+     * ended (then none of them touches the userfaultfd: it may be closed). False if one still runs.
+     */
+    boolean awaitShutdown(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        return mark.join(deadline) && workers.join(deadline) && faultServer.join(deadline);
+    }
 }

@@ -173,6 +173,11 @@ final class ConcurrentMark {
         }
     }
 
+    /** After {@link #shutdown}: waits until the marker thread has ended; false if it still runs at the deadline. */
+    boolean join(long deadlineNanos) throws InterruptedException {
+        return Threads.join(marker, deadlineNanos);
+    }
+
     /** The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. */
     private void loop() {
         while (true) {
