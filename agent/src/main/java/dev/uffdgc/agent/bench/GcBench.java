@@ -117,6 +117,11 @@ public final class GcBench {
         }
     }
 
+    private static void recordPause(Result res, long pauseNanos, long ttspNanos) {
+        res.pauses.recordValue(pauseNanos);
+        res.ttsp.recordValue(ttspNanos);
+    }
+
     static void runOnce(Workload w, String mode, Result res) {
         VmOptions o = new VmOptions();
         o.classPath = w.classPath();
@@ -159,9 +164,10 @@ public final class GcBench {
                 res.ttsp.recordValue(t);
             }
         }
-        for (CycleStats s : totals.cycles()) {
-            res.ttsp.recordValue(s.timeToSafepointNanos);
-            res.pauses.recordValue(s.pauseNanos);
+        for (CycleStats s : totals.cycles()) { // every pause of the cycle: Init Mark, Final Mark, Relocate Start
+            recordPause(res, s.initMarkPauseNanos, s.initMarkTtspNanos);
+            recordPause(res, s.finalMarkPauseNanos, s.finalMarkTtspNanos);
+            recordPause(res, s.pauseNanos, s.timeToSafepointNanos);
             res.flips.recordValue(s.flipNanos);
             res.cycles.add(s);
         }

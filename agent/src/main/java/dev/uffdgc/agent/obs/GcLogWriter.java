@@ -2,6 +2,7 @@ package dev.uffdgc.agent.obs;
 
 import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.compact.CycleStats;
+import dev.uffdgc.agent.compact.PauseParts;
 import dev.uffdgc.agent.toolkit.RunLengths;
 import dev.uffdgc.kernel.Memory;
 import java.io.FileOutputStream;
@@ -80,6 +81,22 @@ public final class GcLogWriter implements CompactorListener {
                 s.usedBefore / M, s.usedAfter / M, capacity / M, s.concurrentNanos / 1e6));
         sink.accept("gc,uffd", phases(id, s));
         sink.accept("gc,uffd", mapping(id, s));
+        sink.accept("gc,uffd", pauseParts(id, s));
+    }
+
+    /**
+     * Where each pause of the cycle went, in ms, summing to the pause (safepoint request to resume):
+     * <pre>
+     * GC(3) pause parts: init mark 0.112ms = ttsp 0.020 + roots 0.050 + ... + resume 0.010; final mark ...; relocate start ...
+     * </pre>
+     */
+    static String pauseParts(int id, CycleStats s) {
+        return "GC(" + id + ") pause parts: init mark "
+                + PauseParts.format(PauseParts.INIT_MARK, s.initMarkParts, s.initMarkPauseNanos, s.initMarkTtspNanos)
+                + "; final mark "
+                + PauseParts.format(PauseParts.FINAL_MARK, s.finalMarkParts, s.finalMarkPauseNanos, s.finalMarkTtspNanos)
+                + "; relocate start "
+                + PauseParts.format(PauseParts.RELOCATE_START, s.relocateStartParts, s.pauseNanos, s.timeToSafepointNanos);
     }
 
     /**
