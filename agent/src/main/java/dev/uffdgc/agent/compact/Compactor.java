@@ -320,6 +320,7 @@ public final class Compactor extends GcCycle {
     private void flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         long top = vm.top();
         marks.markAllocated(mark.markEnd(), top);
         plan.extend(top);
@@ -341,6 +342,7 @@ public final class Compactor extends GcCycle {
         started = c;
         recordCycle(c.stats, top, t3 - t1);
         c.stats.flipNanos = System.nanoTime() - t3;
+        c.stats.flipCpuNanos = CycleStats.threadCpu() - cpu;
         faultServer.watch(c);
         workers.start(c);
     }
@@ -369,6 +371,7 @@ public final class Compactor extends GcCycle {
         long markEnd = mark.markEnd();
         s.markNanos = finalMarkWorkNanos;
         s.planNanos = mark.planNanos();
+        s.planCpuNanos = mark.planCpuNanos();
         s.tailNanos = tailNanos;
         s.finalMarkPauseNanos = finalPauseNanos;
         s.finalMarkTtspNanos = finalTtspNanos;
@@ -466,6 +469,7 @@ public final class Compactor extends GcCycle {
             return;
         }
         long t = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         if (!c.emergency()) {
             ops.unregister(c.heapRange());
         }
@@ -476,6 +480,7 @@ public final class Compactor extends GcCycle {
         s.madviseNanos = System.nanoTime() - m;
         c.releaseShadow();
         s.finishNanos = System.nanoTime() - t;
+        s.finishCpuNanos = CycleStats.threadCpu() - cpu;
         s.tlbShootdowns = TlbShootdowns.delta(s.tlbAtStart, TlbShootdowns.read());
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
