@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tiny {@code bench gc --out} (dense heap of 20,000 nodes in 8 MiB, one round, 1 and 2 guest threads, no C floor:
+ * A tiny {@code bench gc --out} (dense heap of 10,000 nodes in 4 MiB, one round, 1 and 2 guest threads, no C floor:
  * ~5 s): the files are there and parse, and each row carries what its mode measured. Not a timed test: no figure
  * is compared with a bound, only the accounting's presence and identities.
  */
@@ -20,8 +20,8 @@ class GcBenchSmokeTest {
     @Test
     @Timeout(90)
     void writesTheTablesWithWhatEachModeMeasured(@TempDir Path dir) throws Exception {
-        GcBench.Report report = GcBench.run(new String[] {"--rounds", "1", "--threads", "1,2", "--dense-live", "20000",
-                "--dense-heap", "8m", "--modes", "stw;copy;move", "--batches", "16", "--out", dir.toString()});
+        GcBench.Report report = GcBench.run(new String[] {"--rounds", "1", "--threads", "1,2", "--dense-live", "10000",
+                "--dense-heap", "4m", "--modes", "stw;copy;move", "--batches", "16", "--out", dir.toString()});
         String csv = Files.readString(dir.resolve("gc.csv"));
         assertEquals(GcTable.csv(report.rows()), csv);
         List<GcTable.Row> rows = GcTable.parse(csv);

@@ -60,7 +60,7 @@ public final class GcBenchReport {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
         List<String> wrote = new ArrayList<>();
-        save(bars("Compaction throughput by mode (agent: bytes mapped / build+map thread time; stw: compacted / plan+update+slide)",
+        save(bars("Compaction throughput by mode (MB/s: see gc.md)",
                 "MB/s", rows, GcTable.Row::compactionMbS), dir, "gc-throughput.png", wrote);
         save(bars("Compaction CPU per MiB compacted, mark excluded", "CPU ms / MiB", rows, GcTable.Row::cpuMsPerLiveMb),
                 dir, "gc-cpu.png", wrote);
