@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * gc.csv's and gc-runs.csv's rows from what one mode measured: for the agent its own per-cycle accounting
  * ({@link CycleStats}: the mapping counters, run-length histograms, compaction CPU), for stw the collector's GC
- * log phase lines ({@link StwPhases}). Nothing is re-measured here; byte and count columns are per run.
+ * log phase lines ({@link StwPhases}). Nothing is re-measured here; gc.csv's byte and count columns are per run
+ * (mean over the rounds), gc-runs.csv's ioctls and pages summed over all rounds (a bucket used once in three
+ * rounds would round to 0 per run).
  */
 final class GcRows {
     private static final double MIB = 1 << 20;
@@ -82,7 +84,6 @@ final class GcRows {
             move.add(s.moveRuns);
             copy.add(s.copyRuns);
         }
-        int runs = Math.max(1, r.runs);
         for (String kind : new String[] {"move", "copy"}) {
             RunLengths h = kind.equals("move") ? move : copy;
             for (int b = 0; b < RunLengths.LOW.length; b++) {
@@ -91,8 +92,8 @@ final class GcRows {
                 }
                 int n = RunLengths.FLOOR_ROW[b];
                 rows.add(new GcTable.RunRow(workload, r.mode.replace(',', '+'), threads,
-                        kind.toUpperCase(java.util.Locale.ROOT) + " " + RunLengths.NAMES[b], h.ioctls(b) / runs,
-                        h.pages(b) / runs, (double) h.nanos(b) / h.pages(b),
+                        kind.toUpperCase(java.util.Locale.ROOT) + " " + RunLengths.NAMES[b], h.ioctls(b),
+                        h.pages(b), (double) h.nanos(b) / h.pages(b),
                         n == 0 ? Double.NaN : floor.getOrDefault(kind + "_" + n, Double.NaN),
                         n == 0 ? Double.NaN : floor.getOrDefault(kind + "_" + n + "_busy", Double.NaN)));
             }

@@ -14,7 +14,7 @@ public final class GcTable {
     /** The columns of gc.csv, in order (the issue names them). */
     public static final String COLUMNS = "workload,mode,threads,compaction_mb_s,cpu_ms_per_live_mb,pmd_bytes,"
             + "pte_run_bytes,single_page_bytes,copied_bytes,ioctls,tlb_shootdowns,stall_pct";
-    public static final String RUN_COLUMNS = "workload,mode,threads,bucket,ioctls,pages,agent_ns_per_page,"
+    public static final String RUN_COLUMNS = "workload,mode,threads,bucket,ioctls_all_rounds,pages_all_rounds,agent_ns_per_page,"
             + "floor_ns_per_page,floor_busy_ns_per_page";
 
     /**
@@ -42,7 +42,7 @@ public final class GcTable {
     }
 
     /**
-     * One run-length bucket of one agent row: ioctls and pages per run, the agent's ioctl ns per page, and the C
+     * One run-length bucket of one agent row: ioctls and pages over all rounds, the agent's ioctl ns per page, and the C
      * floor's (bench kernel's move_N / copy_N rows, alone and with a busy sibling thread; NaN: no such row).
      */
     public record RunRow(String workload, String mode, int threads, String bucket, long ioctls, long pages,
@@ -161,7 +161,8 @@ public final class GcTable {
             }
         }
         s.append("\n## Agent vs C floor, ioctl time per page by run length (goal: floor/agent >= 0.8)\n\n");
-        s.append("| workload | mode | threads | run length | ioctls | pages | agent ns/page | floor ns/page | floor/agent"
+        s.append("| workload | mode | threads | run length | ioctls (all rounds) | pages (all rounds) | agent ns/page"
+                + " | floor ns/page | floor/agent"
                 + " | floor busy ns/page | floor busy/agent |\n");
         s.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunRow r : runs) {

@@ -84,9 +84,9 @@ class GcTableTest {
                 5, 10, 25.0), row);
         List<GcTable.RunRow> runs = GcRows.runRows("dense", 2, r, Map.of("move_1", 4500.0, "move_16", 1000.0,
                 "move_16_busy", 3000.0));
-        assertEquals(List.of(new GcTable.RunRow("dense", "move:batch=16+workers=2", 2, "MOVE 1", 1, 1, 9000, 4500,
-                Double.NaN), new GcTable.RunRow("dense", "move:batch=16+workers=2", 2, "MOVE 16-63", 1, 20, 2000, 1000,
-                3000)), runs);
+        assertEquals(List.of(new GcTable.RunRow("dense", "move:batch=16+workers=2", 2, "MOVE 1", 2, 2, 9000, 4500,
+                Double.NaN), new GcTable.RunRow("dense", "move:batch=16+workers=2", 2, "MOVE 16-63", 2, 40, 2000, 1000,
+                3000)), runs); // ioctls and pages over both rounds
         assertEquals(0.5, runs.get(1).ratio());
         assertEquals(1.5, runs.get(1).ratioBusy());
     }
