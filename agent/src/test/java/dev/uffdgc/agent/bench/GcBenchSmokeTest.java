@@ -20,7 +20,7 @@ class GcBenchSmokeTest {
     @Test
     @Timeout(90)
     void writesTheTablesWithWhatEachModeMeasured(@TempDir Path dir) throws Exception {
-        GcBench.Report report = GcBench.run(new String[] {"--rounds", "1", "--threads", "1,2", "--dense-live", "10000",
+        GcBench.Report report = GcBench.run(new String[] {"--rounds", "1", "--warmup", "0", "--threads", "1,2", "--dense-live", "10000",
                 "--dense-heap", "4m", "--modes", "stw;copy;move", "--batches", "16", "--out", dir.toString()});
         String csv = Files.readString(dir.resolve("gc.csv"));
         assertEquals(GcTable.csv(report.rows()), csv);

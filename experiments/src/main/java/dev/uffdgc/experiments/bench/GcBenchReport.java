@@ -34,7 +34,7 @@ public final class GcBenchReport {
             report = GcBench.run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench gc: " + e.getMessage());
-            System.err.println("options: --rounds N, --threads 1,2, --modes 'stw;copy;move;move:batch=16', --batches 16,64,"
+            System.err.println("options: --rounds N, --warmup N, --threads 1,2, --modes 'stw;copy;move;move:batch=16', --batches 16,64,"
                     + " --out DIR, --dense-heap SIZE, --dense-live N, --trees-depth N, --trees-heap SIZE");
             System.exit(2);
             return;
