@@ -59,7 +59,7 @@ class GcTest {
             "\\[(\\d+\\.\\d{3})s]\\[info]\\[gc] GC\\((\\d+)\\) Pause Full \\((Allocation Failure|System\\.gc\\(\\))\\)"
                     + " (\\d+)M->(\\d+)M\\((\\d+)M\\) (\\d+\\.\\d{3})ms");
 
-    private static final Pattern PHASES = Pattern.compile("\\[(\\d+\\.\\d{3})s]\\[info]\\[gc,phases] GC\\((\\d+)\\) Phases"
+    private static final Pattern PHASES = Pattern.compile("\\[(\\d+\\.\\d{3})s]\\[info]\\[gc,cpu] GC\\((\\d+)\\) Phases"
             + " mark (\\S+)ms plan (\\S+)ms update (\\S+)ms slide (\\S+)ms;"
             + " cpu mark (\\S+)ms plan (\\S+)ms update (\\S+)ms slide (\\S+)ms; compacted (\\d+)K");
 

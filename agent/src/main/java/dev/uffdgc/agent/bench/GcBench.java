@@ -201,7 +201,7 @@ public final class GcBench {
         long wallNanos;
         long residentBytes;
         String output;
-        /** The built-in collector's cycles from its gc,phases lines (stw; in an agent mode: its fallback's). */
+        /** The built-in collector's cycles from its gc,cpu lines (stw; in an agent mode: its fallback's). */
         final List<StwPhases> stw = new ArrayList<>();
         /** TLB shootdowns over the stw collections (machine-wide), -1 once a read failed. */
         long stwTlb;
@@ -273,7 +273,7 @@ public final class GcBench {
             int collections = vm.collector().collections();
             if (uffd == null && phases.size() != collections) { // a toyvm without the phase line: say so, not NaN
                 throw new IllegalStateException("stw: " + collections + " collections but " + phases.size()
-                        + " gc,phases lines in the GC log (toyvm older than bench gc?)");
+                        + " gc,cpu lines in the GC log (toyvm older than bench gc?)");
             }
             res.stw.addAll(phases);
         } finally {
