@@ -327,12 +327,13 @@ public final class Compactor extends GcCycle {
      * The flip pause: what was allocated since the mark end (during the concurrent plan) is marked live and
      * appended to the plan — O(those objects) —, then the flip: mremap the live pages to a from-space
      * (DONTUNMAP), register the heap MISSING, forward the roots, set top, install the mutators' page guard. The
-     * workers and the fault server start at once (the world is still stopped, but they never touch the heap).
+     * workers and the fault server are started after the resume, in {@link #log}.
      * Afterwards the phase is IDLE and {@link #active} the compaction in progress.
      */
     private void flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         long top = vm.top();
         marks.markAllocated(mark.markEnd(), top);
         plan.extend(top);
@@ -359,6 +360,7 @@ public final class Compactor extends GcCycle {
         flipParts.end(5);
         recordCycle(c.stats, top, t3 - t1);
         c.stats.flipNanos = System.nanoTime() - t3;
+        c.stats.flipCpuNanos = CycleStats.threadCpu() - cpu;
         flipParts.end(6);
     }
 
@@ -386,6 +388,7 @@ public final class Compactor extends GcCycle {
         long markEnd = mark.markEnd();
         s.markNanos = finalMarkWorkNanos;
         s.planNanos = mark.planNanos();
+        s.planCpuNanos = mark.planCpuNanos();
         s.tailNanos = tailNanos;
         s.finalMarkPauseNanos = finalPauseNanos;
         s.finalMarkTtspNanos = finalTtspNanos;
@@ -496,6 +499,7 @@ public final class Compactor extends GcCycle {
             return;
         }
         long t = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         if (!c.emergency()) {
             ops.unregister(c.heapRange());
         }
@@ -506,6 +510,7 @@ public final class Compactor extends GcCycle {
         s.madviseNanos = System.nanoTime() - m;
         c.releaseShadow();
         s.finishNanos = System.nanoTime() - t;
+        s.finishCpuNanos = CycleStats.threadCpu() - cpu;
         s.tlbShootdowns = TlbShootdowns.delta(s.tlbAtStart, TlbShootdowns.read());
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause

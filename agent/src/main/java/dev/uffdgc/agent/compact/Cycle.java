@@ -108,6 +108,7 @@ final class Cycle {
 
     /** Builds the claimed pages [first, first + n) and maps them. */
     private void buildAndMap(int first, int n) {
+        long cpu = CycleStats.threadCpu();
         Compactor.Buffers b = owner.buffers(batch);
         for (int i = 0; i < n; i++) {
             int p = first + i;
@@ -146,6 +147,7 @@ final class Cycle {
             mapRange(first + i, j - i, b.src[i]);
             i = j;
         }
+        stats.buildMapCpuNanos.add(CycleStats.threadCpu() - cpu);
         boolean last = false;
         for (int i = 0; i < n; i++) {
             last |= states.mapped(first + i);
