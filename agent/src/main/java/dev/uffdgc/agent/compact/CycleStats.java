@@ -12,6 +12,12 @@ public final class CycleStats extends MapCounters {
     public final LongAdder pagesInPlace = new LongAdder();
     /** Pages built in a spare page (a fresh kernel page per MOVE) because their from-space page was still read. */
     public final LongAdder pagesSpare = new LongAdder();
+    /** Large arrays' pages moved straight from the from-space, never built nor read (MOVE only; issue 11). */
+    public final LongAdder pagesSlid = new LongAdder();
+    /** Of those, source pages that were holes (never written): given a zero page first, since MOVE needs one. */
+    public final LongAdder slidHoles = new LongAdder();
+    /** From-space pages wholly inside dead large arrays dropped (MADV_DONTNEED) before reuse: never swapped in. */
+    public final LongAdder deadPagesDropped = new LongAdder();
     /** userfaultfd faults served by the fault handler thread. */
     public final LongAdder faults = new LongAdder();
     /** Mutator accesses that found their page not ready (page-state check): built by the mutator or waited for. */
