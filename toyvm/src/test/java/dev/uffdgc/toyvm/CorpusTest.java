@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -27,18 +28,9 @@ class CorpusTest {
     private static final Path CLASSES = Path.of(System.getProperty("toyvm.corpusClasses", "target/corpus-classes"));
     private static final Path INPUT = Path.of("src/test/corpus-input");
 
+    /** The cases: src/test/corpus-cases.txt (its fourth column, the -Xgc-every of samples' AgentCorpusTest, unused here). */
     @ParameterizedTest(name = "{0} {1} <{2}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "FormatBasics|-|-", "FormatTable|-|-", "BigFactorial|-|-", "BigDecimalMoney|-|-", "PiDigits|200|-",
-        "RegexLog|-|-", "RegexReplace|-|-", "StreamsGrouping|-|-", "StreamsPrimes|-|-", "StringBuilderOps|-|-",
-        "LanguageClassics|-|-", "ModernJava|-|-", "TryResources|-|-", "CollectionsMix|-|-", "Reflect|-|-",
-        "InterfacesGenerics|-|-", "Functional|-|-", "PropertiesDemo|-|-", "NBodySystem|2000|-",
-        "SpectralNorm|40|-", "Fannkuch|7|-", "Mandelbrot|-|-", "BinaryTreesBG|8|-", "Fasta|300|-",
-        "ExecutorsDemo|-|-", "ExitCodes|-|-", "ExitCodes|5|-", "Uncaught|-|-", "TokenRingSmall|3000|-",
-        "MeetInPairs|300|-", "WordFreq|-|text.txt", "LineStats|-|text.txt", "LineStats|-|-", "CsvSum|-|weather.csv",
-        "ScannerSum|-|numbers.txt", "KNucleotide|-|fasta1000.txt",
-        "ProducerConsumer|-|-", "Dijkstra|-|-", "BitTwiddling|-|-", "ExceptionsChained|-|-",
-        "BufferedWriterReport|-|-", "Polymorphism|-|-"})
+    @CsvFileSource(files = "src/test/corpus-cases.txt", delimiter = '|', nullValues = "-")
     @Timeout(120)
     void printsWhatHotSpotPrints(String mainClass, String arg, String stdin) {
         Run r = run(mainClass, arg, stdin);
