@@ -47,7 +47,13 @@ class CorpusTest {
         "RevComp|-|fasta1000.txt|java.io.FileDescriptor.initIDs",
         "DataStreams|-|-|java.lang.invoke.VarHandle.set",
         "AtomicCounters|-|-|toyvm: VarHandles are not supported (MethodHandles.Lookup.findVarHandle)",
-        "ParallelSum|-|-|java.util.concurrent.ForkJoinPool common"})
+        "ParallelSum|-|-|java.util.concurrent.ForkJoinPool common",
+        "CompletableFutures|-|-|java.util.concurrent.ForkJoinPool java.util.concurrent.ForkJoinPool.asyncCommonPool()",
+        "CachedPool|-|-|java.util.concurrent.LinkedTransferQueue.<clinit>",
+        "AtomicArrays|-|-|java.lang.invoke.VarHandle.setVolatile(long[], int, long)",
+        "FieldUpdaters|-|-|jdk.internal.misc.Unsafe.objectFieldOffset0",
+        "LongAdders|-|-|java.util.concurrent.atomic.Striped64.<clinit>",
+        "SkipListIndex|-|-|java.util.concurrent.ConcurrentSkipListMap.<clinit>"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);
