@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -61,6 +65,33 @@ class CorpusTest {
                 mainClass + " now prints what HotSpot prints: move it to printsWhatHotSpotPrints");
         assertTrue(r.toyvm.stderr().contains(named), mainClass + " fails otherwise than known:\n" + r.toyvm.stderr());
         assertEquals(1, r.toyvm.status(), r.toyvm.stderr());
+    }
+
+    /** A program added to src/test/corpus but to neither list would never run. */
+    @Test
+    void everyCorpusProgramIsACaseOrAKnownGap() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/corpus-cases.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                listed.add(line.split("\\|")[0].strip());
+            }
+        }
+        CsvSource gaps = CorpusTest.class.getDeclaredMethod("knownGapsStillFailNamingWhatIsMissing", String.class,
+                String.class, String.class, String.class).getAnnotation(CsvSource.class);
+        for (String gap : gaps.value()) {
+            listed.add(gap.split("\\|")[0]);
+        }
+        Set<String> programs = new TreeSet<>();
+        try (var files = Files.list(Path.of("src/test/corpus"))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                    .forEach(n -> programs.add(n.substring(0, n.length() - 5)));
+        }
+        Set<String> unlisted = new TreeSet<>(programs);
+        unlisted.removeAll(listed);
+        assertEquals(Set.of(), unlisted, "corpus programs in neither corpus-cases.txt nor the known gaps");
+        Set<String> missing = new TreeSet<>(listed);
+        missing.removeAll(programs);
+        assertEquals(Set.of(), missing, "listed programs without a source in src/test/corpus");
     }
 
     private record Run(GuestRun hotspot, GuestRun toyvm) { }
