@@ -112,6 +112,7 @@ final class Cycle {
 
     /** Builds the claimed pages [first, first + n) and maps them. */
     private void buildAndMap(int first, int n) {
+        long cpu = CycleStats.threadCpu();
         Compactor.Buffers b = owner.buffers(batch);
         if (move) {
             dropDeadArrayPages(first, n);
@@ -165,7 +166,8 @@ final class Cycle {
             mapRange(first + i, j - i, b.src[i]);
             i = j;
         }
-        if (shadow != null) {
+        stats.buildMapCpuNanos.add(CycleStats.threadCpu() - cpu);
+        if (shadow != null) { // verification only: outside the compaction CPU figure
             checkSlid(b, first, n);
         }
         boolean last = false;
