@@ -4,6 +4,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFD_FEATURE_MOVE;
 
 import dev.uffdgc.agent.compact.Compactor;
 import dev.uffdgc.agent.compact.CompactorListener;
+import dev.uffdgc.agent.compact.WarmUp;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.ApiInfo;
 import dev.uffdgc.kernel.KernelException;
@@ -73,6 +74,8 @@ public final class UffdCollector implements Collector {
                 c = new Compactor(vm, uffd, ops == null ? null : ops.create(uffd, vm.heapAddress()), move, options,
                         listener);
                 b = move ? "move" : "copy";
+                // The pause paths run once, off the guest's threads, before the VM's first cycle (see WarmUp).
+                WarmUp.start(() -> source.open(move).uffd(), move, options, listener::note);
             } catch (KernelException | UnsupportedOperationException e) {
                 listener.note("uffd-gc: userfaultfd is not available (" + e.getMessage()
                         + "): using toyvm's built-in stop-the-world collector");

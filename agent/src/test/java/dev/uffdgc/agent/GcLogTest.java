@@ -30,6 +30,11 @@ class GcLogTest {
     private static final Pattern MAPPED = Pattern.compile(
             "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) mapped (\\d+)K: moved (\\d+)K \\(PMD (\\d+)K, PTE runs (\\d+)K, single pages (\\d+)K\\) copied (\\d+)K; ioctls \\d+ \\(MOVE, TLB-flushing, \\d+; failed \\d+\\); TLB shootdowns (\\d+|n/a) \\(machine-wide\\); runs MOVE .* COPY .*");
 
+    private static final Pattern PARTS = Pattern.compile(
+            "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) pause parts: init mark (.*); final mark (.*); relocate start (.*)");
+    /** One pause's split: "1.234ms = ttsp 0.010 + roots 0.200 + ... + resume 0.020". */
+    private static final Pattern SPLIT = Pattern.compile("(\\d+\\.\\d{3})ms = ttsp (\\d+\\.\\d{3})((?: \\+ \\w+ -?\\d+\\.\\d{3})+)");
+
     @Test
     @Timeout(120)
     void everyCycleLogsPauseConcurrentPhaseAndDetail(@TempDir Path dir) throws Exception {
@@ -40,8 +45,8 @@ class GcLogTest {
         List<String> lines = Files.readAllLines(log);
         int cycles = run.totals().cycles().size();
         assertTrue(cycles >= 3);
-        // Per cycle: three pauses, Concurrent Mark, Concurrent evacuation and the two detail lines.
-        assertEquals(7 * cycles, lines.size(), String.join("\n", lines));
+        // Per cycle: three pauses, Concurrent Mark, Concurrent evacuation and the three detail lines.
+        assertEquals(8 * cycles, lines.size(), String.join("\n", lines));
         assertEquals(3 * cycles, lines.stream().filter(l -> PAUSE.matcher(l).matches()).count(), String.join("\n", lines));
         assertEquals(cycles, lines.stream().filter(l -> MARK.matcher(l).matches()).count(), String.join("\n", lines));
         assertEquals(cycles, lines.stream().filter(l -> CONCURRENT.matcher(l).matches()).count());
@@ -56,6 +61,22 @@ class GcLogTest {
             }
             assertEquals(k[1], k[2] + k[6], m.group());
             assertEquals(k[2], k[3] + k[4] + k[5], m.group());
+        }
+        List<Matcher> parts = lines.stream().map(PARTS::matcher).filter(Matcher::matches).toList();
+        assertEquals(cycles, parts.size(), String.join("\n", lines));
+        for (Matcher m : parts) { // each pause's parts add up to it, and none is negative (the resume is the rest)
+            for (int g = 1; g <= 3; g++) {
+                Matcher split = SPLIT.matcher(m.group(g));
+                assertTrue(split.matches(), m.group(g));
+                double sum = Double.parseDouble(split.group(2));
+                String[] terms = split.group(3).substring(3).split(" \\+ ");
+                for (String t : terms) {
+                    double v = Double.parseDouble(t.substring(t.indexOf(' ') + 1));
+                    assertTrue(v >= -0.001, m.group(g));
+                    sum += v;
+                }
+                assertEquals(Double.parseDouble(split.group(1)), sum, 0.001 * (terms.length + 1), m.group(g));
+            }
         }
 
         GcResourceFile resource = new GcResourceFile(log.toFile());

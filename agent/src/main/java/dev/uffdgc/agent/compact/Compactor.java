@@ -8,6 +8,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
+import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
@@ -34,10 +35,16 @@ public final class Compactor extends GcCycle {
     static final class Buffers {
         final MemorySegment spare;
         final long[] src;
+        /** The from-space page each source is (-1: a spare page), for the mapping cuts. */
+        final int[] srcPage;
+        /** Whether each page of the run is a large array's page moved unbuilt from the from-space. */
+        final boolean[] slid;
 
         Buffers(int batch) {
             spare = Memory.mmapAnonymous((long) batch << PAGE_SHIFT);
             src = new long[batch];
+            srcPage = new int[batch];
+            slid = new boolean[batch];
         }
     }
 
@@ -57,6 +64,8 @@ public final class Compactor extends GcCycle {
     /** Pages where a mapping of the heap (and of the from-space) begins: ioctl runs are cut there. */
     final boolean[] cuts;
     final Failures failures = new Failures();
+    /** Tells a large array's from-space page that is a hole (never written) from one swapped out; shared, locked. */
+    final Pagemap pagemap = Pagemap.openSelf();
     private final Workers workers;
     private final FaultServer faultServer;
     private volatile Cycle active;
@@ -82,6 +91,9 @@ public final class Compactor extends GcCycle {
     private long finalPauseNanos;
     private long finalTtspNanos;
     private long finalMarkWorkNanos;
+    private final PauseParts initParts = new PauseParts(PauseParts.INIT_MARK);
+    private final PauseParts finalParts = new PauseParts(PauseParts.FINAL_MARK);
+    private final PauseParts flipParts = new PauseParts(PauseParts.RELOCATE_START);
     /** Summed over the mutators of the cycle in progress (written under no lock: approximate when they race). */
     private volatile long markStallNanos;
     private volatile long pacingStallNanos;
@@ -258,12 +270,17 @@ public final class Compactor extends GcCycle {
     protected void collect() {
         lastPause = NONE;
         if (pauseKind == INIT && in(ConcurrentMark.IDLE) && active == null) {
+            initParts.begin();
             initMark();
         } else if (pauseKind == FINAL && in(ConcurrentMark.MARKED)) {
+            finalParts.begin();
             takeMarkerResults();
+            finalParts.end(0);
             finalMarkPause();
         } else if (pauseKind == FLIP && in(ConcurrentMark.PLANNED)) {
+            flipParts.begin();
             takeMarkerResults();
+            flipParts.end(0);
             flipCycle();
         } else {
             return;
@@ -297,7 +314,9 @@ public final class Compactor extends GcCycle {
             markVerifier.verify(marks.bits, marks.markStartTop, markEnd, "at Final Mark of GC(" + cycles + ")");
         }
         finalMarkWorkNanos = System.nanoTime() - t;
+        finalParts.end(1);
         mark.startPlanning(markEnd);
+        finalParts.end(2);
     }
 
     /** Init Mark: (verify,) copy the roots, remember top, install the SATB barrier, wake the marker. */
@@ -306,43 +325,54 @@ public final class Compactor extends GcCycle {
             verifier.verify("at Init Mark of " + cycleName());
         }
         marks.snapshot(vm);
+        initParts.end(0);
         vm.setReferenceStoreBarrier(marks);
+        initParts.end(1);
         mark.startMarking();
+        initParts.end(2);
     }
 
     /**
      * The flip pause: what was allocated since the mark end (during the concurrent plan) is marked live and
      * appended to the plan — O(those objects) —, then the flip: mremap the live pages to a from-space
      * (DONTUNMAP), register the heap MISSING, forward the roots, set top, install the mutators' page guard. The
-     * workers and the fault server start at once (the world is still stopped, but they never touch the heap).
+     * workers and the fault server are started after the resume, in {@link #log}.
      * Afterwards the phase is IDLE and {@link #active} the compaction in progress.
      */
     private void flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         long top = vm.top();
         marks.markAllocated(mark.markEnd(), top);
         plan.extend(top);
+        plan.noteYoung(marks.markStartTop);
         mark.flipped();
+        flipParts.end(1);
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
         ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap) : null;
         MemorySegment from = flip(id, heap);
+        flipParts.end(2);
         MemorySegment registered = heap.asSlice(0, (long) plan.destPages << PAGE_SHIFT);
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
+        flipParts.end(3);
         vm.forEachRoot(plan::forward);
         vm.setTop(plan.newTop);
-        Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move, options.batchPages, t1,
+        flipParts.end(4);
+        Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
+                options.batchPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
                 : PageGuard.checked(c.states.ready, page -> stall(c, page)));
         active = c;
         started = c;
+        flipParts.end(5);
         recordCycle(c.stats, top, t3 - t1);
         c.stats.flipNanos = System.nanoTime() - t3;
-        faultServer.watch(c);
-        workers.start(c);
+        c.stats.flipCpuNanos = CycleStats.threadCpu() - cpu;
+        flipParts.end(6);
     }
 
     /**
@@ -369,11 +399,14 @@ public final class Compactor extends GcCycle {
         long markEnd = mark.markEnd();
         s.markNanos = finalMarkWorkNanos;
         s.planNanos = mark.planNanos();
+        s.planCpuNanos = mark.planCpuNanos();
         s.tailNanos = tailNanos;
         s.finalMarkPauseNanos = finalPauseNanos;
         s.finalMarkTtspNanos = finalTtspNanos;
         s.initMarkPauseNanos = initPauseNanos;
         s.initMarkTtspNanos = initTtspNanos;
+        initParts.copyTo(s.initMarkParts);
+        finalParts.copyTo(s.finalMarkParts);
         s.concurrentMarkNanos = mark.markNanos();
         s.markStallNanos = markStallNanos;
         s.pacingStallNanos = pacingStallNanos;
@@ -401,9 +434,19 @@ public final class Compactor extends GcCycle {
         }
     }
 
-    /** After the resume: the whole pause (request to resume) and its time-to-safepoint go to the listeners. */
+    /**
+     * After the resume: the threads the pause set work for are woken (the marker after Init Mark and Final Mark,
+     * the workers and the fault server after the flip — outside the pause, see {@link ConcurrentMark#wake}), then
+     * the whole pause (request to resume) and its time-to-safepoint go to the listeners.
+     */
     @Override
     protected void log(PauseTimes pause) {
+        if (lastPause == INIT || lastPause == FINAL) {
+            mark.wake();
+        } else if (lastPause == FLIP) {
+            faultServer.watch(started);
+            workers.start(started);
+        }
         if (lastPause == INIT) {
             initPauseNanos = pause.pauseNanos();
             initTtspNanos = pause.timeToSafepointNanos();
@@ -423,6 +466,7 @@ public final class Compactor extends GcCycle {
         CycleStats s = c.stats;
         s.pauseNanos = pause.pauseNanos();
         s.timeToSafepointNanos = pause.timeToSafepointNanos();
+        flipParts.copyTo(s.relocateStartParts);
         c.resumed(pause.requestedNanos() + pause.pauseNanos());
         listener.paused(c.id, s.cause, s);
     }
@@ -466,6 +510,7 @@ public final class Compactor extends GcCycle {
             return;
         }
         long t = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         if (!c.emergency()) {
             ops.unregister(c.heapRange());
         }
@@ -475,7 +520,10 @@ public final class Compactor extends GcCycle {
         CycleStats s = c.stats;
         s.madviseNanos = System.nanoTime() - m;
         c.releaseShadow();
+        // No thread forwards through this cycle's plan any more: the array table takes the new addresses.
+        marks.arrays.updateTable(plan.youngDest);
         s.finishNanos = System.nanoTime() - t;
+        s.finishCpuNanos = CycleStats.threadCpu() - cpu;
         s.tlbShootdowns = TlbShootdowns.delta(s.tlbAtStart, TlbShootdowns.read());
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
@@ -520,5 +568,17 @@ public final class Compactor extends GcCycle {
         mark.shutdown();
         workers.stop();
         faultServer.stop();
+        synchronized (pagemap) {
+            pagemap.close();
+        }
+    }
+
+    /**
+     * After {@link #shutdown}: waits up to {@code millis} until the marker, the workers and the fault handler have
+     * ended (then none of them touches the userfaultfd: it may be closed). False if one still runs.
+     */
+    boolean awaitShutdown(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        return mark.join(deadline) && workers.join(deadline) && faultServer.join(deadline);
     }
 }

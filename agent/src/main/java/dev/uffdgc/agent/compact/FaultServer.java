@@ -35,6 +35,11 @@ final class FaultServer {
         nudge();
     }
 
+    /** After {@link #stop}: waits until the handler thread has ended; false if it still runs at the deadline. */
+    boolean join(long deadlineNanos) throws InterruptedException {
+        return Threads.join(thread, deadlineNanos);
+    }
+
     private void loop() {
         while (!stopped) {
             Cycle c = owner.active();

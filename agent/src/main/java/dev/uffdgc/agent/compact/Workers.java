@@ -31,6 +31,16 @@ final class Workers {
         notifyAll();
     }
 
+    /** After {@link #stop}: waits until every worker has ended; false if one is still running at the deadline. */
+    boolean join(long deadlineNanos) throws InterruptedException {
+        for (Thread t : threads) {
+            if (!Threads.join(t, deadlineNanos)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void loop() {
         long seen = 0;
         while (true) {
