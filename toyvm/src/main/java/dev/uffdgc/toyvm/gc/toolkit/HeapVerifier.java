@@ -22,6 +22,8 @@ import java.util.Map;
 public final class HeapVerifier {
     private final VmBinding vm;
     private final HeapAccess mem;
+    /** Roots the last graph hash started from: a changed hash says whether the root set changed too. */
+    private int roots;
 
     public HeapVerifier(VmBinding vm) {
         this.vm = vm;
@@ -37,10 +39,12 @@ public final class HeapVerifier {
 
     /** {@link #verify}, and the graph hash must equal {@code expected} (what it was before a cycle). */
     public void expectHash(long expected, String when) {
+        int rootsBefore = roots;
         long now = verify(when);
         if (now != expected) {
             throw new IllegalStateException("toyvm verify " + when + ": heap graph changed: "
-                    + Long.toHexString(expected) + " -> " + Long.toHexString(now));
+                    + Long.toHexString(expected) + " -> " + Long.toHexString(now) + " (roots " + rootsBefore
+                    + " at this verifier's previous hash, " + roots + " now)");
         }
     }
 
@@ -105,10 +109,13 @@ public final class HeapVerifier {
         Map<Integer, Integer> number = new HashMap<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         long[] h = {17};
+        int[] n = {0};
         vm.forEachRoot(ref -> {
+            n[0]++;
             h[0] = mix(h[0], visit(number, queue, ref));
             return ref;
         });
+        roots = n[0];
         while (!queue.isEmpty()) {
             int obj = queue.poll();
             h[0] = mix(h[0], vm.className(obj).hashCode());

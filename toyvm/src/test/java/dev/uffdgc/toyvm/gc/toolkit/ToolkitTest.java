@@ -4,6 +4,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uffdgc.toyvm.seam.Collector;
@@ -183,5 +184,24 @@ class ToolkitTest {
         assertTrue(h.stopTheWorld());
         v.expectHash(before, "after the race");
         h.resumeTheWorld();
+    }
+
+    /**
+     * A changed graph hash says whether the root set changed too: a root that went away during a pause (as an
+     * ending thread's did, before GuestThreads left the thread list while still running) shows as one root fewer.
+     */
+    @Test
+    void aChangedHashNamesTheRootCountsBeforeAndAfter() {
+        SyntheticHeap h = new SyntheticHeap(1 << 20).randomGraph(7, 500);
+        HeapVerifier v = new HeapVerifier(h);
+        assertTrue(h.stopTheWorld());
+        long before = v.verify("test before");
+        int n = h.roots().size();
+        h.roots().remove(n - 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> v.expectHash(before, "test after"));
+        h.resumeTheWorld();
+        assertTrue(e.getMessage().contains("heap graph changed")
+                && e.getMessage().contains("(roots " + n + " at this verifier's previous hash, " + (n - 1) + " now)"),
+                e.getMessage());
     }
 }
