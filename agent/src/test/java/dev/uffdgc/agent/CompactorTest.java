@@ -61,6 +61,10 @@ class CompactorTest {
         for (CycleStats s : run.totals().cycles()) {
             Accounting.check(s, s.destPages, "a cycle of " + options);
             assertTrue(!tlbCounted || s.tlbShootdowns >= 0, "TLB shootdowns " + s.tlbShootdowns);
+            // The compaction's CPU time, mark excluded (bench gc's cpu_ms_per_live_mb): every part was measured.
+            assertTrue(s.planCpuNanos > 0 && s.flipCpuNanos > 0 && s.finishCpuNanos > 0
+                    && (s.destPages == 0 || s.buildMapCpuNanos.sum() > 0), "compaction CPU: plan " + s.planCpuNanos
+                    + " flip " + s.flipCpuNanos + " build+map " + s.buildMapCpuNanos.sum() + " finish " + s.finishCpuNanos);
             if (options.contains("copy")) {
                 assertEquals(0, s.moveIoctls.sum(), "COPY issues no TLB-flushing call");
             } else {

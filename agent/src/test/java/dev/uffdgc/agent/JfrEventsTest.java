@@ -63,5 +63,6 @@ class JfrEventsTest {
                 + cycle.getLong("pteRunBytes") + cycle.getLong("singlePageBytes") + cycle.getLong("copiedBytes"));
         assertTrue(cycle.getLong("moveIoctls") > 0 && cycle.getLong("moveIoctls") <= cycle.getLong("ioctls"));
         assertTrue(cycle.getString("runLengths").startsWith("MOVE "), cycle.getString("runLengths"));
+        assertTrue(cycle.getDuration("compactionCpu").toNanos() > 0, "compaction CPU " + cycle.getDuration("compactionCpu"));
     }
 }

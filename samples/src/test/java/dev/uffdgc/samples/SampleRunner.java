@@ -74,12 +74,18 @@ final class SampleRunner {
      * still running after timeoutSeconds is killed and the run fails.
      */
     static Result run(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(cmd, timeoutSeconds, null);
+    }
+
+    /** The same with stdin read from a file (null: /dev/null). */
+    static Result run(List<String> cmd, long timeoutSeconds, Path stdin) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("sample-run");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         try {
             // stdin at its end, as for a program started with < /dev/null: a sample that reads it must not wait.
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            File in = stdin == null ? new File("/dev/null") : stdin.toFile();
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(in))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try {
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

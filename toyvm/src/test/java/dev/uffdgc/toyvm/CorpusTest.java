@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -27,18 +32,9 @@ class CorpusTest {
     private static final Path CLASSES = Path.of(System.getProperty("toyvm.corpusClasses", "target/corpus-classes"));
     private static final Path INPUT = Path.of("src/test/corpus-input");
 
+    /** The cases: src/test/corpus-cases.txt (its fourth column, the -Xgc-every of samples' AgentCorpusTest, unused here). */
     @ParameterizedTest(name = "{0} {1} <{2}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "FormatBasics|-|-", "FormatTable|-|-", "BigFactorial|-|-", "BigDecimalMoney|-|-", "PiDigits|200|-",
-        "RegexLog|-|-", "RegexReplace|-|-", "StreamsGrouping|-|-", "StreamsPrimes|-|-", "StringBuilderOps|-|-",
-        "LanguageClassics|-|-", "ModernJava|-|-", "TryResources|-|-", "CollectionsMix|-|-", "Reflect|-|-",
-        "InterfacesGenerics|-|-", "Functional|-|-", "PropertiesDemo|-|-", "NBodySystem|2000|-",
-        "SpectralNorm|40|-", "Fannkuch|7|-", "Mandelbrot|-|-", "BinaryTreesBG|8|-", "Fasta|300|-",
-        "ExecutorsDemo|-|-", "ExitCodes|-|-", "ExitCodes|5|-", "Uncaught|-|-", "TokenRingSmall|3000|-",
-        "MeetInPairs|300|-", "WordFreq|-|text.txt", "LineStats|-|text.txt", "LineStats|-|-", "CsvSum|-|weather.csv",
-        "ScannerSum|-|numbers.txt", "KNucleotide|-|fasta1000.txt",
-        "ProducerConsumer|-|-", "Dijkstra|-|-", "BitTwiddling|-|-", "ExceptionsChained|-|-",
-        "BufferedWriterReport|-|-", "Polymorphism|-|-"})
+    @CsvFileSource(files = "src/test/corpus-cases.txt", delimiter = '|', nullValues = "-")
     @Timeout(120)
     void printsWhatHotSpotPrints(String mainClass, String arg, String stdin) {
         Run r = run(mainClass, arg, stdin);
@@ -55,7 +51,13 @@ class CorpusTest {
         "RevComp|-|fasta1000.txt|java.io.FileDescriptor.initIDs",
         "DataStreams|-|-|java.lang.invoke.VarHandle.set",
         "AtomicCounters|-|-|toyvm: VarHandles are not supported (MethodHandles.Lookup.findVarHandle)",
-        "ParallelSum|-|-|java.util.concurrent.ForkJoinPool common"})
+        "ParallelSum|-|-|java.util.concurrent.ForkJoinPool common",
+        "CompletableFutures|-|-|java.util.concurrent.ForkJoinPool java.util.concurrent.ForkJoinPool.asyncCommonPool()",
+        "CachedPool|-|-|java.util.concurrent.LinkedTransferQueue.<clinit>",
+        "AtomicArrays|-|-|java.lang.invoke.VarHandle.setVolatile(long[], int, long)",
+        "FieldUpdaters|-|-|jdk.internal.misc.Unsafe.objectFieldOffset0",
+        "LongAdders|-|-|java.util.concurrent.atomic.Striped64.<clinit>",
+        "SkipListIndex|-|-|java.util.concurrent.ConcurrentSkipListMap.<clinit>"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);
@@ -63,6 +65,33 @@ class CorpusTest {
                 mainClass + " now prints what HotSpot prints: move it to printsWhatHotSpotPrints");
         assertTrue(r.toyvm.stderr().contains(named), mainClass + " fails otherwise than known:\n" + r.toyvm.stderr());
         assertEquals(1, r.toyvm.status(), r.toyvm.stderr());
+    }
+
+    /** A program added to src/test/corpus but to neither list would never run. */
+    @Test
+    void everyCorpusProgramIsACaseOrAKnownGap() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/corpus-cases.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                listed.add(line.split("\\|")[0].strip());
+            }
+        }
+        CsvSource gaps = CorpusTest.class.getDeclaredMethod("knownGapsStillFailNamingWhatIsMissing", String.class,
+                String.class, String.class, String.class).getAnnotation(CsvSource.class);
+        for (String gap : gaps.value()) {
+            listed.add(gap.split("\\|")[0]);
+        }
+        Set<String> programs = new TreeSet<>();
+        try (var files = Files.list(Path.of("src/test/corpus"))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                    .forEach(n -> programs.add(n.substring(0, n.length() - 5)));
+        }
+        Set<String> unlisted = new TreeSet<>(programs);
+        unlisted.removeAll(listed);
+        assertEquals(Set.of(), unlisted, "corpus programs in neither corpus-cases.txt nor the known gaps");
+        Set<String> missing = new TreeSet<>(listed);
+        missing.removeAll(programs);
+        assertEquals(Set.of(), missing, "listed programs without a source in src/test/corpus");
     }
 
     private record Run(GuestRun hotspot, GuestRun toyvm) { }

@@ -59,6 +59,11 @@ class GcTest {
             "\\[(\\d+\\.\\d{3})s]\\[info]\\[gc] GC\\((\\d+)\\) Pause Full \\((Allocation Failure|System\\.gc\\(\\))\\)"
                     + " (\\d+)M->(\\d+)M\\((\\d+)M\\) (\\d+\\.\\d{3})ms");
 
+    private static final Pattern PHASES = Pattern.compile("\\[(\\d+\\.\\d{3})s]\\[info]\\[gc,cpu] GC\\((\\d+)\\) Phases"
+            + " mark (\\S+)ms plan (\\S+)ms update (\\S+)ms slide (\\S+)ms;"
+            + " cpu mark (\\S+)ms plan (\\S+)ms update (\\S+)ms slide (\\S+)ms; compacted (\\d+)K");
+
+    /** Each pause line is followed by its phase line (wall and CPU per phase: bench gc's stw side, issue 11). */
     @Test
     @Timeout(120)
     void gcLogHasOneUnifiedLoggingLinePerPause(@TempDir Path dir) throws IOException {
@@ -70,12 +75,24 @@ class GcTest {
         String summary = lines.removeLast();
         assertTrue(summary.matches("\\[\\d+\\.\\d{3}s]\\[info]\\[gc,heap,exit] Allocated \\d+K, " + run.collections()
                 + " pauses, total pause \\d+\\.\\d{3}ms, used \\d+K"), summary);
-        assertEquals(run.collections(), lines.size(), String.join("\n", lines));
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = LINE.matcher(lines.get(i));
-            assertTrue(m.matches(), "not unified-logging shaped: " + lines.get(i));
+        assertEquals(2 * run.collections(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < run.collections(); i++) {
+            Matcher m = LINE.matcher(lines.get(2 * i));
+            assertTrue(m.matches(), "not unified-logging shaped: " + lines.get(2 * i));
             assertEquals(i, Integer.parseInt(m.group(2)));
             assertEquals(2, Integer.parseInt(m.group(6)));
+            Matcher p = PHASES.matcher(lines.get(2 * i + 1));
+            assertTrue(p.matches(), "no phase line after the pause: " + lines.get(2 * i + 1));
+            assertEquals(i, Integer.parseInt(p.group(2)));
+            double wall = 0;
+            for (int g = 3; g <= 10; g++) {
+                double ms = Double.parseDouble(p.group(g));
+                assertTrue(ms >= 0, lines.get(2 * i + 1));
+                wall += g <= 6 ? ms : 0;
+            }
+            // The phases lie inside the pause (request to resume); rounding of five 3-decimal figures aside.
+            assertTrue(wall <= Double.parseDouble(m.group(7)) + 0.005, lines.get(2 * i) + "\n" + lines.get(2 * i + 1));
+            assertEquals(Long.parseLong(m.group(5)), Long.parseLong(p.group(11)) >> 10, "compacted = used after");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.uffdgc.toyvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,8 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
+import dev.uffdgc.toyvm.thread.GuestThreads;
+import dev.uffdgc.toyvm.thread.VmThread;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.RepeatedTest;
@@ -65,6 +72,77 @@ class ThreadsTest {
         GuestRun actual = GuestRun.toyvm(o, "BlockedDuringGc");
         assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
         assertTrue(actual.collections() >= 10, "only " + actual.collections() + " collections");
+    }
+
+    /**
+     * An ending thread leaves the thread list while it still counts as running, so no pause is in progress while
+     * the list changes. It used to block first and leave after: a pause that stopped the world in between saw
+     * the thread's roots (its Thread object) in the verifier's graph hash before the collection and not after it,
+     * "toyvm verify after GC(7): heap graph changed" (ThreadedLruCache 4 20000 256 -Xmx1m in samples'
+     * DifferentialTest, once in a loaded CI run, as its workers ended). Here a host thread requests a pause from
+     * the seam just before the leaver leaves: it must not stop the world within 300 ms (the leaver is listed and
+     * running), and the hash it takes once stopped must still hold after the leaver's host thread has ended.
+     * Before the fix: stopped at once, and the hash changed.
+     */
+    @Test
+    @Timeout(60)
+    void noPauseStopsTheWorldWhileAnEndingThreadIsStillListed() throws Exception {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "ThreadLeaves");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Vm vm = new Vm(GuestRun.options(GuestRun.guestClasses(), "2m"), ps, ps);
+        AtomicBoolean stoppedWhileListed = new AtomicBoolean();
+        AtomicReference<String> pause = new AtomicReference<>("no pause was requested");
+        AtomicReference<Thread> requester = new AtomicReference<>();
+        GuestThreads.beforeLeaving = t -> {
+            if (!t.name.equals("leaver")) {
+                return;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread r = new Thread(() -> pause.set(pauseWhileLeaving(vm, t, stopped)), "pause-requester");
+            requester.set(r);
+            r.start();
+            try {
+                stoppedWhileListed.set(stopped.await(300, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        int status;
+        try {
+            status = vm.runMain("ThreadLeaves", new String[0]);
+        } finally {
+            GuestThreads.beforeLeaving = t -> { };
+        }
+        assertTrue(requester.get() != null, "the leaver never reached the seam");
+        requester.get().join(10_000);
+        assertEquals(expected.stdout(), out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, status);
+        assertEquals("graph hash unchanged", pause.get());
+        assertFalse(stoppedWhileListed.get(), "a pause stopped the world while the ending thread was still listed");
+    }
+
+    /** On a host thread: stop the world, hash the graph, let the leaver finish leaving, hash again, resume. */
+    private static String pauseWhileLeaving(Vm vm, VmThread leaver, CountDownLatch stopped) {
+        if (!vm.binding.stopTheWorld("test")) {
+            return "the pause was refused";
+        }
+        try {
+            boolean listed = vm.threads.contains(leaver);
+            HeapVerifier verifier = new HeapVerifier(vm.binding);
+            long before = verifier.verify("test pause");
+            stopped.countDown();
+            leaver.host.join(5_000);
+            long after = verifier.verify("test pause");
+            return before == after ? "graph hash unchanged" : "heap graph changed in the pause: "
+                    + Long.toHexString(before) + " -> " + Long.toHexString(after) + " (leaver listed at the stop: "
+                    + listed + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            vm.binding.resumeTheWorld();
+        }
     }
 
     private static final Pattern SAFEPOINT = Pattern.compile("\\[\\d+\\.\\d{3}s]\\[info]\\[safepoint] Safepoint \"Collect\","

@@ -5,6 +5,7 @@ import dev.uffdgc.agent.UffdCollector;
 import dev.uffdgc.agent.compact.CycleStats;
 import dev.uffdgc.agent.obs.Totals;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.VmOptions;
 import dev.uffdgc.toyvm.seam.Collector;
@@ -37,57 +38,149 @@ public final class GcBench {
     private GcBench() {
     }
 
-    public static void main(String[] argv) throws Exception {
+    /** What one bench run measured: gc.csv's rows and gc-runs.csv's, and where they were written (null: nowhere). */
+    public record Report(List<GcTable.Row> rows, List<GcTable.RunRow> runs, Path out) {
+    }
+
+    /** Bad arguments: exit 2 with the message and the usage. */
+    static final class BadArgs extends IllegalArgumentException {
+        BadArgs(String message) {
+            super(message);
+        }
+    }
+
+    static final String USAGE = "usage: GcBench [--rounds N] [--warmup N] [--threads 1,2] [--modes 'stw;copy;move;move:batch=16']"
+            + " [--batches 16,64] [--out DIR] [--c-source floor.c] [--samples <classes dir>] [--dense-heap 48m]"
+            + " [--dense-live 120000] [--trees-depth 15] [--trees-heap 16m]";
+
+    public static void main(String[] argv) {
+        try {
+            run(argv);
+        } catch (BadArgs e) {
+            System.err.println("bench gc: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("bench gc: " + e);
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs the bench: every workload x guest thread count x mode, modes interleaved round by round; prints the
+     * console table and gc.md's tables, and with {@code --out DIR} writes gc.csv, gc-runs.csv and gc.md there.
+     */
+    public static Report run(String[] argv) throws Exception {
         Map<String, String> a = args(argv);
-        int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
-        String[] modes = a.containsKey("modes") ? a.get("modes").split(";") : MODES;
+        int rounds = positive(a.getOrDefault("rounds", "3"), "--rounds");
+        // Unmeasured rounds first: without one, the first workload's stw rounds ran MarkCompact's code cold (host
+        // JIT), measured 2026-12-03: dense stw CPU per MiB 1.01 ms at 1 guest thread (run first) vs 0.66 at 2.
+        int warmup = a.getOrDefault("warmup", "1").equals("0") ? 0 : positive(a.getOrDefault("warmup", "1"), "--warmup");
+        List<String> modes = new ArrayList<>(List.of(a.containsKey("modes") ? a.get("modes").split(";") : MODES));
+        if (a.containsKey("batches")) {
+            for (String b : a.get("batches").split(",")) {
+                modes.add("move:batch=" + positive(b, "--batches"));
+            }
+        }
         for (String m : modes) {
             String base = m.contains(":") ? m.substring(0, m.indexOf(':')) : m;
             if (!List.of(MODES).contains(base)) {
-                System.err.println("bench gc: unknown mode " + m + " (stw, copy or move, optionally move:<agent options>)");
-                System.exit(2);
+                throw new BadArgs("unknown mode " + m + " (stw, copy or move, optionally move:<agent options>)");
             }
             if (m.contains(":") && !base.equals("stw")) {
                 try {
                     AgentOptions.parse("mode=" + base + "," + m.substring(m.indexOf(':') + 1));
                 } catch (IllegalArgumentException e) {
-                    System.err.println("bench gc: " + m + ": " + e.getMessage());
-                    System.exit(2);
+                    throw new BadArgs(m + ": " + e.getMessage());
                 }
             }
         }
-        String agentCp = Path.of(GcBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<Workload> workloads = new ArrayList<>();
-        workloads.add(new Workload("dense", agentCp, a.getOrDefault("dense-heap", "48m"),
-                "dev.uffdgc.agent.bench.DenseHeap", "120000", "12", "3"));
-        if (a.containsKey("samples")) {
-            workloads.add(new Workload("trees", a.get("samples"), "16m", "dev.uffdgc.samples.BinaryTrees", "15"));
+        List<Integer> threadCounts = new ArrayList<>();
+        for (String t : a.getOrDefault("threads", "1,2").split(",")) {
+            threadCounts.add(positive(t, "--threads"));
         }
+        String agentCp = Path.of(GcBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String denseLive = Integer.toString(positive(a.getOrDefault("dense-live", "120000"), "--dense-live"));
+        String treesDepth = Integer.toString(positive(a.getOrDefault("trees-depth", "15"), "--trees-depth"));
+        Path out = a.containsKey("out") ? Path.of(a.get("out")) : null;
         Path cSource = a.containsKey("c-source") ? Path.of(a.get("c-source")) : null;
-        Map<String, Double> floor = cSource != null
-                ? CFloorRun.run(cSource, "build_move_16,build_copy_16,move_16,copy_16", "--pages", "16384") : Map.of();
+        Map<String, Double> floor = cSource != null ? CFloorRun.run(cSource, FLOOR_ROWS, "--pages", "16384") : Map.of();
         System.out.printf(Locale.ROOT, "uffd-gc bench gc: %d rounds, modes interleaved; C floor: %s%n", rounds,
                 floor.isEmpty() ? "not run (no --c-source)" : "build+MOVE 16 " + floor.get("build_move_16")
                         + " ns/page, build+COPY 16 " + floor.get("build_copy_16") + " ns/page (MOVE 16 alone "
                         + floor.get("move_16") + ", COPY 16 alone " + floor.get("copy_16") + ")");
-        for (Workload w : workloads) {
-            Map<String, Result> results = new LinkedHashMap<>();
-            for (String m : modes) {
-                results.put(m, new Result(m));
+        List<GcTable.Row> rows = new ArrayList<>();
+        List<GcTable.RunRow> runs = new ArrayList<>();
+        for (int threads : threadCounts) {
+            List<Workload> workloads = new ArrayList<>();
+            String t = Integer.toString(threads);
+            workloads.add(new Workload("dense", agentCp, a.getOrDefault("dense-heap", "48m"),
+                    "dev.uffdgc.agent.bench.DenseHeap", denseLive, "12", "3", t));
+            if (a.containsKey("samples")) {
+                workloads.add(new Workload("trees", a.get("samples"), a.getOrDefault("trees-heap", "16m"),
+                        "dev.uffdgc.samples.ParallelBinaryTrees",
+                        treesDepth, t));
             }
-            for (int r = 0; r < rounds; r++) {
+            for (Workload w : workloads) {
+                Map<String, Result> results = new LinkedHashMap<>();
                 for (String m : modes) {
-                    runOnce(w, m, results.get(m));
+                    results.put(m, new Result(m));
+                }
+                for (int r = -warmup; r < rounds; r++) {
+                    for (String m : modes) {
+                        runOnce(w, m, r < 0 ? new Result(m) : results.get(m));
+                    }
+                }
+                String first = results.values().iterator().next().output;
+                for (Result r : results.values()) {
+                    if (r.status != 0 || !r.output.equals(first)) {
+                        throw new IllegalStateException(w.name() + " under " + r.mode + ": exit status " + r.status
+                                + (r.output.equals(first) ? "" : ", output differs from " + modes.getFirst() + "'s"));
+                    }
+                }
+                Map<String, Double> flipFloor = new LinkedHashMap<>(floor);
+                Result moveRun = results.values().stream().filter(r -> r.mode.startsWith("move")).findFirst().orElse(null);
+                long flipPages = moveRun == null ? 0 : medianFlipPages(moveRun);
+                if (cSource != null && flipPages > 0) {
+                    flipFloor.putAll(CFloorRun.run(cSource, "flip_register", "--flip-pages", Long.toString(flipPages)));
+                }
+                print(w, threads, results, flipFloor, flipPages);
+                for (Result r : results.values()) {
+                    rows.add(GcRows.row(w.name(), threads, r));
+                    runs.addAll(GcRows.runRows(w.name(), threads, r, floor));
                 }
             }
-            Map<String, Double> flipFloor = new LinkedHashMap<>(floor);
-            Result moveRun = results.values().stream().filter(r -> r.mode.startsWith("move")).findFirst().orElse(null);
-            long flipPages = moveRun == null ? 0 : medianFlipPages(moveRun);
-            if (cSource != null && flipPages > 0) {
-                flipFloor.putAll(CFloorRun.run(cSource, "flip_register", "--flip-pages", Long.toString(flipPages)));
-            }
-            print(w, results, flipFloor, flipPages);
         }
+        String heading = String.format(Locale.ROOT, "%s, %d rounds (after %d unmeasured), threads %s, dense %s live -Xmx%s, trees depth %s"
+                + " -Xmx%s%s", java.time.LocalDate.now(), rounds, warmup, threadCounts, denseLive,
+                a.getOrDefault("dense-heap", "48m"), treesDepth, a.getOrDefault("trees-heap", "16m"), a.containsKey("samples") ? "" : " (not run: no --samples)");
+        String md = GcTable.markdown(rows, runs, heading);
+        System.out.println();
+        System.out.print(md);
+        if (out != null) {
+            java.nio.file.Files.createDirectories(out);
+            java.nio.file.Files.writeString(out.resolve("gc.csv"), GcTable.csv(rows));
+            java.nio.file.Files.writeString(out.resolve("gc-runs.csv"), GcTable.runsCsv(runs));
+            java.nio.file.Files.writeString(out.resolve("gc.md"), md);
+            System.out.println("wrote " + out.resolve("gc.csv") + ", gc-runs.csv and gc.md");
+        }
+        return new Report(rows, runs, out);
+    }
+
+    /** The C floor rows bench gc reads: its build+map floors and bench kernel's run-length rows. */
+    static final String FLOOR_ROWS = "build_move_16,build_copy_16,move_1,move_16,move_64,move_512,copy_1,copy_16,"
+            + "copy_64,copy_512,move_1_busy,move_16_busy,move_64_busy,move_512_busy,copy_16_busy";
+
+    private static int positive(String v, String option) {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new BadArgs(option + " takes positive integers, got '" + v + "'");
     }
 
     /** The median number of pages the flips of these cycles moved (the used part of the heap, page-rounded). */
@@ -108,6 +201,10 @@ public final class GcBench {
         long wallNanos;
         long residentBytes;
         String output;
+        /** The built-in collector's cycles from its gc,cpu lines (stw; in an agent mode: its fallback's). */
+        final List<StwPhases> stw = new ArrayList<>();
+        /** TLB shootdowns over the stw collections (machine-wide), -1 once a read failed. */
+        long stwTlb;
         /** The guest's exit status in the last run (nonzero: the guest failed). */
         int status;
         int runs;
@@ -122,10 +219,12 @@ public final class GcBench {
         res.ttsp.recordValue(ttspNanos);
     }
 
-    static void runOnce(Workload w, String mode, Result res) {
+    static void runOnce(Workload w, String mode, Result res) throws java.io.IOException {
         VmOptions o = new VmOptions();
         o.classPath = w.classPath();
         o.heapBytes = VmOptions.parseSize(w.heap());
+        Path log = java.nio.file.Files.createTempFile("uffdgc-bench-gc", ".log");
+        o.gcLog = log.toString();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         Vm vm = new Vm(o, new PrintStream(out, false, java.nio.charset.StandardCharsets.UTF_8),
                 new PrintStream(OutputStream.nullOutputStream()));
@@ -136,9 +235,12 @@ public final class GcBench {
             vm.binding.installCollector(new Collector() {
                 @Override
                 public void collect(Cause cause, long requestBytes) {
+                    long tlb = TlbShootdowns.read(); // ~30 µs: outside the timed pause
                     long t = System.nanoTime();
                     mc.collect(cause, requestBytes);
                     res.pauses.recordValue(System.nanoTime() - t);
+                    long d = TlbShootdowns.delta(tlb, TlbShootdowns.read());
+                    res.stwTlb = d < 0 || res.stwTlb < 0 ? -1 : res.stwTlb + d;
                 }
 
                 @Override
@@ -172,6 +274,17 @@ public final class GcBench {
             res.cycles.add(s);
         }
         res.residentBytes += resident(vm.heap.region());
+        try {
+            List<StwPhases> phases = StwPhases.parse(java.nio.file.Files.readAllLines(log));
+            int collections = vm.collector().collections();
+            if (uffd == null && phases.size() != collections) { // a toyvm without the phase line: say so, not NaN
+                throw new IllegalStateException("stw: " + collections + " collections but " + phases.size()
+                        + " gc,cpu lines in the GC log (toyvm older than bench gc?)");
+            }
+            res.stw.addAll(phases);
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
+        }
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         if (res.output != null && !res.output.equals(text)) {
             throw new IllegalStateException(w.name() + " printed different output under " + mode);
@@ -188,9 +301,10 @@ public final class GcBench {
         return n * Memory.PAGE_SIZE;
     }
 
-    private static void print(Workload w, Map<String, Result> results, Map<String, Double> floor, long flipPages) {
-        System.out.printf(Locale.ROOT, "%n%s: %s %s, -Xmx%s%n", w.name(), w.mainClass(), String.join(" ", w.args()),
-                w.heap());
+    private static void print(Workload w, int threads, Map<String, Result> results, Map<String, Double> floor,
+            long flipPages) {
+        System.out.printf(Locale.ROOT, "%n%s, %d guest thread(s): %s %s, -Xmx%s%n", w.name(), threads, w.mainClass(),
+                String.join(" ", w.args()), w.heap());
         System.out.println("mode  cycles  pause max/p99 ms  ttsp max ms  flip max/p99/p50 ms  p50/C  build+map MB/s  /C build+map"
                 + "  alloc/faults/memcpy/ioctl/madvise ms  stall % of cycle  heap RSS MiB  wall s");
         double floorFlipMs = floor.containsKey("flip_register") ? floor.get("flip_register") / 1e6 : Double.NaN;
@@ -239,9 +353,7 @@ public final class GcBench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < argv.length; i++) {
             if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-                System.err.println("usage: GcBench [--rounds N] [--c-source floor.c] [--samples <classes dir>]"
-                        + " [--dense-heap 48m] [--modes 'stw;copy;move;move:batch=256,workers=2']");
-                System.exit(2);
+                throw new BadArgs("expected --option value, got '" + argv[i] + "'");
             }
             m.put(argv[i].substring(2), argv[++i]);
         }

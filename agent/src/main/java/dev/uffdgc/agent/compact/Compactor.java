@@ -8,6 +8,7 @@ import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
+import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
@@ -34,10 +35,16 @@ public final class Compactor extends GcCycle {
     static final class Buffers {
         final MemorySegment spare;
         final long[] src;
+        /** The from-space page each source is (-1: a spare page), for the mapping cuts. */
+        final int[] srcPage;
+        /** Whether each page of the run is a large array's page moved unbuilt from the from-space. */
+        final boolean[] slid;
 
         Buffers(int batch) {
             spare = Memory.mmapAnonymous((long) batch << PAGE_SHIFT);
             src = new long[batch];
+            srcPage = new int[batch];
+            slid = new boolean[batch];
         }
     }
 
@@ -57,6 +64,8 @@ public final class Compactor extends GcCycle {
     /** Pages where a mapping of the heap (and of the from-space) begins: ioctl runs are cut there. */
     final boolean[] cuts;
     final Failures failures = new Failures();
+    /** Tells a large array's from-space page that is a hole (never written) from one swapped out; shared, locked. */
+    final Pagemap pagemap = Pagemap.openSelf();
     private final Workers workers;
     private final FaultServer faultServer;
     private volatile Cycle active;
@@ -327,15 +336,17 @@ public final class Compactor extends GcCycle {
      * The flip pause: what was allocated since the mark end (during the concurrent plan) is marked live and
      * appended to the plan — O(those objects) —, then the flip: mremap the live pages to a from-space
      * (DONTUNMAP), register the heap MISSING, forward the roots, set top, install the mutators' page guard. The
-     * workers and the fault server start at once (the world is still stopped, but they never touch the heap).
+     * workers and the fault server are started after the resume, in {@link #log}.
      * Afterwards the phase is IDLE and {@link #active} the compaction in progress.
      */
     private void flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         long top = vm.top();
         marks.markAllocated(mark.markEnd(), top);
         plan.extend(top);
+        plan.noteYoung(marks.markStartTop);
         mark.flipped();
         flipParts.end(1);
         long t3 = System.nanoTime();
@@ -349,7 +360,8 @@ public final class Compactor extends GcCycle {
         vm.forEachRoot(plan::forward);
         vm.setTop(plan.newTop);
         flipParts.end(4);
-        Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move, options.batchPages, t1,
+        Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
+                options.batchPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
@@ -359,6 +371,7 @@ public final class Compactor extends GcCycle {
         flipParts.end(5);
         recordCycle(c.stats, top, t3 - t1);
         c.stats.flipNanos = System.nanoTime() - t3;
+        c.stats.flipCpuNanos = CycleStats.threadCpu() - cpu;
         flipParts.end(6);
     }
 
@@ -386,6 +399,7 @@ public final class Compactor extends GcCycle {
         long markEnd = mark.markEnd();
         s.markNanos = finalMarkWorkNanos;
         s.planNanos = mark.planNanos();
+        s.planCpuNanos = mark.planCpuNanos();
         s.tailNanos = tailNanos;
         s.finalMarkPauseNanos = finalPauseNanos;
         s.finalMarkTtspNanos = finalTtspNanos;
@@ -496,6 +510,7 @@ public final class Compactor extends GcCycle {
             return;
         }
         long t = System.nanoTime();
+        long cpu = CycleStats.threadCpu();
         if (!c.emergency()) {
             ops.unregister(c.heapRange());
         }
@@ -505,7 +520,10 @@ public final class Compactor extends GcCycle {
         CycleStats s = c.stats;
         s.madviseNanos = System.nanoTime() - m;
         c.releaseShadow();
+        // No thread forwards through this cycle's plan any more: the array table takes the new addresses.
+        marks.arrays.updateTable(plan.youngDest);
         s.finishNanos = System.nanoTime() - t;
+        s.finishCpuNanos = CycleStats.threadCpu() - cpu;
         s.tlbShootdowns = TlbShootdowns.delta(s.tlbAtStart, TlbShootdowns.read());
         long resumed = c.resumedNanos();
         s.concurrentNanos = resumed == 0 ? 0 : Math.max(0, t - resumed); // 0: it finished inside the pause
@@ -550,6 +568,9 @@ public final class Compactor extends GcCycle {
         mark.shutdown();
         workers.stop();
         faultServer.stop();
+        synchronized (pagemap) {
+            pagemap.close();
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ final class ConcurrentMark {
     private volatile long markEnd;
     private volatile long markNanos;
     private volatile long planNanos;
+    private volatile long planCpuNanos;
     private final Runnable planned;
 
     /**
@@ -67,6 +68,11 @@ final class ConcurrentMark {
 
     long planNanos() {
         return planNanos;
+    }
+
+    /** The last plan's CPU time on the marker thread. */
+    long planCpuNanos() {
+        return planCpuNanos;
     }
 
     /**
@@ -197,6 +203,7 @@ final class ConcurrentMark {
                 work = phase;
             }
             long t = System.nanoTime();
+            long cpu = CycleStats.threadCpu();
             try {
                 if (work == MARKING) {
                     marks.concurrentMark();
@@ -220,6 +227,7 @@ final class ConcurrentMark {
                         phase = MARKED;
                     } else {
                         planNanos = nanos;
+                        planCpuNanos = CycleStats.threadCpu() - cpu;
                         phase = PLANNED;
                     }
                 }

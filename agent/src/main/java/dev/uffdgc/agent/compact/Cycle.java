@@ -2,11 +2,14 @@ package dev.uffdgc.agent.compact;
 
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.PageMapper;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.proc.Pagemap;
+import dev.uffdgc.kernel.uapi.Mman;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Where a page is built: with MOVE, in its own from-space page whenever no other destination page still
  * reads that from-space page (so the page is recycled: no fresh kernel page, no copy for the dense prefix),
  * else in a per-thread spare page; with COPY always in a per-thread buffer. Runs of pages whose buffers are
- * contiguous go to the kernel in one ioctl.
+ * contiguous go to the kernel in one ioctl. With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
+ * all: its from-space page is moved in as it is, swapped out or not, and is never read.
  */
 final class Cycle {
     final int id;
@@ -108,13 +112,27 @@ final class Cycle {
 
     /** Builds the claimed pages [first, first + n) and maps them. */
     private void buildAndMap(int first, int n) {
+        long cpu = CycleStats.threadCpu();
         Compactor.Buffers b = owner.buffers(batch);
+        if (move) {
+            dropDeadArrayPages(first, n);
+        }
         for (int i = 0; i < n; i++) {
             int p = first + i;
+            int slide = move ? plan.slideSrc[p] : -1;
+            b.slid[i] = slide >= 0;
+            if (slide >= 0) { // not built, and not BUILT yet: its from-space page is consumed only by the MOVE
+                b.src[i] = from.address() + ((long) slide << PAGE_SHIFT);
+                b.srcPage[i] = slide;
+                stats.pagesSlid.increment();
+                continue;
+            }
+            b.srcPage[i] = -1;
             boolean inPlace = move && canBuildInPlace(p);
             MemorySegment buf;
             if (inPlace) {
                 buf = from.asSlice((long) p << PAGE_SHIFT, Memory.PAGE_SIZE);
+                b.srcPage[i] = p;
                 stats.pagesInPlace.increment();
             } else {
                 buf = b.spare.asSlice((long) i << PAGE_SHIFT, Memory.PAGE_SIZE);
@@ -138,13 +156,19 @@ final class Cycle {
             states.built(p);
             b.src[i] = buf.address();
         }
+        fillHoles(b, n);
         for (int i = 0; i < n; ) {
             int j = i + 1;
-            while (j < n && b.src[j] == b.src[j - 1] + Memory.PAGE_SIZE && !owner.cuts[first + j]) {
+            while (j < n && b.src[j] == b.src[j - 1] + Memory.PAGE_SIZE && !owner.cuts[first + j]
+                    && (b.srcPage[j] < 0 || !owner.cuts[b.srcPage[j]])) {
                 j++;
             }
             mapRange(first + i, j - i, b.src[i]);
             i = j;
+        }
+        stats.buildMapCpuNanos.add(CycleStats.threadCpu() - cpu);
+        if (shadow != null) { // verification only: outside the compaction CPU figure
+            checkSlid(b, first, n);
         }
         boolean last = false;
         for (int i = 0; i < n; i++) {
@@ -153,6 +177,71 @@ final class Cycle {
         states.signal();
         if (last) {
             owner.cycleComplete(this);
+        }
+    }
+
+    /**
+     * MOVE needs a source page (present or swapped out); a large array's page that was never written is a hole in
+     * the from-space. Such pages get a zero page here (a write to the from-space, which is not registered): what
+     * the heap page read as before the flip. pagemap, not mincore: mincore calls a swapped-out page "not resident"
+     * too, and touching that would swap it in. One pagemap read per run of slid pages.
+     */
+    private void fillHoles(Compactor.Buffers b, int n) {
+        for (int i = 0; i < n; ) {
+            if (!b.slid[i]) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && b.slid[j] && b.srcPage[j] == b.srcPage[j - 1] + 1) {
+                j++;
+            }
+            MemorySegment run = MemorySegment.ofAddress(b.src[i]).reinterpret((long) (j - i) << PAGE_SHIFT);
+            synchronized (owner.pagemap) {
+                MemorySegment entries = owner.pagemap.read(run);
+                for (int k = i; k < j; k++) {
+                    long e = entries.getAtIndex(JAVA_LONG, k - i);
+                    if (!Pagemap.isPresent(e) && !Pagemap.isSwapped(e)) {
+                        run.set(JAVA_BYTE, (long) (k - i) << PAGE_SHIFT, (byte) 0);
+                        stats.slidHoles.increment();
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /**
+     * The from-space pages [first, first + n) that lie wholly in dead large arrays ({@link Plan#deadArrayPage}):
+     * only this thread, their destination pages' claimer, may reuse them (as in-place buffers), and nobody reads
+     * them, so they are dropped now. A swapped-out one is freed without being read; writing it later gets a zero page.
+     */
+    private void dropDeadArrayPages(int first, int n) {
+        for (int i = first; i < first + n; ) {
+            if (!plan.deadArrayPage[i]) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < first + n && plan.deadArrayPage[j]) {
+                j++;
+            }
+            Memory.madvise(from.asSlice((long) i << PAGE_SHIFT, (long) (j - i) << PAGE_SHIFT), Mman.MADV_DONTNEED);
+            stats.deadPagesDropped.add(j - i);
+            i = j;
+        }
+    }
+
+    /** Verification only: a slid page, now mapped, against the shadow (this reads it, so it swaps it in). */
+    private void checkSlid(Compactor.Buffers b, int first, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b.slid[i]) {
+                int p = first + i;
+                String bad = shadow.check(p, heap.asSlice((long) p << PAGE_SHIFT, Memory.PAGE_SIZE));
+                if (bad != null) {
+                    owner.backgroundFailed(new IllegalStateException("uffd-gc verify GC(" + id + "): " + bad));
+                }
+            }
         }
     }
 

@@ -12,6 +12,12 @@ public final class CycleStats extends MapCounters {
     public final LongAdder pagesInPlace = new LongAdder();
     /** Pages built in a spare page (a fresh kernel page per MOVE) because their from-space page was still read. */
     public final LongAdder pagesSpare = new LongAdder();
+    /** Large arrays' pages moved straight from the from-space, never built nor read (MOVE only; issue 11). */
+    public final LongAdder pagesSlid = new LongAdder();
+    /** Of those, source pages that were holes (never written): given a zero page first, since MOVE needs one. */
+    public final LongAdder slidHoles = new LongAdder();
+    /** From-space pages wholly inside dead large arrays dropped (MADV_DONTNEED) before reuse: never swapped in. */
+    public final LongAdder deadPagesDropped = new LongAdder();
     /** userfaultfd faults served by the fault handler thread. */
     public final LongAdder faults = new LongAdder();
     /** Mutator accesses that found their page not ready (page-state check): built by the mutator or waited for. */
@@ -21,6 +27,13 @@ public final class CycleStats extends MapCounters {
     public final LongAdder buildNanos = new LongAdder();
     public final LongAdder pageAllocNanos = new LongAdder();
     public final LongAdder faultNanos = new LongAdder();
+    /**
+     * Thread CPU time of every thread that built and mapped pages of this cycle (workers, the fault handler,
+     * mutators at their page-state check), summed over the calls that did it; with {@link #planCpuNanos},
+     * {@link #flipCpuNanos} and {@link #finishCpuNanos} the cycle's compaction work, mark excluded
+     * ({@link #compactionCpuNanos}): bench gc sets it per MB live beside the stop-the-world collector's.
+     */
+    public final LongAdder buildMapCpuNanos = new LongAdder();
 
     /** The Init Mark pause (request to resume) and its time to safepoint. */
     public long initMarkPauseNanos;
@@ -44,6 +57,12 @@ public final class CycleStats extends MapCounters {
     public long markNanos;
     /** The concurrent plan on the marker thread (black allocation marked, forwarding, page tables). */
     public long planNanos;
+    /** Thread CPU time of the marker thread's plan (black allocation, forwarding, page tables, flip preparation). */
+    public long planCpuNanos;
+    /** Thread CPU time of the flip pause's body (plan tail, mremap, register, roots, guard), on the pausing thread. */
+    public long flipCpuNanos;
+    /** Thread CPU time of the finish (unregister, guard off, from-space unmapped). */
+    public long finishCpuNanos;
     public long flipNanos;
     /**
      * Each pause's body by part ({@link PauseParts#INIT_MARK}, ... in that order), then the body's CPU time; see
@@ -74,4 +93,21 @@ public final class CycleStats extends MapCounters {
     public long tlbShootdowns = -1;
     public long tlbAtStart = -1;
     public String cause = "";
+
+    /**
+     * The cycle's compaction CPU time, mark excluded: plan, flip pause body, building and mapping pages, finish.
+     * Not in it: Init Mark, the concurrent mark and Final Mark (the mark), waits (a stalled mutator's wait for a
+     * page another thread builds), and the pauses' time to safepoint (nobody works then).
+     */
+    public long compactionCpuNanos() {
+        return planCpuNanos + flipCpuNanos + buildMapCpuNanos.sum() + finishCpuNanos;
+    }
+
+    /** The current thread's CPU time in ns (clock_gettime(CLOCK_THREAD_CPUTIME_ID): ~0.3-1 µs a call). */
+    public static long threadCpu() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 }

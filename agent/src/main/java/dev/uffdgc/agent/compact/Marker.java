@@ -2,6 +2,8 @@ package dev.uffdgc.agent.compact;
 
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 
+import dev.uffdgc.agent.toolkit.ArrayPlacement;
+import dev.uffdgc.agent.toolkit.LargeArrays;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import dev.uffdgc.toyvm.heap.ReferenceStoreBarrier;
@@ -20,13 +22,21 @@ import java.util.Arrays;
  *     pause drains the rest; {@link #markAllocated} marks everything allocated since the snapshot live (black
  *     allocation: concurrently up to the mark end, in the flip pause what came after).</li>
  * </ul>
- * Why SATB and not incremental update (ART's choice, with a card-table remark): the final pause then needs no root
+ * Large primitive arrays (page-slide's side table, {@link LargeArrays}) are marked by flag only: their start bit
+ * and a live flag in {@link #arrays}, sized from the table, never read — their headers sit on their first page,
+ * which may be cold and swapped out (issue 11). Their bytes still count in {@link #pageLive}. The table learns the
+ * arrays allocated since the last cycle at the start of each mark, by parsing [last cycle's young start, mark-start
+ * top): young objects, resident.
+ *
+ * <p>Why SATB and not incremental update (ART's choice, with a card-table remark): the final pause then needs no root
  * rescan and no card scan, only the buffer of values overwritten since the last concurrent drain (usually tiny),
  * and initialising stores into fresh objects need no barrier at all (their old value is null).
  */
 final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     final MarkBitmap bits;
     final int[] pageLive;
+    /** The large primitive arrays: marked by flag, placed by whole pages (the plan), moved without being read. */
+    final ArrayPlacement arrays;
     private final Tracer tracer;
     private final long heapEnd;
     /** The roots copied in the Init Mark pause (reused; grows outside pauses only rarely: it doubles). */
@@ -43,6 +53,7 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     Marker(VmBinding vm) {
         this.bits = new MarkBitmap(vm.end());
         this.tracer = new Tracer(vm, bits);
+        this.arrays = new ArrayPlacement(new LargeArrays(vm));
         this.heapEnd = vm.end();
         this.pageLive = new int[(int) ((vm.end() + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT)];
     }
@@ -50,6 +61,9 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     /** Marks everything reachable from the roots in [first object, top), with the world stopped. */
     void mark(long top) {
         Arrays.fill(pageLive, 0, (int) ((top + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT), 0);
+        arrays.table().scanYoung(top);
+        arrays.reset();
+        markStartTop = top;
         tracer.trace(top, this);
     }
 
@@ -77,6 +91,8 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     void concurrentMark() {
         Arrays.fill(pageLive, 0);
         bits.clear(heapEnd);
+        arrays.table().scanYoung(markStartTop); // below the Init Mark top: parses, headers fixed (see markAllocated)
+        arrays.reset();
         tracer.begin(markStartTop, this);
         for (int i = 0; i < rootCount; i++) {
             tracer.grey(roots[i]);
@@ -137,6 +153,16 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
 
     int liveObjects() {
         return tracer.liveObjects();
+    }
+
+    /** A table array: marked by flag only (never read); its bytes are live for the dense prefix all the same. */
+    @Override
+    public boolean flagOnly(long obj) {
+        if (!arrays.flagOnly(obj)) {
+            return false;
+        }
+        live(obj, arrays.size(obj));
+        return true;
     }
 
     @Override

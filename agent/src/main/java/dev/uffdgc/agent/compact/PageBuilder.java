@@ -68,6 +68,10 @@ final class PageBuilder {
             first = false;
             obj = marks.bits.nextStart(obj + size, plan.oldTop);
         }
+        if (obj < 0 && cursor < limit && cursor > pageStart) { // the padding after a large array that ends the heap
+            buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + CLASS_ID_OFFSET, FILLER_CLASS_ID);
+            buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + HASH_OFFSET, (int) (limit - cursor));
+        }
         if (limit < pageStart + PAGE_SIZE) {
             buf.asSlice(Math.max(0, limit - pageStart)).fill((byte) 0);
         }

@@ -140,17 +140,20 @@ public final class GcLogWriter implements CompactorListener {
                         + " (time to safepoint %.3fms) drain %.3fms; concurrent plan %.3fms; flip pause %.3fms (time to"
                         + " safepoint %.3fms) plan tail %.3fms (%dK)"
                         + " flip %.3fms concurrent %.3fms finish %.3fms;"
-                        + " pages %d: moved %d (in place %d, spare %d) copied %d (fallback %d) by mutators %d;"
-                        + " dense prefix %dK; faults %d; mutator stalls %d (%.3fms); reclaimed %dK (live %dK)%s",
+                        + " pages %d: moved %d (in place %d, spare %d, slid unread %d) copied %d (fallback %d) by"
+                        + " mutators %d; dense prefix %dK; faults %d; mutator stalls %d (%.3fms); reclaimed %dK (live %dK);"
+                        + " compaction cpu %.3fms (plan %.3fms flip %.3fms build+map %.3fms finish %.3fms)%s",
                 id, s.initMarkPauseNanos / 1e6, s.initMarkTtspNanos / 1e6, s.concurrentMarkNanos / 1e6, s.satbEntries,
                 s.allocatedDuringMark >> 10, s.markStallNanos / 1e6, s.pacingStallNanos / 1e6,
                 s.finalMarkPauseNanos / 1e6, s.finalMarkTtspNanos / 1e6, s.markNanos / 1e6, s.planNanos / 1e6,
                 s.pauseNanos / 1e6, s.timeToSafepointNanos / 1e6, s.tailNanos / 1e6, s.allocatedDuringPlan >> 10,
                 s.flipNanos / 1e6, s.concurrentNanos / 1e6,
                 s.finishNanos / 1e6, s.destPages, s.pagesMoved.sum(), s.pagesInPlace.sum(), s.pagesSpare.sum(),
-                s.pagesCopied.sum(), s.fallbackCopies.sum(), s.pagesBuiltByMutator.sum(), s.densePrefixBytes >> 10,
+                s.pagesSlid.sum(), s.pagesCopied.sum(), s.fallbackCopies.sum(), s.pagesBuiltByMutator.sum(), s.densePrefixBytes >> 10,
                 s.faults.sum(), s.mutatorStalls.sum(), s.mutatorStallNanos.sum() / 1e6,
-                (s.usedBefore - s.usedAfter) >> 10, s.liveBytes >> 10, s.emergency ? "; EMERGENCY (direct copies)" : "");
+                (s.usedBefore - s.usedAfter) >> 10, s.liveBytes >> 10, s.compactionCpuNanos() / 1e6,
+                s.planCpuNanos / 1e6, s.flipCpuNanos / 1e6, s.buildMapCpuNanos.sum() / 1e6, s.finishCpuNanos / 1e6,
+                s.emergency ? "; EMERGENCY (direct copies)" : "");
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class JfrListener implements CompactorListener {
             c.ioctls = s.ioctls.sum();
             c.moveIoctls = s.moveIoctls.sum();
             c.tlbShootdowns = s.tlbShootdowns;
+            c.compactionCpu = s.compactionCpuNanos();
             c.runLengths = "MOVE " + s.moveRuns.histogram() + " COPY " + s.copyRuns.histogram();
             c.commit();
         }

@@ -38,6 +38,8 @@ public final class UffdGcEvents {
         @Label("TLB-Flushing Ioctls") @Description("UFFDIO_MOVE calls: each ends in a TLB flush") public long moveIoctls;
         @Label("TLB Shootdowns") @Description("machine-wide, over the cycle (-1: not counted by this kernel)")
         public long tlbShootdowns;
+        @Label("Compaction CPU") @Description("thread CPU time of plan, flip pause body, page building and mapping,"
+                + " finish: the compaction's work, mark excluded") @Timespan public long compactionCpu;
         @Label("Run Lengths") @Description("MOVE and COPY ioctls by pages per ioctl, e.g. 'MOVE 1:3 512+:9 COPY none'")
         public String runLengths;
     }

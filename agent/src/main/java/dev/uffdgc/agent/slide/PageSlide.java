@@ -3,6 +3,8 @@ package dev.uffdgc.agent.slide;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
 
+import dev.uffdgc.agent.toolkit.ArrayPlacement;
+import dev.uffdgc.agent.toolkit.LargeArrays;
 import dev.uffdgc.toyvm.gc.StopTheWorldCollector;
 import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
@@ -88,7 +90,7 @@ public final class PageSlide extends StopTheWorldCollector {
         int dead = table.count() - live;
         arrays.updateTable(newTop);
         vm.setTop(newTop);
-        last = new SlideStats(backend, oldTop, newTop, tracer.liveBytes(), arrays.liveBytes, live, dead, young,
+        last = new SlideStats(backend, oldTop, newTop, tracer.liveBytes(), arrays.liveBytes(), live, dead, young,
                 t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0,
                 t4 - t3 - ops.ioctlNanos - ops.madviseNanos - ops.zeroFillNanos - ops.pagemapNanos - ops.registerNanos,
                 ops.ioctlNanos, ops.madviseNanos, ops.zeroFillNanos, ops.pagemapNanos,

@@ -23,6 +23,7 @@ final class Claims {
                 find(runs, Mode.SLIDE_COPY, "swapped"), find(runs, Mode.SLIDE, "swapped")));
         rows.add(claim3(find(runs, Mode.SLIDE, "swapped"), find(runs, Mode.SLIDE_COPY, "swapped"), find(runs, Mode.STW, "swapped")));
         rows.add(claim4(flips));
+        rows.add(claim5(find(runs, Mode.MOVE, "swapped"), find(runs, Mode.COPY, "swapped")));
         return rows;
     }
 
@@ -92,6 +93,25 @@ final class Claims {
         String verdict = moveNone && copyAll ? "holds" : moveNone ? "partly: MOVE swaps in none; COPY swaps in only some"
                 : "does not hold here";
         return new Row(3, claim, fig, verdict);
+    }
+
+    /** Issue 11: the concurrent collector users run, not only page-slide, keeps cold large arrays swapped out. */
+    private static Row claim5(RunResult move, RunResult copy) {
+        String claim = "The concurrent compactor with MOVE slides large arrays' pages unread: it swaps in none of the"
+                + " cold arrays' pages; with COPY it swaps in all of them (issue 11)";
+        if (move == null || copy == null) {
+            return new Row(5, claim, "not measured (needs swap, copy and move)", "n/a");
+        }
+        String fig = String.format(Locale.ROOT, "move: %d of %d swapped in (pswpin %d), %d pages slid unread;"
+                        + " copy: %d of %d (pswpin %d)",
+                move.num("swappedIn"), move.num("liveColdSwappedBefore"), move.num("pswpin"), move.num("cycleSlidPages"),
+                copy.num("swappedIn"), copy.num("liveColdSwappedBefore"), copy.num("pswpin"));
+        boolean moveNone = move.num("swappedIn") == 0 && move.num("liveColdSwappedBefore") > 0;
+        boolean copyAll = copy.num("liveColdSwappedBefore") > 0
+                && copy.num("swappedIn") >= copy.num("liveColdSwappedBefore") * 9 / 10;
+        String verdict = moveNone && copyAll ? "holds" : moveNone ? "partly: move swaps in none; copy swaps in only some"
+                : "does not hold here";
+        return new Row(5, claim, fig, verdict);
     }
 
     private static Row claim4(List<FlipPause.Point> flips) {

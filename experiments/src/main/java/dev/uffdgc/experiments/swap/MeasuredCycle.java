@@ -1,5 +1,6 @@
 package dev.uffdgc.experiments.swap;
 
+import dev.uffdgc.agent.compact.CycleStats;
 import dev.uffdgc.agent.slide.PageSlide;
 import dev.uffdgc.agent.slide.SlideStats;
 import dev.uffdgc.kernel.Rusage;
@@ -27,15 +28,18 @@ final class MeasuredCycle implements Collector {
 
     private final VmBinding vm;
     private final Collector inner;
+    private final CycleRecorder cycles;
     private final boolean evict;
     private final boolean verify;
     private final PrintStream progress;
     private final RunResult result;
     private int systemGcs;
 
-    MeasuredCycle(VmBinding vm, Collector inner, boolean evict, boolean verify, PrintStream progress, RunResult result) {
+    MeasuredCycle(VmBinding vm, Collector inner, CycleRecorder cycles, boolean evict, boolean verify, PrintStream progress,
+                  RunResult result) {
         this.vm = vm;
         this.inner = inner;
+        this.cycles = cycles;
         this.evict = evict;
         this.verify = verify;
         this.progress = progress;
@@ -67,6 +71,12 @@ final class MeasuredCycle implements Collector {
     }
 
     private void measure(Cause cause, long requestBytes) {
+        if (inner instanceof UffdCollector concurrent) {
+            // A warm-up cycle may still be building pages: finish it first, so that it neither reads pages
+            // evicted below nor counts in the measured cycle.
+            concurrent.quiesce();
+        }
+        int cyclesBefore = cycles.lastId();
         MemorySegment heap = vm.rawHeap().region();
         MemorySegment used = heap.asSlice(0, (vm.top() + 4095) & -4096L);
         try (Pagemap pagemap = Pagemap.openSelf()) {
@@ -121,6 +131,9 @@ final class MeasuredCycle implements Collector {
             if (inner instanceof PageSlide slide) {
                 phases(slide.lastStats());
             }
+            if (inner instanceof UffdCollector && cycles.lastId() != cyclesBefore) {
+                pages(cycles.last());
+            }
             progress.printf("  done: %.1f ms, %d pages swapped in (pagemap), pswpin %d, major faults %d%n",
                     wall / 1e6, result.num("swappedIn"), vs.pswpin(), thread.majorFaults());
             if (verify) {
@@ -130,6 +143,18 @@ final class MeasuredCycle implements Collector {
                 result.put("graphIntact", "unchecked");
             }
         }
+    }
+
+    /**
+     * The concurrent compactor's measured cycle: destination pages slid unread from the from-space (a large array's
+     * whole pages, MOVE only; issue 11), built (in place or in a spare page: every such page reads its sources),
+     * mapped by MOVE, by COPY, and MOVEs that fell back to a COPY (EBUSY/ENOMEM: the source was read).
+     */
+    private void pages(CycleStats s) {
+        result.put("cycleSlidPages", s.pagesSlid.sum()).put("cycleSlidHoles", s.slidHoles.sum())
+                .put("cycleBuiltPages", s.pagesInPlace.sum() + s.pagesSpare.sum())
+                .put("cycleMovedPages", s.pagesMoved.sum()).put("cycleCopiedPages", s.pagesCopied.sum())
+                .put("cycleFallbackCopies", s.fallbackCopies.sum()).put("cycleDeadDropped", s.deadPagesDropped.sum());
     }
 
     private void phases(SlideStats s) {

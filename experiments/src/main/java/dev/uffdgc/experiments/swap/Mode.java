@@ -43,11 +43,16 @@ public enum Mode {
      * this build cannot run.
      */
     public Collector create(VmBinding vm) {
+        return create(vm, CompactorListener.NONE);
+    }
+
+    /** As {@link #create(VmBinding)}; the concurrent modes report their cycles to {@code listener}. */
+    public Collector create(VmBinding vm, CompactorListener listener) {
         return switch (this) {
             case STW -> new MarkCompact(vm);
             case SLIDE -> new PageSlide(vm, SlideBackend.MOVE);
             case SLIDE_COPY -> new PageSlide(vm, SlideBackend.COPY);
-            case COPY, MOVE -> concurrent(vm, this == MOVE ? "move" : "copy");
+            case COPY, MOVE -> concurrent(vm, this == MOVE ? "move" : "copy", listener);
         };
     }
 
@@ -55,8 +60,8 @@ public enum Mode {
      * The agent's concurrent compactor, installed directly as toyvm's collector (what the java agent's Advice
      * does). It must really run the requested backend: a silent fallback would report stw figures as copy/move.
      */
-    private static Collector concurrent(VmBinding vm, String backend) {
-        UffdCollector c = new UffdCollector(vm, AgentOptions.parse("mode=" + backend), CompactorListener.NONE, UffdCollector.REAL, null);
+    private static Collector concurrent(VmBinding vm, String backend, CompactorListener listener) {
+        UffdCollector c = new UffdCollector(vm, AgentOptions.parse("mode=" + backend), listener, UffdCollector.REAL, null);
         if (!c.backend().equals(backend)) {
             throw new UnsupportedOperationException("the agent would run " + c.backend() + ", not " + backend
                     + ", on this kernel");

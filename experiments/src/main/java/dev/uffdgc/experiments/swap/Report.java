@@ -21,7 +21,8 @@ final class Report {
             "rssAfter", "swapAfter", "markNanos", "planNanos", "updateNanos", "relocateNanos", "ioctlNanos",
             "madviseNanos", "zeroFillNanos", "memmoveNanos", "pagemapNanos", "registerNanos", "pagesMoved",
             "pagesCopied", "pagesDropped", "pagesZeroFilled", "ioctls", "tailPagesRead", "liveArrays",
-            "deadArrays", "graphIntact", "guestOutput", "guestStatus");
+            "deadArrays", "cycleSlidPages", "cycleSlidHoles", "cycleBuiltPages", "cycleMovedPages",
+            "cycleCopiedPages", "cycleFallbackCopies", "cycleDeadDropped", "graphIntact", "guestOutput", "guestStatus");
 
     private Report() {
     }
@@ -75,6 +76,7 @@ final class Report {
             }
             sb.append('\n');
         }
+        coldArrays(sb, runs);
         sb.append("## Phase breakdown (page-slide modes), ms\n\n");
         sb.append("| mode | scenario | mark | plan | update refs | MOVE/COPY ioctl | madvise | zero-fill | memmove + rest | pages moved | pages copied | pages dropped | pages zero-filled | tail pages read |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -101,6 +103,37 @@ final class Report {
         }
         sb.append("\nPlots: `swapped-in.png`, `time.png`, `phases.png`, `flip-pause.png`; every figure: `runs.csv`.\n");
         return sb.toString();
+    }
+
+    /**
+     * Issue 11's row pair: the concurrent compactor with MOVE slides a large array's whole pages unread (swapped out
+     * ones stay swapped out), with COPY it builds, so reads, every page; stop-the-world page-slide for reference.
+     */
+    private static void coldArrays(StringBuilder sb, List<RunResult> runs) {
+        sb.append("## Cold large arrays under the concurrent compactor (issue 11), cold pages swapped out\n\n");
+        sb.append("Pages slid: destination pages MOVE'd straight from the from-space, never built nor read (a large\n"
+                + "array's whole pages; holes among them get a zero page first). Built: every other destination page\n"
+                + "(reads its source pages). Fallback copies: MOVEs the kernel refused (EBUSY/ENOMEM), copied instead.\n\n");
+        sb.append("| mode | live cold pages swapped out before | swapped in (pagemap) | pswpin | major faults | pages slid (holes) | pages built | pages MOVE'd / COPY'd | fallback copies | wall ms | graph intact |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (String mode : List.of(Mode.MOVE.label, Mode.COPY.label, Mode.SLIDE.label)) {
+            for (RunResult r : runs) {
+                if (!r.ok() || !r.get("mode").equals(mode) || !r.get("scenario").equals("swapped")) {
+                    continue;
+                }
+                boolean concurrent = r.has("cycleSlidPages");
+                sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %s | %s | %s | %.1f | %s |%n",
+                        mode, r.num("liveColdSwappedBefore"), r.num("swappedIn"), r.num("pswpin"),
+                        r.num("majorFaultsThread"),
+                        concurrent ? r.num("cycleSlidPages") + " (" + r.num("cycleSlidHoles") + ")" : "(stw)",
+                        concurrent ? String.valueOf(r.num("cycleBuiltPages")) : "(stw)",
+                        concurrent ? r.num("cycleMovedPages") + " / " + r.num("cycleCopiedPages")
+                                : r.num("pagesMoved") + " / " + r.num("pagesCopied"),
+                        concurrent ? String.valueOf(r.num("cycleFallbackCopies")) : "-",
+                        ms(r, "wallNanos"), r.get("graphIntact")));
+            }
+        }
+        sb.append('\n');
     }
 
     static double ms(RunResult r, String key) {

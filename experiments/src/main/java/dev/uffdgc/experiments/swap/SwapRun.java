@@ -33,12 +33,14 @@ public final class SwapRun {
         RunResult result = new RunResult().put("mode", mode.label).put("scenario", scenario)
                 .put("heapBytes", heapBytes).put("arrays", w.arrays()).put("hotPerArray", w.hotPerArray());
         Collector inner;
+        CycleRecorder cycles = new CycleRecorder();
         try {
-            inner = mode.create(vm.binding);
+            inner = mode.create(vm.binding, cycles);
         } catch (UnsupportedOperationException e) {
             return RunResult.failed(mode, scenario, e.getMessage());
         }
-        MeasuredCycle measured = new MeasuredCycle(vm.binding, inner, scenario.equals("swapped"), verify, progress, result);
+        MeasuredCycle measured = new MeasuredCycle(vm.binding, inner, cycles, scenario.equals("swapped"), verify, progress,
+                result);
         vm.binding.installCollector(measured);
         progress.printf("  %s/%s: %d arrays of ~%d KiB, %d hot nodes each, %d%% garbage%n", mode.label, scenario,
                 w.arrays(), w.arrayLongs() * 8L >> 10, w.hotPerArray(), w.garbagePercent());

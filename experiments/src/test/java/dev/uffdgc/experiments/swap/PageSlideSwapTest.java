@@ -1,20 +1,8 @@
 package dev.uffdgc.experiments.swap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.abort;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.uffdgc.kernel.KernelException;
-import dev.uffdgc.kernel.Swapfile;
-import dev.uffdgc.kernel.proc.ProcStatus;
-import dev.uffdgc.kernel.proc.SwapDevices;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,44 +12,8 @@ import org.junit.jupiter.api.Timeout;
  * around the cycle, and the guest's own check of every survivor afterwards).
  */
 @Timeout(300)
-class PageSlideSwapTest {
+class PageSlideSwapTest extends SwapFixture {
     private static final long HEAP = 24L << 20;
-
-    private Path dir;
-    private Swapfile swapfile;
-
-    @BeforeEach
-    void needSwap() throws Exception {
-        Support.needUffd();
-        if (SwapDevices.anyActive()) {
-            return;
-        }
-        assumeTrue(ProcStatus.self().hasCapSysAdmin(), "no swap is active and creating a swapfile needs root (CAP_SYS_ADMIN)");
-        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "swaptest-");
-        try {
-            swapfile = Swapfile.create(dir, 64);
-        } catch (KernelException | IllegalStateException e) {
-            abort("could not enable a swapfile in " + dir + ": " + e.getMessage());
-        }
-    }
-
-    @AfterEach
-    void removeSwap() throws Exception {
-        Path file = swapfile == null ? null : swapfile.path();
-        try {
-            if (swapfile != null) {
-                swapfile.close();
-            }
-        } finally {
-            if (dir != null) {
-                Files.deleteIfExists(dir);
-            }
-        }
-        if (file != null) {
-            assertFalse(SwapDevices.isActive(file), "/proc/swaps still lists " + file);
-            assertFalse(Files.exists(file), file + " still exists");
-        }
-    }
 
     @Test
     void moveSwapsInNothingCopySwapsInAndTheGraphSurvives() {
@@ -81,9 +33,5 @@ class PageSlideSwapTest {
         assertTrue(copy.num("pagesCopied") > 0, "COPY copied no pages: " + copy.asMap());
         assertTrue(copy.num("swappedIn") > 0, "COPY swapped nothing in (pagemap): " + copy.asMap());
         assertTrue(copy.num("majorFaultsThread") > 0 || copy.num("pswpin") > 0, "COPY: no swap-in seen: " + copy.asMap());
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(PrintStream.nullOutputStream());
     }
 }

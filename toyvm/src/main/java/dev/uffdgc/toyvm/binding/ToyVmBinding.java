@@ -6,6 +6,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.thread.StackSegment;
 import dev.uffdgc.toyvm.thread.VmThread;
 import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.seam.GcLog;
@@ -187,7 +188,7 @@ public final class ToyVmBinding implements VmBinding {
     @Override
     public void forEachRoot(RootVisitor v) {
         for (VmThread t : vm.threads) {
-            visitAll(t.refs, t.sp, v);
+            visitStack(t.segment, t.sp, v);
             visitAll(t.handles, t.handleTop, v);
             if (t.pendingException != 0) {
                 t.pendingException = v.visit(t.pendingException);
@@ -199,6 +200,17 @@ public final class ToyVmBinding implements VmBinding {
         visitAll(vm.statics.refs, vm.statics.refCount(), v);
         vm.globals.visit(v);
         vm.monitors.updateRoots(v);
+    }
+
+    /**
+     * A thread's stack slots, oldest segment first (the order one contiguous stack would have): each segment
+     * below the current one is live up to where the segment above took its first frame's arguments from.
+     */
+    private static void visitStack(StackSegment s, int top, RootVisitor v) {
+        if (s.below != null) {
+            visitStack(s.below, s.belowTop, v);
+        }
+        visitAll(s.refs, top, v);
     }
 
     private static void visitAll(int[] refs, int count, RootVisitor v) {

@@ -39,13 +39,12 @@ public final class CompilerSupport {
         this.staticRefs = vm.statics.refs;
     }
 
-    public int enter(VmThread t, VmMethod m, Code c, int base) {
-        return interp.enter(t, m, c, base);
-    }
-
-    /** The frame compiled code would build does not fit (depth or stack slots): Interpreter.enter's error. */
-    public GuestException stackOverflow(VmThread t) {
-        return rare.stackOverflow(t);
+    /**
+     * The frame compiled code {@code cc} would build at {@code base} does not fit (depth, frame arrays or stack
+     * segment): the interpreter's slow path runs the whole call (Interpreter.overflow), the prologue returns.
+     */
+    public void overflow(VmThread t, CompiledCode cc, VmMethod m, Code c, int base) {
+        interp.overflow(t, m, c, cc, base);
     }
 
     /** The method an invokevirtual of vtable slot {@code vtableIndex} on the (non-null) receiver runs. */

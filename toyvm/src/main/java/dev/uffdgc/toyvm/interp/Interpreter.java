@@ -110,13 +110,14 @@ public final class Interpreter {
     @SuppressWarnings("fallthrough")
     /** {@code resumePc < 0}: a new frame for a call; otherwise continue the frame at t.depth (see {@link #resume}). */
     private void run(VmThread t, VmMethod m, Code c, int base, int resumePc, int resumeSp) {
-        final long[] P = t.prims;
-        final int[] R = t.refs;
         final int depth;
         int sp;
         int pc;
         if (resumePc < 0) {
             depth = enter(t, m, c, base);
+            if (depth < 0) {
+                return; // run by overflow (on the next stack segment, or after growing the frame arrays)
+            }
             sp = base + c.maxLocals;
             pc = 0;
         } else {
@@ -124,6 +125,10 @@ public final class Interpreter {
             sp = resumeSp;
             pc = resumePc;
         }
+        // Loaded after enter: this frame's segment. It is the same for the whole frame (a callee that does not fit
+        // runs on the next segment, and the thread is back on this one when the call returns or throws).
+        final long[] P = t.prims;
+        final int[] R = t.refs;
         final int[] code = c.code;
         final Object[] pool = c.pool;
         final HeapAccess mem = this.mem;
@@ -605,15 +610,18 @@ public final class Interpreter {
     }
 
     /**
-     * Builds a new frame at {@code base} for {@code m} (shared by both tiers); returns its depth. Frame layout:
-     * locals at [base, base + maxLocals), operand stack above.
+     * Builds a new frame at {@code base} for {@code m}; returns its depth. Frame layout: locals at
+     * [base, base + maxLocals), operand stack above. Returns -1 when the frame did not fit (too deep for the
+     * frame arrays, or too large for the rest of the stack segment): then {@link #overflow} has already run
+     * the whole call, and the caller returns.
      */
-    public int enter(VmThread t, VmMethod m, Code c, int base) {
+    private int enter(VmThread t, VmMethod m, Code c, int base) {
         final int depth = t.depth + 1;
         final int[] R = t.refs;
         final int limit = base + c.maxLocals + c.maxStack;
-        if (depth > t.depthLimit || limit > R.length - VmThread.STACK_OVERFLOW_HEADROOM) {
-            throw rare.stackOverflow(t);
+        if (depth > t.frameRoom || limit > R.length - VmThread.STACK_OVERFLOW_HEADROOM) {
+            overflow(t, m, c, null, base);
+            return -1;
         }
         t.depth = depth;
         t.frameMethods[depth] = m;
@@ -628,6 +636,47 @@ public final class Interpreter {
             safepoints.poll(t);
         }
         return depth;
+    }
+
+    /**
+     * The slow path of both tiers' frame entry (Interpreter.enter, the compiled prologue), for a new frame of
+     * {@code m} at {@code base} that does not fit: runs the whole call and returns when it has returned. Deeper
+     * than depthLimit: StackOverflowError. Deeper than the frame arrays: grows them. Larger than what is left of
+     * the stack segment: enters the frame at base 0 of the next segment (its arguments copied there), the result
+     * copied back on return; no slots left for a segment: StackOverflowError. {@code cc} is the compiled code
+     * whose prologue failed, or null for the interpreter.
+     */
+    public void overflow(VmThread t, VmMethod m, Code c, CompiledCode cc, int base) {
+        int depth = t.depth + 1;
+        if (depth > t.depthLimit) {
+            throw rare.stackOverflow(t);
+        }
+        if (depth >= t.frameMethods.length) {
+            t.growFrames(depth);
+        }
+        int slots = c.maxLocals + c.maxStack + VmThread.STACK_OVERFLOW_HEADROOM;
+        if (base + slots <= t.refs.length) {
+            runNewFrame(t, m, c, cc, base);
+            return;
+        }
+        if (!t.pushSegment(base, m.argSlots, slots)) {
+            throw rare.stackOverflow(t);
+        }
+        int ret = 0;
+        try {
+            runNewFrame(t, m, c, cc, 0);
+            ret = m.retSlots;
+        } finally {
+            t.popSegment(base, ret);
+        }
+    }
+
+    private void runNewFrame(VmThread t, VmMethod m, Code c, CompiledCode cc, int base) {
+        if (cc != null) {
+            cc.run(t, base, -1);
+        } else {
+            run(t, m, c, base, -1, 0);
+        }
     }
 
     /**

@@ -189,10 +189,11 @@ final class Emitter {
             sp(deopts.get(i)[1]);
             b.invokevirtual(CD_BASE, "deopt", MethodTypeDesc.of(CD_void, CD_THREAD, CD_int, CD_int, CD_int)).return_();
         }
-        b.labelBinding(overflow);
-        b.aload(SUP).aload(T);
-        support("stackOverflow", MethodTypeDesc.of(CD_GUEST_EXCEPTION, CD_THREAD));
-        b.athrow();
+        b.labelBinding(overflow); // the frame does not fit: the interpreter's slow path runs the whole call
+        b.aload(SUP).aload(T).aload(THIS).aload(THIS).getfield(CD_BASE, "method", CD_METHOD)
+                .aload(THIS).getfield(CD_BASE, "code", CD_CODE).iload(BASE);
+        support("overflow", MethodTypeDesc.of(CD_void, CD_THREAD, CD_COMPILED, CD_METHOD, CD_CODE, CD_int));
+        b.return_();
     }
 
     /** Unrolled zeroing up to this many non-argument ref locals; Arrays.fill above. */
@@ -206,7 +207,7 @@ final class Emitter {
      */
     private void prologue(Label overflow) {
         b.aload(T).getfield(CD_THREAD, "depth", CD_int).iconst_1().iadd().istore(DEPTH);
-        b.iload(DEPTH).aload(T).getfield(CD_THREAD, "depthLimit", CD_int).if_icmpgt(overflow);
+        b.iload(DEPTH).aload(T).getfield(CD_THREAD, "frameRoom", CD_int).if_icmpgt(overflow);
         sp(c.maxLocals + c.maxStack + dev.uffdgc.toyvm.thread.VmThread.STACK_OVERFLOW_HEADROOM);
         b.aload(R).arraylength().if_icmpgt(overflow);
         b.aload(T).iload(DEPTH).putfield(CD_THREAD, "depth", CD_int);

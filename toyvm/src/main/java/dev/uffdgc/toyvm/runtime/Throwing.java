@@ -79,11 +79,11 @@ public final class Throwing {
     }
 
     public GuestException stackOverflow(VmThread t) {
-        t.depthLimit += VmThread.STACK_OVERFLOW_HEADROOM;
+        t.raiseLimits();
         try {
             return raise(t, "java/lang/StackOverflowError", null);
         } finally {
-            t.depthLimit -= VmThread.STACK_OVERFLOW_HEADROOM;
+            t.lowerLimits();
         }
     }
 

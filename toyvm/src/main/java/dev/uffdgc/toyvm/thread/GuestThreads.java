@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GuestThreads {
     private static final long HOST_STACK_BYTES = 1L << 30;
+    /**
+     * Test seam: runs on an ending thread just before it leaves the thread list (ThreadsTest requests a pause
+     * from there to show that none can stop the world while the thread is still listed). A no-op otherwise.
+     */
+    public static volatile java.util.function.Consumer<VmThread> beforeLeaving = t -> { };
     private final Vm vm;
     private final ThreadLocal<VmThread> current = new ThreadLocal<>();
     private final AtomicLong ids = new AtomicLong(1);
@@ -88,7 +93,7 @@ public final class GuestThreads {
 
     /**
      * The end of a guest thread: clear its Thread's alive flag and notifyAll on it (what Thread.join waits
-     * for), retire its allocation buffer, and leave the thread list BLOCKED forever.
+     * for), retire its allocation buffer, leave the thread list and stay BLOCKED forever.
      */
     public void terminate(VmThread t) {
         try {
@@ -102,8 +107,14 @@ public final class GuestThreads {
             // exiting, or the notify failed: nobody can be left waiting that matters
         } finally {
             vm.heap.retireTlab(t);
-            vm.safepoints.block(t);
+            // Leave the thread list while still RUNNING, then block: a pause waits for a running listed thread,
+            // so none is in progress while the list changes. The other way round (block, then leave) a pause
+            // could stop the world in between and see the thread's roots (its Thread object) in the verifier's
+            // hash before the collection and not after: "heap graph changed" (ThreadedLruCache at -Xmx1m in a
+            // loaded CI run; ThreadsTest reproduces it every time with the seam).
+            beforeLeaving.accept(t);
             vm.threads.remove(t);
+            vm.safepoints.block(t);
             current.remove();
             synchronized (lifecycle) {
                 if (!t.daemon) {

@@ -25,7 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * re-check {@link #active}; the requester writes {@code active} before it reads the states, so with volatile
  * (sequentially consistent) accesses one of them always sees the other. The lock serialises only who owns a
  * pause and the wait for its end. Rule for the rest of the VM: never hold a host lock across a poll, an
- * allocation or guest code, and wait for anything only while BLOCKED.
+ * allocation or guest code, and wait for anything only while BLOCKED. The thread list (what a pause scans)
+ * changes only by a RUNNING thread: a parent starting a thread, a thread ending before it blocks for good
+ * (GuestThreads.terminate), so no pause sees it change.
  */
 public final class Safepoints {
     /** Polled by every running guest thread; true while a pause is requested or the VM is exiting. */

@@ -146,7 +146,7 @@ public final class Forwarding {
             return -1;
         }
         long last = bits.prevStart(prefixEnd);
-        return last < 0 ? FIRST_OBJECT : last + vm.objectSize(last);
+        return last < 0 ? FIRST_OBJECT : last + sizeOf(last); // a flag-only object's header is not read
     }
 
     /** The new address of a marked object (or of any granule inside a traced one). */

@@ -1,4 +1,4 @@
-package dev.uffdgc.agent.slide;
+package dev.uffdgc.agent.toolkit;
 
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.pageAlign;
@@ -8,7 +8,9 @@ import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import java.util.Arrays;
 
 /**
- * What page-slide adds to the toolkit's marking and forwarding: the table arrays ({@link LargeArrays}).
+ * What page-slide and the concurrent compactor add to the toolkit's marking and forwarding: the table arrays
+ * ({@link LargeArrays}). One marking thread drives {@link #reset} and the hook; the plan calls {@link #place};
+ * {@link #destination} is then read-only (any thread, until {@link #updateTable}).
  *
  * <p>Mark: a table array is marked by flag only — its start bit and a live flag here, sized from the table and
  * never pushed (it holds no references), so none of its pages is read.
@@ -17,19 +19,22 @@ import java.util.Arrays;
  * pages move whole; when it moves and its last page is not padded yet, the plan pads it (the next object starts
  * on a fresh page), so that from the next cycle on the array moves without its last page being read either.
  */
-final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
+public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
     private final LargeArrays table;
     private boolean[] live = new boolean[64];
     private long[] dest = new long[64];
     private boolean[] paddedNow = new boolean[64];
-    long liveBytes;
+    private long liveBytes;
 
-    ArrayPlacement(LargeArrays table) {
+    public ArrayPlacement(LargeArrays table) {
         this.table = table;
     }
 
-    /** Before marking: no table array is live yet. */
-    void reset() {
+    /**
+     * Before marking: no table array is live yet, and each one stays where it is with its padding unless the plan
+     * places it (a dense prefix keeps what lies in it).
+     */
+    public void reset() {
         int n = table.count();
         if (live.length < n) {
             live = new boolean[n];
@@ -37,6 +42,10 @@ final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
             paddedNow = new boolean[n];
         }
         Arrays.fill(live, 0, n, false);
+        for (int i = 0; i < n; i++) {
+            dest[i] = table.start(i);
+            paddedNow[i] = table.padded(i);
+        }
         liveBytes = 0;
     }
 
@@ -71,15 +80,29 @@ final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
         return dest[table.lookup(obj)];
     }
 
-    int index(long obj) {
+    /** Whether table array {@code i} was marked live since {@link #reset}. */
+    public boolean live(int i) {
+        return live[i];
+    }
+
+    /** Bytes of the table arrays marked live since {@link #reset}. */
+    public long liveBytes() {
+        return liveBytes;
+    }
+
+    public LargeArrays table() {
+        return table;
+    }
+
+    public int index(long obj) {
         return table.lookup(obj);
     }
 
-    boolean paddedNow(int i) {
+    public boolean paddedNow(int i) {
         return paddedNow[i];
     }
 
-    int liveCount() {
+    public int liveCount() {
         int n = 0;
         for (int i = 0; i < table.count(); i++) {
             n += live[i] ? 1 : 0;
@@ -88,7 +111,7 @@ final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced {
     }
 
     /** After the cycle: the table keeps the survivors at their new addresses. */
-    void updateTable(long newTop) {
+    public void updateTable(long newTop) {
         table.afterCycle(live, dest, paddedNow, newTop);
     }
 }

@@ -1,5 +1,6 @@
-package dev.uffdgc.agent.slide;
+package dev.uffdgc.agent.toolkit;
 
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
@@ -16,9 +17,16 @@ import java.util.Arrays;
  *
  * <p>Kept up to date by the collector: at the start of a cycle it parses only the heap allocated since the
  * last one ([{@link #scannedTop}, top): young, so resident), and at the end it rewrites the table with each
- * survivor's new address. Lookup is by page: a large object always starts page-aligned.
+ * survivor's new address. Lookup is by page: a large object always starts page-aligned. The table also keeps each
+ * array's class id and length (read once, while young), for a collector that builds a page holding the array's
+ * tail and must not read its header again (the concurrent compactor).
+ *
+ * <p>Shared by page-slide ({@code slide/PageSlide}) and the concurrent compactor ({@code compact/}). Contract: the
+ * table is valid only while no other collector moves objects; one collector instance owns one table. Written by
+ * {@link #scanYoung} (the thread that marks, before it marks) and {@link #afterCycle} (once no thread forwards
+ * through the cycle's plan any more); read-only in between, from any thread that saw the writer's release.
  */
-final class LargeArrays {
+public final class LargeArrays {
     private final VmBinding vm;
     /** page -> index + 1 of the table array starting there; 0 = none. */
     private final int[] byPage;
@@ -28,33 +36,45 @@ final class LargeArrays {
     private long[] start = new long[64];
     private long[] size = new long[64];
     private boolean[] padded = new boolean[64];
+    private int[] classId = new int[64];
+    private int[] length = new int[64];
     /** Every table array starts below this; the heap above it has not been parsed yet. */
     private long scannedTop = FIRST_OBJECT;
 
-    LargeArrays(VmBinding vm) {
+    public LargeArrays(VmBinding vm) {
         this.vm = vm;
         this.byPage = new int[(int) (pageAlign(vm.end()) >>> PAGE_SHIFT) + 1];
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    long start(int i) {
+    public long start(int i) {
         return start[i];
     }
 
-    long size(int i) {
+    public long size(int i) {
         return size[i];
     }
 
     /** Whether the bytes after the array up to its last page's end are one filler (so the page can move whole). */
-    boolean padded(int i) {
+    public boolean padded(int i) {
         return padded[i];
     }
 
+    /** The array's class id (from its header, read when it was added). */
+    public int classId(int i) {
+        return classId[i];
+    }
+
+    /** The array's length (from its header, read when it was added). */
+    public int length(int i) {
+        return length[i];
+    }
+
     /** Index of the table array starting at {@code ref}, or -1. Reads no heap memory. */
-    int lookup(long ref) {
+    public int lookup(long ref) {
         if ((ref & (PAGE_SIZE - 1)) != 0) {
             return -1;
         }
@@ -66,7 +86,7 @@ final class LargeArrays {
      * headers of young objects (and of the object right after each new array, to learn whether it is padded).
      * Returns the bytes parsed.
      */
-    long scanYoung(long top) {
+    public long scanYoung(long top) {
         long at = scannedTop;
         while (at < top) {
             long sz = vm.objectSize(at);
@@ -107,10 +127,14 @@ final class LargeArrays {
             start = Arrays.copyOf(start, count * 2);
             size = Arrays.copyOf(size, count * 2);
             padded = Arrays.copyOf(padded, count * 2);
+            classId = Arrays.copyOf(classId, count * 2);
+            length = Arrays.copyOf(length, count * 2);
         }
         start[count] = at;
         size[count] = sz;
         padded[count] = pad;
+        classId[count] = vm.heap().getInt(at);
+        length[count] = vm.heap().getInt(at + ARRAY_LENGTH_OFFSET);
         byPage[(int) (at >>> PAGE_SHIFT)] = count + 1;
         count++;
     }
@@ -119,7 +143,7 @@ final class LargeArrays {
      * After a cycle: keeps the survivors ({@code live[i]}) at their new addresses {@code dest[i]}, with their new
      * padding, in address order (sliding keeps the order). {@code newTop} becomes the parsed limit.
      */
-    void afterCycle(boolean[] live, long[] dest, boolean[] paddedNow, long newTop) {
+    public void afterCycle(boolean[] live, long[] dest, boolean[] paddedNow, long newTop) {
         for (int i = 0; i < count; i++) {
             byPage[(int) (start[i] >>> PAGE_SHIFT)] = 0;
         }
@@ -129,6 +153,8 @@ final class LargeArrays {
                 start[n] = dest[i];
                 size[n] = size[i];
                 padded[n] = paddedNow[i];
+                classId[n] = classId[i];
+                length[n] = length[i];
                 byPage[(int) (dest[i] >>> PAGE_SHIFT)] = n + 1;
                 n++;
             }
