@@ -64,10 +64,13 @@ public final class CycleStats extends MapCounters {
     /** Thread CPU time of the finish (unregister, guard off, from-space unmapped). */
     public long finishCpuNanos;
     public long flipNanos;
-    /** Each pause's body by part ({@link PauseParts#INIT_MARK}, ... in that order); see {@link PauseParts#format}. */
-    public final long[] initMarkParts = new long[PauseParts.INIT_MARK.length];
-    public final long[] finalMarkParts = new long[PauseParts.FINAL_MARK.length];
-    public final long[] relocateStartParts = new long[PauseParts.RELOCATE_START.length];
+    /**
+     * Each pause's body by part ({@link PauseParts#INIT_MARK}, ... in that order), then the body's CPU time; see
+     * {@link PauseParts#format}.
+     */
+    public final long[] initMarkParts = new long[PauseParts.slots(PauseParts.INIT_MARK)];
+    public final long[] finalMarkParts = new long[PauseParts.slots(PauseParts.FINAL_MARK)];
+    public final long[] relocateStartParts = new long[PauseParts.slots(PauseParts.RELOCATE_START)];
     /** The flip pause (Relocate Start), whole: from the safepoint request to the moment mutators run again. */
     public long pauseNanos;
     /** The part of {@link #pauseNanos} spent waiting for the guest threads to stop. */
