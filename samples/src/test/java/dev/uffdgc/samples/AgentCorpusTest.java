@@ -51,7 +51,7 @@ class AgentCorpusTest {
      * Also under mode=copy: the programs whose threads fault on pages being built concurrently (the mutators'
      * fault path is where COPY and MOVE differ most: a COPY into the missing page against a MOVE of a page built
      * in place) and the largest stdin-driven live set. AgentDifferentialTest already runs every sample under
-     * copy; all 42 here would add ~40% to this test for code paths the samples cover.
+     * copy; every line here would nearly double this test for code paths the samples already cover.
      */
     static final Set<String> COPY = Set.of("ExecutorsDemo", "ProducerConsumer", "TokenRingSmall", "MeetInPairs",
             "KNucleotide");
