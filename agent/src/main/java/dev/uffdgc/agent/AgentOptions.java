@@ -27,6 +27,8 @@ public final class AgentOptions {
               rate=<ms>              also start one when the allocation rate would fill the heap within this
                                      many ms, 0 = off (default 0)
               batch=<pages>          pages per MOVE/COPY ioctl, 1-512 (default 512)
+              single=move|copy       mode=move: map a page that goes to the kernel alone (a mutator's,
+                                     the fault handler's, a run's odd one) with MOVE or COPY (default move)
               access=checked|native  fault-safe heap access during a window: page-state check per access
                                      (default) or a native-state touch per access
               log=<file>|-|off       GC log (unified-logging lines); default: toyvm's -Xlog:gc target
@@ -46,6 +48,12 @@ public final class AgentOptions {
      * run (trees: mutator stall 13% of the cycle at 16, 40% at 512); batch=16 is the low-latency setting.
      */
     public int batchPages = 512;
+    /**
+     * {@code single=copy}: under MOVE, a page mapped alone is COPYed (no TLB flush, ~8 µs/page) rather than MOVEd
+     * (one TLB-flush IPI per ioctl: 29 µs with a busy sibling thread, bench kernel); a large array's slid page is
+     * MOVEd all the same.
+     */
+    public boolean singleCopy;
     public Access access = Access.CHECKED;
     public String log;
     public boolean verify;
@@ -83,6 +91,11 @@ public final class AgentOptions {
             case "trigger" -> triggerPercent = (int) range(key, value, 1, 100);
             case "rate" -> rateMillis = range(key, value, 0, 3_600_000);
             case "batch" -> batchPages = (int) range(key, value, 1, 512);
+            case "single" -> singleCopy = switch (value.toLowerCase(Locale.ROOT)) {
+                case "move" -> false;
+                case "copy" -> true;
+                default -> throw new IllegalArgumentException(key + "=" + value + ": expected move|copy");
+            };
             case "access" -> access = choice(Access.class, key, value);
             case "log" -> log = value.isEmpty() ? null : value;
             case "verify" -> verify = bool(key, value);
@@ -128,7 +141,7 @@ public final class AgentOptions {
     @Override
     public String toString() {
         return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",trigger=" + triggerPercent
-                + ",batch=" + batchPages + ",access=" + access.name().toLowerCase(Locale.ROOT)
+                + ",batch=" + batchPages + (singleCopy ? ",single=copy" : "") + ",access=" + access.name().toLowerCase(Locale.ROOT)
                 + (verify ? ",verify=true" : "");
     }
 }

@@ -30,6 +30,11 @@ class GcLogTest {
     private static final Pattern MAPPED = Pattern.compile(
             "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) mapped (\\d+)K: moved (\\d+)K \\(PMD (\\d+)K, PTE runs (\\d+)K, single pages (\\d+)K\\) copied (\\d+)K; ioctls \\d+ \\(MOVE, TLB-flushing, \\d+; failed \\d+\\); TLB shootdowns (\\d+|n/a) \\(machine-wide\\); runs MOVE .* COPY .*");
 
+    /** The mapped line's tail (issue 11): the lone pages by origin, and the 1-page MOVE ioctls before it. */
+    private static final Pattern LONE = Pattern.compile(
+            ".*; ioctls \\d+ \\(MOVE, TLB-flushing, \\d+; failed (\\d+)\\).*; runs MOVE (?:1:(\\d+))?.*; lone pages (\\d+): run-of-1 (\\d+)"
+            + " spare (\\d+) in-place (\\d+) slid (\\d+) mutator (\\d+) fault (\\d+) helper (\\d+)");
+
     private static final Pattern PARTS = Pattern.compile(
             "\\[\\d+\\.\\d{3}s]\\[info]\\[gc,uffd] GC\\(\\d+\\) pause parts: init mark (.*); final mark (.*); relocate start (.*)");
     /** One pause's split: "1.234ms = ttsp 0.010 + roots 0.200 + ... + resume 0.020". */
@@ -55,6 +60,7 @@ class GcLogTest {
         List<Matcher> mapped = lines.stream().map(MAPPED::matcher).filter(Matcher::matches)
                 .toList();
         assertEquals(cycles, mapped.size(), String.join("\n", lines));
+        long lonePages = 0;
         for (Matcher m : mapped) { // the line's classes add up to what it says was mapped
             long[] k = new long[7];
             for (int g = 1; g <= 6; g++) {
@@ -62,7 +68,21 @@ class GcLogTest {
             }
             assertEquals(k[1], k[2] + k[6], m.group());
             assertEquals(k[2], k[3] + k[4] + k[5], m.group());
+            Matcher lone = LONE.matcher(m.group());
+            if (lone.matches()) { // the origins add up; each lone page was one 1-page MOVE (more come from short counts)
+                long sum = 0;
+                for (int g = 4; g <= 10; g++) {
+                    sum += Long.parseLong(lone.group(g));
+                }
+                assertEquals(Long.parseLong(lone.group(3)), sum, m.group());
+                long oneMoves = lone.group(2) == null ? 0 : Long.parseLong(lone.group(2));
+                assertTrue(!lone.group(1).equals("0") || sum <= oneMoves, m.group());
+                lonePages += sum;
+            } else {
+                assertTrue(k[5] == 0, "single pages moved but no lone pages logged: " + m.group());
+            }
         }
+        assertTrue(lonePages > 0, "no cycle logged its lone pages");
         List<Matcher> parts = lines.stream().map(PARTS::matcher).filter(Matcher::matches).toList();
         assertEquals(cycles, parts.size(), String.join("\n", lines));
         for (Matcher m : parts) { // each pause's parts add up to it, and none is negative (the resume is the rest)

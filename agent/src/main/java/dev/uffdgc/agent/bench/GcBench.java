@@ -3,6 +3,7 @@ package dev.uffdgc.agent.bench;
 import dev.uffdgc.agent.AgentOptions;
 import dev.uffdgc.agent.UffdCollector;
 import dev.uffdgc.agent.compact.CycleStats;
+import dev.uffdgc.agent.toolkit.RunLengths;
 import dev.uffdgc.agent.obs.Totals;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.proc.TlbShootdowns;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -345,8 +347,40 @@ public final class GcBench {
                     cycleTime == 0 ? 0 : 100.0 * stall / cycleTime, r.residentBytes / (double) r.runs / (1 << 20),
                     r.wallNanos / 1e9 / r.runs);
         }
+        for (Result r : results.values()) {
+            if (r.mode.startsWith("move")) {
+                System.out.println(lonePages(r));
+            }
+        }
         System.out.printf(Locale.ROOT, "C floor flip (mremap DONTUNMAP + UFFDIO_REGISTER of %d pages, the median the"
                 + " move flips moved): %.3f ms%n", flipPages, floorFlipMs);
+    }
+
+    /**
+     * Issue 11: per run, the pages a MOVE mode mapped one per ioctl, by origin (CycleStats.lonePages), and the 1-page
+     * MOVE and COPY ioctls with their ns per page: "move lone pages/run 3378: run-of-1 12 spare 1500 ...".
+     */
+    static String lonePages(Result r) {
+        long[] lone = new long[CycleStats.LONE_NAMES.length];
+        RunLengths move = new RunLengths();
+        RunLengths copy = new RunLengths();
+        for (CycleStats s : r.cycles) {
+            for (int i = 0; i < lone.length; i++) {
+                lone[i] += s.lonePages[i].sum();
+            }
+            move.add(s.moveRuns);
+            copy.add(s.copyRuns);
+        }
+        int runs = Math.max(1, r.runs);
+        StringBuilder b = new StringBuilder(r.mode).append(" lone pages/run ").append(Arrays.stream(lone).sum() / runs)
+                .append(':');
+        for (int i = 0; i < lone.length; i++) {
+            b.append(' ').append(CycleStats.LONE_NAMES[i]).append(' ').append(lone[i] / runs);
+        }
+        return b.append(String.format(Locale.ROOT, "; 1-page MOVE %d (%.0f ns/page), 1-page COPY %d (%.0f ns/page)",
+                move.ioctls(0) / runs, move.pages(0) == 0 ? Double.NaN : (double) move.nanos(0) / move.pages(0),
+                copy.ioctls(0) / runs, copy.pages(0) == 0 ? Double.NaN : (double) copy.nanos(0) / copy.pages(0)))
+                .toString();
     }
 
     private static Map<String, String> args(String[] argv) {

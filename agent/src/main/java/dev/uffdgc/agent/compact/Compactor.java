@@ -361,7 +361,7 @@ public final class Compactor extends GcCycle {
         vm.setTop(plan.newTop);
         flipParts.end(4);
         Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
-                options.batchPages, t1,
+                options.batchPages, options.singleCopy, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
@@ -478,7 +478,7 @@ public final class Compactor extends GcCycle {
         }
         long t = System.nanoTime();
         boolean mine = c.states.get(page) == PageStates.UNBUILT;
-        c.ensureMapped(page);
+        c.ensureMapped(page, CycleStats.LONE_MUTATOR);
         long nanos = System.nanoTime() - t;
         c.stats.mutatorStalls.increment();
         c.stats.mutatorStallNanos.add(nanos);

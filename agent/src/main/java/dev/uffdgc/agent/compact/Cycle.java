@@ -42,12 +42,14 @@ final class Cycle {
     private volatile long resumedNanos;
     private final boolean move;
     private final int batch;
+    /** {@code single=copy}: a page built for a one-page ioctl is COPYed rather than MOVEd (issue 11). */
+    private final boolean loneCopy;
     private final AtomicInteger cursor = new AtomicInteger();
     private volatile boolean emergency;
     private boolean finished;
 
     Cycle(int id, Compactor owner, PageStates states, MemorySegment heap, MemorySegment from, HeapAccess fromView,
-            UffdOps ops, boolean move, int batch, long startNanos, ShadowCheck shadow) {
+            UffdOps ops, boolean move, int batch, boolean loneCopy, long startNanos, ShadowCheck shadow) {
         this.id = id;
         this.owner = owner;
         this.plan = owner.plan;
@@ -58,6 +60,7 @@ final class Cycle {
         this.fromView = fromView;
         this.move = move;
         this.batch = batch;
+        this.loneCopy = move && loneCopy;
         this.mapper = new PageMapper(ops, move, stats);
         this.startNanos = startNanos;
         this.shadow = shadow;
@@ -67,13 +70,16 @@ final class Cycle {
         return states.pages();
     }
 
-    /** Makes page p mapped: builds it now if nobody has claimed it, else waits for its owner. */
-    void ensureMapped(int p) {
+    /**
+     * Makes page p mapped: builds it now if nobody has claimed it, else waits for its owner. {@code origin}: who
+     * asks ({@link CycleStats#LONE_MUTATOR}, {@link CycleStats#LONE_FAULT} or {@link CycleStats#LONE_HELPER}).
+     */
+    void ensureMapped(int p, int origin) {
         if (states.get(p) == PageStates.MAPPED) {
             return;
         }
         if (states.claim(p)) {
-            buildAndMap(p, 1);
+            buildAndMap(p, 1, origin);
         } else {
             states.awaitMapped(p);
         }
@@ -83,11 +89,11 @@ final class Cycle {
     void work() {
         int last = pages() - 1;
         if (states.claim(last)) {
-            buildAndMap(last, 1);
+            buildAndMap(last, 1, WORKER);
         }
         long run;
         while ((run = claimRun()) != 0) {
-            buildAndMap((int) (run >>> 32), (int) run);
+            buildAndMap((int) (run >>> 32), (int) run, WORKER);
         }
     }
 
@@ -110,8 +116,11 @@ final class Cycle {
         return ((long) p << 32) | n;
     }
 
-    /** Builds the claimed pages [first, first + n) and maps them. */
-    private void buildAndMap(int first, int n) {
+    /** {@link #buildAndMap}'s origin for a worker's run (the others are CycleStats' LONE_ origins). */
+    private static final int WORKER = -1;
+
+    /** Builds the claimed pages [first, first + n) and maps them; {@code origin}: who claimed them, for the counts. */
+    private void buildAndMap(int first, int n, int origin) {
         long cpu = CycleStats.threadCpu();
         Compactor.Buffers b = owner.buffers(batch);
         if (move) {
@@ -163,7 +172,12 @@ final class Cycle {
                     && (b.srcPage[j] < 0 || !owner.cuts[b.srcPage[j]])) {
                 j++;
             }
-            mapRange(first + i, j - i, b.src[i]);
+            boolean lone = move && j - i == 1;
+            if (lone) {
+                stats.lonePages[loneOrigin(origin, n, b, i)].increment();
+            }
+            // A slid page is moved whatever: its from-space page is never read (it may be swapped out).
+            mapRange(first + i, j - i, b.src[i], !(lone && loneCopy && !b.slid[i]));
             i = j;
         }
         stats.buildMapCpuNanos.add(CycleStats.threadCpu() - cpu);
@@ -251,12 +265,23 @@ final class Cycle {
         return lo >= p || states.allBuilt(lo, p);
     }
 
-    private void mapRange(int first, int n, long src) {
+    /** Why page i of a run of n was mapped alone (see {@link CycleStats#lonePages}). */
+    private static int loneOrigin(int origin, int n, Compactor.Buffers b, int i) {
+        if (origin != WORKER) {
+            return origin;
+        }
+        if (n == 1) {
+            return CycleStats.LONE_RUN_OF_ONE;
+        }
+        return b.slid[i] ? CycleStats.LONE_SLID : b.srcPage[i] < 0 ? CycleStats.LONE_SPARE : CycleStats.LONE_IN_PLACE;
+    }
+
+    private void mapRange(int first, int n, long src, boolean useMove) {
         long dst = heap.address() + ((long) first << PAGE_SHIFT);
         long len = (long) n << PAGE_SHIFT;
         if (!emergency) {
             try {
-                mapper.map(dst, src, len);
+                mapper.map(dst, src, len, useMove);
                 return;
             } catch (CompactionFailure e) {
                 enterEmergency(e);
@@ -292,7 +317,7 @@ final class Cycle {
     /** Maps every page that is left, on the calling thread (helping or waiting). */
     void completeAll() {
         for (int p = 0; p < pages(); p++) {
-            ensureMapped(p);
+            ensureMapped(p, CycleStats.LONE_HELPER);
         }
     }
 

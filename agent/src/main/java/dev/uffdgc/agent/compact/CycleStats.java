@@ -18,6 +18,42 @@ public final class CycleStats extends MapCounters {
     public final LongAdder slidHoles = new LongAdder();
     /** From-space pages wholly inside dead large arrays dropped (MADV_DONTNEED) before reuse: never swapped in. */
     public final LongAdder deadPagesDropped = new LongAdder();
+    /**
+     * Where the pages mapped alone (one page per ioctl) under MOVE came from (issue 11: single-page MOVEs cost ~4x a
+     * COPY per page, each one a TLB-flush IPI): indexed by {@link #LONE_RUN_OF_ONE} ... {@link #LONE_HELPER}. A worker
+     * run's lone page is one whose neighbours in the run are of another kind (built in place, in a spare page, slid)
+     * or across a mapping start; a run of one is a run the worker could claim no further (its next page was taken,
+     * or the top page it builds first). Counted per mapping request, so with no failed or partial ioctl they sum to
+     * the 1-page MOVE ioctls (plus the 1-page COPYs with {@code single=copy}, which COPYs those pages instead).
+     */
+    public final LongAdder[] lonePages = adders(LONE_NAMES.length);
+    public static final int LONE_RUN_OF_ONE = 0;
+    public static final int LONE_SPARE = 1;
+    public static final int LONE_IN_PLACE = 2;
+    public static final int LONE_SLID = 3;
+    public static final int LONE_MUTATOR = 4;
+    public static final int LONE_FAULT = 5;
+    public static final int LONE_HELPER = 6;
+    /** The log's names of {@link #lonePages}' origins. */
+    public static final String[] LONE_NAMES = {"run-of-1", "spare", "in-place", "slid", "mutator", "fault",
+        "helper"};
+
+    public long lonePages() {
+        long n = 0;
+        for (LongAdder a : lonePages) {
+            n += a.sum();
+        }
+        return n;
+    }
+
+    private static LongAdder[] adders(int n) {
+        LongAdder[] a = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = new LongAdder();
+        }
+        return a;
+    }
+
     /** userfaultfd faults served by the fault handler thread. */
     public final LongAdder faults = new LongAdder();
     /** Mutator accesses that found their page not ready (page-state check): built by the mutator or waited for. */

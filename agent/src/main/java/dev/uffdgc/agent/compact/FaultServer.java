@@ -67,7 +67,7 @@ final class FaultServer {
         long base = c.heapRange().address();
         long page = (e.pageAddress() - base) >>> dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
         if (page >= 0 && page < c.pages()) {
-            c.ensureMapped((int) page);
+            c.ensureMapped((int) page, CycleStats.LONE_FAULT);
         }
         if (!c.emergency()) {
             uffd.wake(e.pageAddress(), Memory.PAGE_SIZE);

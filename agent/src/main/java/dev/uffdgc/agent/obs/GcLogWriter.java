@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * [1.244s][info][gc] GC(3) Pause Relocate Start (Allocation Failure) 0.512ms (plan tail, flip, roots; ZGC's name)
  * [1.250s][info][gc] GC(3) Concurrent evacuation 12M->3M(16M) 5.123ms
  * [1.250s][info][gc,uffd] GC(3) init mark pause 0.112ms ... concurrent plan 4.2ms; flip pause 0.512ms ... pages 812: moved 800 ...
- * [1.250s][info][gc,uffd] GC(3) mapped 3248K: moved 3200K (PMD 0K, PTE runs 3196K, single pages 4K) copied 48K; ioctls 9 ...
+ * [1.250s][info][gc,uffd] GC(3) mapped 3248K: moved 3200K (PMD 0K, PTE runs 3196K, single pages 4K) copied 48K; ioctls 9 ...; lone pages 1: ...
  * </pre>
  */
 public final class GcLogWriter implements CompactorListener {
@@ -104,7 +104,7 @@ public final class GcLogWriter implements CompactorListener {
      * ones (every MOVE), the machine's TLB shootdowns over the cycle, and per run length (pages per ioctl) the ioctls
      * and their time per page — to read beside bench kernel's C floor of the same run length:
      * <pre>
-     * GC(3) mapped 812K: moved 800K (PMD 0K, PTE runs 796K, single pages 4K) copied 12K; ioctls 9 (MOVE, TLB-flushing, 6; failed 0); TLB shootdowns 31 (machine-wide); runs MOVE 1:1 64-511:5 (ns/page 1:8123 64-511:412) COPY 1:3 (ns/page 1:6500)
+     * GC(3) mapped 812K: moved 800K (PMD 0K, PTE runs 796K, single pages 4K) copied 12K; ioctls 9 (MOVE, TLB-flushing, 6; failed 0); TLB shootdowns 31 (machine-wide); runs MOVE 1:1 64-511:5 (ns/page 1:8123 64-511:412) COPY 1:3 (ns/page 1:6500); lone pages 1: run-of-1 0 spare 0 in-place 0 slid 0 mutator 1 fault 0 helper 0
      * </pre>
      */
     static String mapping(int id, CycleStats s) {
@@ -116,7 +116,24 @@ public final class GcLogWriter implements CompactorListener {
                 s.singlePageBytes() >> 10, s.copiedBytes() >> 10,
                 s.directPages.sum() == 0 ? "" : " (" + ((s.directPages.sum() * Memory.PAGE_SIZE) >> 10) + "K directly, no ioctl)",
                 s.ioctls.sum(), s.moveIoctls.sum(), s.failedIoctls.sum(),
-                s.tlbShootdowns < 0 ? "n/a" : Long.toString(s.tlbShootdowns), runs(s.moveRuns), runs(s.copyRuns));
+                s.tlbShootdowns < 0 ? "n/a" : Long.toString(s.tlbShootdowns), runs(s.moveRuns), runs(s.copyRuns))
+                + lone(s);
+    }
+
+    /**
+     * "; lone pages 7: run-of-1 1 spare 2 in-place 0 slid 0 mutator 4 fault 0 helper 0" — under MOVE, the pages that
+     * went to the kernel alone, by origin ({@link CycleStats#lonePages}); empty when there were none.
+     */
+    static String lone(CycleStats s) {
+        long total = s.lonePages();
+        if (total == 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("; lone pages ").append(total).append(':');
+        for (int i = 0; i < CycleStats.LONE_NAMES.length; i++) {
+            b.append(' ').append(CycleStats.LONE_NAMES[i]).append(' ').append(s.lonePages[i].sum());
+        }
+        return b.toString();
     }
 
     /** "1:3 16-63:40 (ns/page 1:8123 16-63:2900)", or "none". */

@@ -21,6 +21,8 @@ public class MapCounters {
     public final LongAdder moveIoctls = new LongAdder();
     /** ioctls answered with -errno (EAGAIN with nothing done, EEXIST, EBUSY, ENOMEM). */
     public final LongAdder failedIoctls = new LongAdder();
+    /** ioctls that mapped part of what they were asked (a short count, e.g. EAGAIN after some pages). */
+    public final LongAdder partialIoctls = new LongAdder();
     /** Time in {@link PageMapper#map}, retries and the checks between them included. */
     public final LongAdder ioctlNanos = new LongAdder();
     public final LongAdder eexist = new LongAdder();

@@ -38,6 +38,15 @@ public final class PageMapper {
 
     /** Maps [src, src + len) at dst (page-aligned, one mapping each); throws {@link CompactionFailure} if it cannot. */
     public void map(long dst, long src, long len) {
+        map(dst, src, len, move);
+    }
+
+    /**
+     * As {@link #map(long, long, long)}, with UFFDIO_MOVE if {@code move} (only on a mapper that {@link #moves()})
+     * or UFFDIO_COPY: a MOVE mapper's caller COPYs a lone page (issue 11's {@code single=copy}).
+     */
+    public void map(long dst, long src, long len, boolean move) {
+        move &= this.move;
         long t0 = System.nanoTime();
         long done = 0;
         int attempts = 0;
@@ -51,6 +60,9 @@ public final class PageMapper {
             if (r > 0) {
                 (move ? stats.pagesMoved : stats.pagesCopied).add(r / PAGE);
                 (move ? stats.moveRuns : stats.copyRuns).record(r / PAGE, System.nanoTime() - ti);
+                if (r < len - done) {
+                    stats.partialIoctls.increment();
+                }
                 done += r;
                 attempts = 0;
                 continue;
