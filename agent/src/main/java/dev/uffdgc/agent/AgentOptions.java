@@ -28,7 +28,7 @@ public final class AgentOptions {
                                      many ms, 0 = off (default 0)
               batch=<pages>          pages per MOVE/COPY ioctl, 1-512 (default 512)
               single=move|copy       mode=move: map a page that goes to the kernel alone (a mutator's,
-                                     the fault handler's, a run's odd one) with MOVE or COPY (default move)
+                                     the fault handler's, a run's odd one) with MOVE or COPY (default copy)
               access=checked|native  fault-safe heap access during a window: page-state check per access
                                      (default) or a native-state touch per access
               log=<file>|-|off       GC log (unified-logging lines); default: toyvm's -Xlog:gc target
@@ -51,9 +51,13 @@ public final class AgentOptions {
     /**
      * {@code single=copy}: under MOVE, a page mapped alone is COPYed (no TLB flush, ~8 µs/page) rather than MOVEd
      * (one TLB-flush IPI per ioctl: 29 µs with a busy sibling thread, bench kernel); a large array's slid page is
-     * MOVEd all the same.
+     * MOVEd all the same. The default, measured with {@code bench gc --modes 'stw;copy;move;move:single=copy'
+     * --rounds 3} (one run, 2026-12-03, when single=move was the default): agent 1-page MOVE 20-27 µs/page, 1-page
+     * COPY 2.1-2.6; build+map MB/s dense 485 -> 856 (1 guest thread), 313 -> 743 (2), trees 538 -> 623, 384 -> 569;
+     * CPU per MiB compacted dense 2.76 -> 1.84, 3.51 -> 1.90. Lone pages there are mostly built by mutators at their
+     * page-state check (72-84%) and worker runs of one; almost never spare-page cuts (agent README, bench gc).
      */
-    public boolean singleCopy;
+    public boolean singleCopy = true;
     public Access access = Access.CHECKED;
     public String log;
     public boolean verify;
@@ -141,7 +145,7 @@ public final class AgentOptions {
     @Override
     public String toString() {
         return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",trigger=" + triggerPercent
-                + ",batch=" + batchPages + (singleCopy ? ",single=copy" : "") + ",access=" + access.name().toLowerCase(Locale.ROOT)
+                + ",batch=" + batchPages + (singleCopy ? "" : ",single=move") + ",access=" + access.name().toLowerCase(Locale.ROOT)
                 + (verify ? ",verify=true" : "");
     }
 }

@@ -1,6 +1,7 @@
 package dev.uffdgc.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +13,13 @@ class AgentOptionsTest {
     @Test
     void parsesEveryOption() {
         AgentOptions o = AgentOptions.parse("mode=copy,workers=3,trigger=70,rate=50,batch=32,"
-                + "access=native,log=gc.log,verify=true,dense=90");
+                + "single=move,access=native,log=gc.log,verify=true,dense=90");
         assertEquals(AgentOptions.Mode.COPY, o.mode);
         assertEquals(3, o.workers);
         assertEquals(70, o.triggerPercent);
         assertEquals(50, o.rateMillis);
         assertEquals(32, o.batchPages);
+        assertFalse(o.singleCopy);
         assertEquals(AgentOptions.Access.NATIVE, o.access);
         assertEquals("gc.log", o.log);
         assertTrue(o.verify);
@@ -29,11 +31,12 @@ class AgentOptionsTest {
         AgentOptions o = AgentOptions.parse("");
         assertEquals(AgentOptions.Mode.MOVE, o.mode);
         assertEquals(1, o.workers);
+        assertTrue(o.singleCopy);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mode=fast", "workers=-1", "workers=x", "colour=blue", "trigger=0", "verify=maybe",
-        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q"})
+        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q", "single=both"})
     void badOptionsAreRejectedWithTheirName(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text));
         String key = text.contains("=") ? text.substring(0, text.indexOf('=')) : text;
@@ -42,7 +45,7 @@ class AgentOptionsTest {
 
     @Test
     void usageListsEveryOption() {
-        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "access=", "log=",
+        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "single=", "access=", "log=",
             "verify=", "dense="}) {
             assertTrue(AgentOptions.USAGE.contains(key), key);
         }

@@ -28,7 +28,8 @@ class JfrEventsTest {
             r.enable("uffdgc.Phase");
             r.enable("uffdgc.Fault");
             r.start();
-            run = AgentRun.run(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=0"),
+            // single=move: with workers=0 mutators build every page alone, and single=copy (the default) COPYs those
+            run = AgentRun.run(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=0,single=move"),
                     UffdCollector.REAL, null, new JfrListener("move"), "Allocation");
             r.stop();
             r.dump(file);

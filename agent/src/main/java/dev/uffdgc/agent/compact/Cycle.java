@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Where a page is built: with MOVE, in its own from-space page whenever no other destination page still
  * reads that from-space page (so the page is recycled: no fresh kernel page, no copy for the dense prefix),
  * else in a per-thread spare page; with COPY always in a per-thread buffer. Runs of pages whose buffers are
- * contiguous go to the kernel in one ioctl. With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
+ * contiguous go to the kernel in one ioctl; with MOVE, a page that would go alone (a mutator's, the fault
+ * handler's, a run of one) is COPYed instead unless {@code single=move}: a lone MOVE pays a TLB-flush IPI for one
+ * page ({@link CycleStats#lonePages}). With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
  * all: its from-space page is moved in as it is, swapped out or not, and is never read.
  */
 final class Cycle {
