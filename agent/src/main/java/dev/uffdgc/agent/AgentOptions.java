@@ -27,8 +27,10 @@ public final class AgentOptions {
               rate=<ms>              also start one when the allocation rate would fill the heap within this
                                      many ms, 0 = off (default 0)
               batch=<pages>          pages per MOVE/COPY ioctl, 1-512 (default 512)
-              single=move|copy       mode=move: map a page that goes to the kernel alone (a mutator's,
-                                     the fault handler's, a run's odd one) with MOVE or COPY (default copy)
+              copyrun=<pages>        mode=move: COPY, not MOVE, runs of at most this many pages, 0-512
+                                     (default 15; 0: MOVE everything but a failed MOVE's page;
+                                     with batch <= copyrun only large arrays' pages are MOVEd)
+              single=move|copy       copyrun=0|1: MOVE or COPY a page that goes to the kernel alone
               access=checked|native  fault-safe heap access during a window: page-state check per access
                                      (default) or a native-state touch per access
               log=<file>|-|off       GC log (unified-logging lines); default: toyvm's -Xlog:gc target
@@ -49,7 +51,8 @@ public final class AgentOptions {
      */
     public int batchPages = 512;
     /**
-     * {@code single=copy}: under MOVE, a page mapped alone is COPYed (no TLB flush, ~8 µs/page) rather than MOVEd
+     * {@code copyrun=N}: under MOVE, a run of at most N pages (a slid large array's page excepted) is COPYed.
+     * {@code single=copy} (N = 1, the default; {@code single=move}: 0): a page mapped alone is COPYed (no TLB flush, ~8 µs/page) rather than MOVEd
      * (one TLB-flush IPI per ioctl: 29 µs with a busy sibling thread, bench kernel); a large array's slid page is
      * MOVEd all the same. The default, measured with {@code bench gc --modes 'stw;copy;move;move:single=copy'
      * --rounds 3} (one run, 2026-12-03, when single=move was the default): agent 1-page MOVE 20-27 µs/page, 1-page
@@ -57,7 +60,7 @@ public final class AgentOptions {
      * CPU per MiB compacted dense 2.76 -> 1.84, 3.51 -> 1.90. Lone pages there are mostly built by mutators at their
      * page-state check (72-84%) and worker runs of one; almost never spare-page cuts (agent README, bench gc).
      */
-    public boolean singleCopy = true;
+    public int copyRunPages = 15;
     public Access access = Access.CHECKED;
     public String log;
     public boolean verify;
@@ -95,9 +98,10 @@ public final class AgentOptions {
             case "trigger" -> triggerPercent = (int) range(key, value, 1, 100);
             case "rate" -> rateMillis = range(key, value, 0, 3_600_000);
             case "batch" -> batchPages = (int) range(key, value, 1, 512);
-            case "single" -> singleCopy = switch (value.toLowerCase(Locale.ROOT)) {
-                case "move" -> false;
-                case "copy" -> true;
+            case "copyrun" -> copyRunPages = (int) range(key, value, 0, 512);
+            case "single" -> copyRunPages = switch (value.toLowerCase(Locale.ROOT)) {
+                case "move" -> 0;
+                case "copy" -> 1;
                 default -> throw new IllegalArgumentException(key + "=" + value + ": expected move|copy");
             };
             case "access" -> access = choice(Access.class, key, value);
@@ -145,7 +149,7 @@ public final class AgentOptions {
     @Override
     public String toString() {
         return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",trigger=" + triggerPercent
-                + ",batch=" + batchPages + (singleCopy ? "" : ",single=move") + ",access=" + access.name().toLowerCase(Locale.ROOT)
+                + ",batch=" + batchPages + (copyRunPages == 15 ? "" : ",copyrun=" + copyRunPages) + ",access=" + access.name().toLowerCase(Locale.ROOT)
                 + (verify ? ",verify=true" : "");
     }
 }

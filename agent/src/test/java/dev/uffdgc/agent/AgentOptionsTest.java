@@ -1,7 +1,6 @@
 package dev.uffdgc.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +18,8 @@ class AgentOptionsTest {
         assertEquals(70, o.triggerPercent);
         assertEquals(50, o.rateMillis);
         assertEquals(32, o.batchPages);
-        assertFalse(o.singleCopy);
+        assertEquals(0, o.copyRunPages);
+        assertEquals(16, AgentOptions.parse("copyrun=16").copyRunPages);
         assertEquals(AgentOptions.Access.NATIVE, o.access);
         assertEquals("gc.log", o.log);
         assertTrue(o.verify);
@@ -31,12 +31,13 @@ class AgentOptionsTest {
         AgentOptions o = AgentOptions.parse("");
         assertEquals(AgentOptions.Mode.MOVE, o.mode);
         assertEquals(1, o.workers);
-        assertTrue(o.singleCopy);
+        assertEquals(15, o.copyRunPages);
+        assertEquals(1, AgentOptions.parse("single=copy").copyRunPages);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mode=fast", "workers=-1", "workers=x", "colour=blue", "trigger=0", "verify=maybe",
-        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q", "single=both"})
+        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q", "single=both", "copyrun=513"})
     void badOptionsAreRejectedWithTheirName(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text));
         String key = text.contains("=") ? text.substring(0, text.indexOf('=')) : text;
@@ -45,7 +46,7 @@ class AgentOptionsTest {
 
     @Test
     void usageListsEveryOption() {
-        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "single=", "access=", "log=",
+        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "single=", "copyrun=", "access=", "log=",
             "verify=", "dense="}) {
             assertTrue(AgentOptions.USAGE.contains(key), key);
         }

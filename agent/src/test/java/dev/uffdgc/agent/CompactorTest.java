@@ -70,7 +70,7 @@ class CompactorTest {
             if (options.contains("mode=copy")) {
                 assertEquals(0, s.moveIoctls.sum(), "COPY issues no TLB-flushing call");
             } else {
-                // a cycle can be all lone pages, all COPYed (single=copy): then it issued no MOVE
+                // a cycle can be all short runs, all COPYed (copyrun): then it issued no MOVE
                 assertTrue(s.moveIoctls.sum() >= s.moveRuns.ioctls()
                         && (s.destPages == s.pagesCopied.sum() || s.moveIoctls.sum() > 0),
                         s.moveIoctls.sum() + " MOVE ioctls, " + s.moveRuns.ioctls() + " that mapped");
@@ -88,12 +88,16 @@ class CompactorTest {
             assertEquals(0, run.totals().sum(s -> s.pagesMoved.sum()));
         } else if (options.contains("single=move")) {
             assertEquals(0, run.totals().sum(s -> s.pagesCopied.sum()));
-        } else { // single=copy, the default: the lone pages, and nothing else, were COPYed
-            assertTrue(run.totals().sum(s -> s.pagesCopied.sum()) > 0, "single=copy COPYed no page");
+        } else { // copyrun=15, the default: runs of 1-15 pages (the lone ones among them) were COPYed, no longer one MOVEd
+            assertTrue(run.totals().sum(s -> s.pagesCopied.sum()) > 0, "copyrun=15 COPYed no page");
             for (CycleStats s : run.totals().cycles()) {
                 if (s.pagesSlid.sum() == 0 && s.failedIoctls.sum() == 0 && s.partialIoctls.sum() == 0) {
-                    assertEquals(0, s.moveRuns.ioctls(0), "a 1-page MOVE under single=copy: " + s.moveRuns.histogram());
-                    assertEquals(s.lonePages(), s.pagesCopied.sum(), "COPYed pages = lone pages");
+                    assertEquals(0, s.moveRuns.ioctls(0) + s.moveRuns.ioctls(1), "a MOVE of 1-15 pages under"
+                            + " copyrun=15: " + s.moveRuns.histogram());
+                    assertEquals(s.pagesCopied.sum(), s.copyRuns.pages(0) + s.copyRuns.pages(1),
+                            "a COPY of more than 15 pages: " + s.copyRuns.histogram());
+                    assertTrue(s.lonePages() <= s.pagesCopied.sum(), s.lonePages() + " lone pages, "
+                            + s.pagesCopied.sum() + " copied");
                 }
             }
         }
@@ -101,7 +105,7 @@ class CompactorTest {
 
     /**
      * Issue 11's split of the lone pages (one page per ioctl under MOVE) by origin: they add up to the 1-page MOVE
-     * ioctls (and, with single=copy, the 1-page COPYs) when no ioctl failed or mapped part of its run (a short count
+     * ioctls (and, unless single=move, the 1-page COPYs) when no ioctl failed or mapped part of its run (a short count
      * splits a run into ioctls of its own); under COPY
      * there are none; the origins a case forces are there (workers=0: only mutators, the fault handler and helpers
      * build; batch=1: every worker page is a run of one).
@@ -173,7 +177,7 @@ class CompactorTest {
         assertFalse(c.failed(), "a cycle needed the emergency path: " + totals.notes());
         assertEquals(3, totals.cycles().size());
         for (CycleStats s : totals.cycles()) {
-            // move: the lone pages may be COPYed (single=copy, the default), so only COPY is checked for purity
+            // move: the short runs may be COPYed (copyrun=15, the default), so only COPY is checked for purity
             assertEquals(0, s.directPages.sum(), "every page mapped by the backend, none directly");
             assertTrue(mode.equals("move") ? s.pagesMoved.sum() > 0 : s.pagesMoved.sum() == 0, mode + ": "
                     + s.pagesMoved.sum() + " pages moved");

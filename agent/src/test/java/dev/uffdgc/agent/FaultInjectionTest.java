@@ -87,7 +87,8 @@ class FaultInjectionTest {
             UffdCollector.Opened o = UffdCollector.REAL.open(wantMove);
             return o;
         };
-        AgentOptions options = AgentOptions.parse("mode=move,workers=1,batch=8,verify=true");
+        // copyrun=0: the faults are injected into MOVEs, and with batch=8 the default copyrun=15 would COPY every run
+        AgentOptions options = AgentOptions.parse("mode=move,workers=1,batch=8,copyrun=0,verify=true");
         var vmOptions = AgentRun.vmOptions("1m");
         AgentRun run = AgentRun.runWith(vmOptions, options, source,
                 (uffd, heapBase) -> holder[0] = new Injector(UffdOps.of(uffd), heapBase, page, errno, persistent),

@@ -361,7 +361,7 @@ public final class Compactor extends GcCycle {
         vm.setTop(plan.newTop);
         flipParts.end(4);
         Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
-                options.batchPages, options.singleCopy, t1,
+                options.batchPages, options.copyRunPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))

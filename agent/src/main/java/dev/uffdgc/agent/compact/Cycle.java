@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Where a page is built: with MOVE, in its own from-space page whenever no other destination page still
  * reads that from-space page (so the page is recycled: no fresh kernel page, no copy for the dense prefix),
  * else in a per-thread spare page; with COPY always in a per-thread buffer. Runs of pages whose buffers are
- * contiguous go to the kernel in one ioctl; with MOVE, a page that would go alone (a mutator's, the fault
- * handler's, a run of one) is COPYed instead unless {@code single=move}: a lone MOVE pays a TLB-flush IPI for one
- * page ({@link CycleStats#lonePages}). With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
+ * contiguous go to the kernel in one ioctl; with MOVE, a run of at most {@code copyrun} pages (15; a mutator's or
+ * the fault handler's page, a run of one, a run cut short) is COPYed instead: a short MOVE pays a TLB-flush IPI for
+ * a few pages ({@link CycleStats#lonePages}). With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
  * all: its from-space page is moved in as it is, swapped out or not, and is never read.
  */
 final class Cycle {
@@ -44,14 +44,14 @@ final class Cycle {
     private volatile long resumedNanos;
     private final boolean move;
     private final int batch;
-    /** {@code single=copy}: a page built for a one-page ioctl is COPYed rather than MOVEd (issue 11). */
-    private final boolean loneCopy;
+    /** {@code copyrun}: runs of at most this many pages are COPYed rather than MOVEd (issue 11); 0: none. */
+    private final int copyRun;
     private final AtomicInteger cursor = new AtomicInteger();
     private volatile boolean emergency;
     private boolean finished;
 
     Cycle(int id, Compactor owner, PageStates states, MemorySegment heap, MemorySegment from, HeapAccess fromView,
-            UffdOps ops, boolean move, int batch, boolean loneCopy, long startNanos, ShadowCheck shadow) {
+            UffdOps ops, boolean move, int batch, int copyRun, long startNanos, ShadowCheck shadow) {
         this.id = id;
         this.owner = owner;
         this.plan = owner.plan;
@@ -62,7 +62,7 @@ final class Cycle {
         this.fromView = fromView;
         this.move = move;
         this.batch = batch;
-        this.loneCopy = move && loneCopy;
+        this.copyRun = move ? copyRun : 0;
         this.mapper = new PageMapper(ops, move, stats);
         this.startNanos = startNanos;
         this.shadow = shadow;
@@ -179,7 +179,7 @@ final class Cycle {
                 stats.lonePages[loneOrigin(origin, n, b, i)].increment();
             }
             // A slid page is moved whatever: its from-space page is never read (it may be swapped out).
-            mapRange(first + i, j - i, b.src[i], !(lone && loneCopy && !b.slid[i]));
+            mapRange(first + i, j - i, b.src[i], j - i > copyRun || anySlid(b, i, j));
             i = j;
         }
         stats.buildMapCpuNanos.add(CycleStats.threadCpu() - cpu);
@@ -265,6 +265,15 @@ final class Cycle {
     private boolean canBuildInPlace(int p) {
         int lo = plan.lowestReader[p];
         return lo >= p || states.allBuilt(lo, p);
+    }
+
+    private static boolean anySlid(Compactor.Buffers b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b.slid[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why page i of a run of n was mapped alone (see {@link CycleStats#lonePages}). */

@@ -24,7 +24,7 @@ public final class CycleStats extends MapCounters {
      * run's lone page is one whose neighbours in the run are of another kind (built in place, in a spare page, slid)
      * or across a mapping start; a run of one is a run the worker could claim no further (its next page was taken,
      * or the top page it builds first). Counted per mapping request, so with no failed or partial ioctl they sum to
-     * the 1-page MOVE ioctls (plus the 1-page COPYs with {@code single=copy}, which COPYs those pages instead).
+     * the 1-page MOVE ioctls (plus the 1-page COPYs: {@code copyrun} >= 1, the default, COPYs those pages instead).
      */
     public final LongAdder[] lonePages = adders(LONE_NAMES.length);
     public static final int LONE_RUN_OF_ONE = 0;

@@ -43,7 +43,7 @@ public final class PageMapper {
 
     /**
      * As {@link #map(long, long, long)}, with UFFDIO_MOVE if {@code move} (only on a mapper that {@link #moves()})
-     * or UFFDIO_COPY: a MOVE mapper's caller COPYs a lone page (issue 11's {@code single=copy}).
+     * or UFFDIO_COPY: a MOVE mapper's caller COPYs a short run (issue 11's {@code copyrun}).
      */
     public void map(long dst, long src, long len, boolean move) {
         move &= this.move;
