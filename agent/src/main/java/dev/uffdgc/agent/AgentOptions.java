@@ -60,7 +60,8 @@ public final class AgentOptions {
      * CPU per MiB compacted dense 2.76 -> 1.84, 3.51 -> 1.90. Lone pages there are mostly built by mutators at their
      * page-state check (72-84%) and worker runs of one; almost never spare-page cuts (agent README, bench gc).
      * Runs cut short by a mutator's page (2-15 pages) cost MOVE 6.6-10 µs/page, COPY 1.4-1.6, so 15: {@code --modes
-     * 'copy;move:single=move;move:single=copy;move:copyrun=16;move:copyrun=64'} (one run) dense build+map MB/s
+     * 'copy;move:single=move;move:single=copy;move:copyrun=16;move:copyrun=64'} (one run, as
+     * {@code move:single=copy} read then {@code move}) dense build+map MB/s
      * 838 / 550 / 885 / 1106 / 1118 (1 guest thread), 750 / 319 / 732 / 797 / 843 (2); 64 is within a few % of 16,
      * and 16-63-page runs cost about the same either way (MOVE ~1.0 µs/page, COPY 1.4-1.7).
      */
