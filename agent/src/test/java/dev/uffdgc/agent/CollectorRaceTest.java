@@ -2,13 +2,11 @@ package dev.uffdgc.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.uffdgc.agent.compact.Compactor;
 import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.slide.PageSlide;
 import dev.uffdgc.agent.slide.SlideBackend;
-import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
 import dev.uffdgc.toyvm.gc.synthetic.SyntheticHeap;
@@ -51,7 +49,7 @@ class CollectorRaceTest {
                 cycles = ps.collections();
             }
             default -> {
-                UffdCollector.Opened u = open(collector.equals("move"));
+                UffdCollector.Opened u = CompactorTest.open(collector.equals("move"));
                 Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=" + collector
                         + ",verify=true"), CompactorListener.NONE);
                 try {
@@ -69,16 +67,5 @@ class CollectorRaceTest {
         v.expectHash(before, "after the race");
         assertTrue(h.top() < top, "the cycle compacted nothing");
         h.resumeTheWorld();
-    }
-
-    private static UffdCollector.Opened open(boolean move) {
-        try {
-            UffdCollector.Opened o = UffdCollector.REAL.open(move);
-            assumeTrue(!move || o.move(), "UFFDIO_MOVE not offered by this kernel");
-            return o;
-        } catch (KernelException | UnsupportedOperationException e) {
-            assumeTrue(false, "userfaultfd unavailable: " + e.getMessage());
-            throw e;
-        }
     }
 }

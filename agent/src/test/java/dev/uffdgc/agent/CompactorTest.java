@@ -198,7 +198,8 @@ class CompactorTest {
                 .filter(r -> Long.parseUnsignedLong(r[1], 16) > lo && Long.parseUnsignedLong(r[0], 16) < hi).count();
     }
 
-    private static UffdCollector.Opened open(boolean move) {
+    /** A real userfaultfd (with MOVE when {@code move}), or the test skipped saying which is missing. */
+    static UffdCollector.Opened open(boolean move) {
         try {
             UffdCollector.Opened o = UffdCollector.REAL.open(move);
             assumeTrue(!move || o.move(), "UFFDIO_MOVE not offered by this kernel");

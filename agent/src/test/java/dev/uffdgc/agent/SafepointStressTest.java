@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>What each case covers (and the counter that proves it ran):
  * <ul>
- * <li>{@code move,workers=0}: mutators build every page themselves at their page-state check, and wait in Java
+ * <li>{@code move,workers=0,copyrun=0}: mutators build every page themselves at their page-state check and map
+ *     it with UFFDIO_MOVE (copyrun=0: the default, 15, would COPY every such lone page), and wait in Java
  *     for pages another guest thread claimed, while safepoints pass ({@code mutatorStalls > 0}, pages built by
  *     mutators > 0);</li>
  * <li>{@code move,workers=0,access=native}: mutators touch unbuilt pages through a native downcall and block in
- *     the kernel (a real userfault, in native state) until the fault handler builds the page
- *     ({@code faults > 0});</li>
+ *     the kernel (a real userfault, in native state) until the fault handler builds the page and, with the
+ *     default copyrun, COPYs it, which wakes the faulting thread ({@code faults > 0});</li>
  * <li>{@code move,workers=1}: the default set-up, one worker racing the mutators, who stall on pages it has
  *     claimed or not reached yet ({@code mutatorStalls > 0});</li>
  * <li>{@code copy,workers=2,batch=1}: the COPY backend, two workers racing each other and the mutators page by
@@ -47,7 +48,7 @@ class SafepointStressTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-        "mode=move,workers=0; mutatorStalls",
+        "mode=move,workers=0,copyrun=0; mutatorStalls",
         "mode=move,workers=0,access=native; faults",
         "mode=move,workers=1; mutatorStalls",
         "mode=copy,workers=2,batch=1; mutatorStalls"})
