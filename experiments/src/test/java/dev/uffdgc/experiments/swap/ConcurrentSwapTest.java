@@ -20,14 +20,10 @@ class ConcurrentSwapTest extends SwapFixture {
     void moveSlidesColdArraysUnreadCopySwapsThemIn() {
         RunResult move = SwapRun.run(Mode.MOVE, "swapped", HEAP, 0.75, 0.3, Support.guestClasses(), true, quiet());
         RunResult copy = SwapRun.run(Mode.COPY, "swapped", HEAP, 0.75, 0.3, Support.guestClasses(), true, quiet());
+        bothRanIntact(move, copy);
         for (RunResult r : new RunResult[] {move, copy}) {
-            assertEquals("ok", r.get("status"), r.get("mode") + ": " + r.get("reason"));
-            assertEquals("true", r.get("graphIntact"), r.get("mode") + ": graph hash across the cycle");
-            assertTrue(r.get("guestOutput").endsWith("bad 0"), r.get("mode") + " guest: " + r.get("guestOutput"));
-            assertTrue(r.num("liveColdSwappedBefore") > 500, r.get("mode") + ": too few cold pages went to swap: " + r.asMap());
             assertTrue(r.has("cycleBuiltPages") && r.num("cycleBuiltPages") > 0, r.get("mode") + ": no cycle measured: " + r.asMap());
         }
-        assertEquals(move.get("guestOutput"), copy.get("guestOutput"));
         assertTrue(move.num("cycleSlidPages") >= move.num("liveColdSwappedBefore"),
                 "MOVE slid fewer pages than were swapped out: " + move.asMap());
         assertEquals(0, move.num("cycleFallbackCopies"), "MOVEs fell back to COPY (which reads the page): " + move.asMap());

@@ -1,6 +1,8 @@
 package dev.uffdgc.experiments.swap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -54,6 +56,21 @@ abstract class SwapFixture {
             assertFalse(SwapDevices.isActive(file), "/proc/swaps still lists " + file);
             assertFalse(Files.exists(file), file + " still exists");
         }
+    }
+
+    /**
+     * What both runs of a MOVE/COPY pair must show before their difference means anything: the run completed, the
+     * graph hash held across the cycle, the guest's own check found no bad survivor, enough cold pages were in
+     * swap, and both printed the same.
+     */
+    static void bothRanIntact(RunResult move, RunResult copy) {
+        for (RunResult r : new RunResult[] {move, copy}) {
+            assertEquals("ok", r.get("status"), r.get("mode") + ": " + r.get("reason"));
+            assertEquals("true", r.get("graphIntact"), r.get("mode") + ": graph hash across the cycle");
+            assertTrue(r.get("guestOutput").endsWith("bad 0"), r.get("mode") + " guest: " + r.get("guestOutput"));
+            assertTrue(r.num("liveColdSwappedBefore") > 500, r.get("mode") + ": too few cold pages went to swap: " + r.asMap());
+        }
+        assertEquals(move.get("guestOutput"), copy.get("guestOutput"));
     }
 
     static PrintStream quiet() {
