@@ -35,6 +35,39 @@ public final class PauseBench {
         System.exit(run(o));
     }
 
+    /** The HotSpot reference run, then every mode; true if one failed. */
+    private static boolean runWorkload(PauseOptions o, PauseRun.Workload w, Path logs, List<PauseRun.Result> results) {
+        if (w.heapMb() < 2 * w.live()) {
+            for (String mode : o.modes) {
+                PauseRun.Result r = PauseRun.run(o, mode, w, logs);
+                System.out.printf("  %s %-19s %s%n", w.name(), mode, r.status());
+                results.add(r);
+            }
+            return false;
+        }
+        String expected;
+        try {
+            expected = PauseRun.reference(o, w, logs);
+        } catch (IllegalStateException e) {
+            System.err.println("bench pause: " + w.name() + ": " + e.getMessage());
+            return true;
+        }
+        boolean failed = false;
+        for (String mode : o.modes) {
+            PauseRun.Result r = PauseRun.run(o, mode, w, logs);
+            if (r.ok() && !r.output().equals(expected)) {
+                r = new PauseRun.Result(r.mode(), w, "failed: output differs from HotSpot's", r.log(), r.wallSeconds(),
+                        r.cpuSeconds(), r.output());
+            }
+            failed |= r.status().startsWith("failed");
+            System.out.printf("  %s (churn %d) %-19s %s%n", w.name(), w.churn(), mode, r.ok()
+                    ? String.format(java.util.Locale.ROOT, "%.1f s, %d cycles, %d pauses", r.wallSeconds(),
+                            r.log().cycles(), r.log().pauses().size()) : r.status());
+            results.add(r);
+        }
+        return failed;
+    }
+
     static int run(PauseOptions o) {
         Path logs = o.out.resolve("logs");
         try {
@@ -43,32 +76,21 @@ public final class PauseBench {
             System.err.println("bench pause: cannot create " + logs + ": " + e.getMessage());
             return 2;
         }
-        System.out.printf("bench pause: live %s MiB x threads %s, churn %d, modes %s; logs in %s%n", o.live, o.threads,
-                o.churn, String.join(",", o.modes), logs);
+        System.out.printf("bench pause: live %s MiB, heaps %s, threads %s, %s, modes %s; logs in %s%n", o.live,
+                o.heaps.isEmpty() ? "4x live" : o.heaps + " MiB", o.threads,
+                o.churn > 0 ? "churn " + o.churn : "~" + o.cycles + " cycles per run", String.join(",", o.modes), logs);
         List<PauseRun.Result> results = new ArrayList<>();
         boolean failed = false;
         for (int live : o.live) {
-            for (int threads : o.threads) {
-                String expected;
-                try {
-                    expected = PauseRun.reference(o, live, threads, logs);
-                } catch (IllegalStateException e) {
-                    System.err.println("bench pause: live " + live + " MiB, " + threads + " threads: " + e.getMessage());
-                    failed = true;
-                    continue;
+            for (int asked : o.heapsFor(live)) {
+                int heap = PauseRun.Workload.heap(asked);
+                if (heap != asked) {
+                    System.out.printf("  live %d MiB: heap %d MiB capped at %d MiB (toyvm's 32-bit references), every"
+                            + " mode alike%n", live, asked, heap);
                 }
-                for (String mode : o.modes) {
-                    PauseRun.Result r = PauseRun.run(o, mode, live, threads, logs);
-                    if (r.ok() && !r.output().equals(expected)) {
-                        r = new PauseRun.Result(r.mode(), r.live(), r.threads(), r.heapMb(),
-                                "failed: output differs from HotSpot's", r.log(), r.wallSeconds(), r.cpuSeconds(),
-                                r.output());
-                    }
-                    failed |= r.status().startsWith("failed");
-                    System.out.printf("  live %d MiB, %d threads, %-19s %s%n", live, threads, mode,
-                            r.ok() ? String.format(java.util.Locale.ROOT, "%.1f s, %d pauses", r.wallSeconds(),
-                                    r.log().pauses().size()) : r.status());
-                    results.add(r);
+                for (int threads : o.threads) {
+                    failed |= runWorkload(o, new PauseRun.Workload(live, heap, threads, o.churnFor(live, heap)), logs,
+                            results);
                 }
             }
         }

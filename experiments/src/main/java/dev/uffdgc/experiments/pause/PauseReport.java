@@ -30,7 +30,7 @@ final class PauseReport {
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (PauseRun.Result r : results) {
             PauseStats s = r.ok() ? PauseStats.of(r.log().pauses()) : null;
-            String workload = "live" + r.live() + "m-" + r.threads() + "t";
+            String workload = r.w().name();
             csv.add(String.join(",", workload, r.mode(), str(r.threads()), str(r.live()), str(r.heapMb()),
                     s == null ? "" : str(r.log().cycles()), num(s, PauseStats::p50), num(s, PauseStats::p99),
                     num(s, PauseStats::max), num(s, PauseStats::ttspP99), num(s, PauseStats::total),
@@ -51,13 +51,13 @@ final class PauseReport {
     }
 
     static String table(List<PauseRun.Result> results) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-16s %-19s %6s %9s %9s %9s %9s %11s %8s %8s  %s%n",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-24s %-19s %6s %9s %9s %9s %9s %11s %8s %8s  %s%n",
                 "workload", "mode", "cycles", "p50 ms", "p99 ms", "max ms", "ttsp p99", "total ms", "wall s", "cpu s",
                 "status"));
         for (PauseRun.Result r : results) {
             PauseStats s = r.ok() ? PauseStats.of(r.log().pauses()) : null;
-            b.append(String.format(Locale.ROOT, "%-16s %-19s %6s %9s %9s %9s %9s %11s %8s %8s  %s%n",
-                    "live" + r.live() + "m-" + r.threads() + "t", r.mode(), s == null ? "" : str(r.log().cycles()),
+            b.append(String.format(Locale.ROOT, "%-24s %-19s %6s %9s %9s %9s %9s %11s %8s %8s  %s%n",
+                    r.w().name(), r.mode(), s == null ? "" : str(r.log().cycles()),
                     num(s, PauseStats::p50), num(s, PauseStats::p99), num(s, PauseStats::max),
                     num(s, PauseStats::ttspP99), num(s, PauseStats::total), r.ok() ? fmt(r.wallSeconds()) : "",
                     r.ok() ? fmt(r.cpuSeconds()) : "", r.status()));
@@ -67,18 +67,18 @@ final class PauseReport {
 
     private static void plots(Path dir, List<PauseRun.Result> results) {
         System.setProperty("java.awt.headless", "true");
-        List<String> workloads = results.stream().map(r -> r.live() + "m-" + r.threads() + "t").distinct().toList();
+        List<String> workloads = results.stream().map(r -> r.w().name()).distinct().toList();
         for (String w : workloads) {
-            List<PauseRun.Result> rs = results.stream().filter(r -> (r.live() + "m-" + r.threads() + "t").equals(w))
+            List<PauseRun.Result> rs = results.stream().filter(r -> r.w().name().equals(w))
                     .filter(PauseRun.Result::ok).filter(r -> !r.log().pauses().isEmpty()).toList();
             if (rs.isEmpty()) {
                 continue;
             }
-            XYChart t = new XYChartBuilder().width(900).height(500).title("Pauses over time, live " + w)
+            XYChart t = new XYChartBuilder().width(900).height(500).title("Pauses over time, " + w)
                     .xAxisTitle("uptime s").yAxisTitle("pause ms (log)").build();
             t.getStyler().setYAxisLogarithmic(true);
             t.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            XYChart p = new XYChartBuilder().width(900).height(500).title("Pause percentiles, live " + w)
+            XYChart p = new XYChartBuilder().width(900).height(500).title("Pause percentiles, " + w)
                     .xAxisTitle("percentile").yAxisTitle("pause ms (log)").build();
             p.getStyler().setYAxisLogarithmic(true);
             for (PauseRun.Result r : rs) {

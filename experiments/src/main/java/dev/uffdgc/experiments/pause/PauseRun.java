@@ -21,61 +21,85 @@ final class PauseRun {
     /** toyvm's heap limit: 31-bit byte offsets as references (ObjectLayout.MAX_HEAP_BYTES). */
     static final long TOYVM_MAX_HEAP_MB = 2047;
 
+    /** One workload: live set, heap (capped, the same for every mode), guest threads, churn. */
+    record Workload(int live, int heapMb, int threads, int churn) {
+        /** The heap for a live set: the asked size capped at toyvm's limit, for HotSpot's runs too (like with like). */
+        static int heap(int askedMb) {
+            return (int) Math.min(askedMb, TOYVM_MAX_HEAP_MB);
+        }
+
+        String name() {
+            return "live" + live + "m-heap" + heapMb + "m-" + threads + "t";
+        }
+    }
+
     /** What one run gave; {@code status} is "ok", "failed: ..." or "skipped: ...". */
-    record Result(String mode, int live, int threads, int heapMb, String status, PauseLog log, double wallSeconds,
-            double cpuSeconds, String output) {
+    record Result(String mode, Workload w, String status, PauseLog log, double wallSeconds, double cpuSeconds,
+            String output) {
         boolean ok() {
             return status.equals("ok");
+        }
+
+        int live() {
+            return w.live();
+        }
+
+        int threads() {
+            return w.threads();
+        }
+
+        int heapMb() {
+            return w.heapMb();
         }
     }
 
     private PauseRun() {
     }
 
-    static Result run(PauseOptions o, String mode, int live, int threads, Path dir) {
-        int heapMb = 4 * live;
-        if (!mode.startsWith("hotspot") && heapMb > TOYVM_MAX_HEAP_MB) {
-            return new Result(mode, live, threads, heapMb, "skipped: toyvm's heap is limited to 2 GiB (32-bit"
-                    + " byte-offset references); a " + heapMb + " MiB heap needs compressed references", null, 0, 0, "");
+    static Result run(PauseOptions o, String mode, Workload w, Path dir) {
+        if (w.heapMb() < 2 * w.live()) {
+            return new Result(mode, w, "skipped: a " + w.heapMb() + " MiB heap is under twice the live set (" + w.live()
+                    + " MiB; toyvm's heap is limited to 2047 MiB, 32-bit byte-offset references)", null, 0, 0, "");
         }
-        String tag = mode + "-" + live + "m-" + threads + "t";
+        String tag = mode + "-" + w.name();
         Path gc = dir.resolve(tag + ".gc.log");
         Path sp = dir.resolve(tag + ".safepoint.log");
         Path out = dir.resolve(tag + ".out");
         Path err = dir.resolve(tag + ".err");
-        List<String> cmd = command(o, mode, heapMb, gc, sp, live, threads);
+        List<String> cmd = command(o, mode, w, gc, sp);
         Rusage before = Rusage.of(Resource.RUSAGE_CHILDREN);
         long t0 = System.nanoTime();
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         } catch (IOException e) {
-            return new Result(mode, live, threads, heapMb, "failed: cannot start " + cmd.getFirst() + ": "
+            return new Result(mode, w, "failed: cannot start " + cmd.getFirst() + ": "
                     + e.getMessage(), null, 0, 0, "");
         }
         try {
             if (!p.waitFor(o.timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
-                return new Result(mode, live, threads, heapMb, "failed: no exit within " + o.timeoutSeconds + " s",
+                return new Result(mode, w, "failed: no exit within " + o.timeoutSeconds + " s",
                         null, 0, 0, "");
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            return new Result(mode, live, threads, heapMb, "failed: interrupted", null, 0, 0, "");
+            return new Result(mode, w, "failed: interrupted", null, 0, 0, "");
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         Rusage used = Rusage.of(Resource.RUSAGE_CHILDREN).minus(before);
         double cpu = (used.userNanos() + used.systemNanos()) / 1e9;
         String output = read(out);
         if (p.exitValue() != 0) {
-            return new Result(mode, live, threads, heapMb, "failed: exit " + p.exitValue() + " (" + firstLine(read(err))
+            return new Result(mode, w, "failed: exit " + p.exitValue() + " (" + firstLine(read(err))
                     + ", see " + err + ")", null, wall, cpu, output);
         }
-        return new Result(mode, live, threads, heapMb, "ok", PauseLog.read(sp, gc), wall, cpu, output);
+        return new Result(mode, w, "ok", PauseLog.read(sp, gc), wall, cpu, output);
     }
 
-    static List<String> command(PauseOptions o, String mode, int heapMb, Path gc, Path sp, int live, int threads) {
+    static List<String> command(PauseOptions o, String mode, Workload w, Path gc, Path sp) {
+        int heapMb = w.heapMb();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java));
         if (mode.startsWith("hotspot-")) {
@@ -90,6 +114,10 @@ final class PauseRun {
                     "-cp", o.samples.toString()));
         } else {
             cmd.add("--enable-native-access=ALL-UNNAMED");
+            // The launcher's flags, as `./uffd-gc run` uses them: on 2 vCPUs a C2 compile of the interpreter loop
+            // (0.4-0.9 s of CPU) takes the pausing thread's CPU. LiveSetChurn 64 1 30 -Xmx256m under move, two
+            // runs each, interleaved (load 8-9): pause max 10.9 / 13.1 ms without, 0.77 / 4.1 ms with them.
+            cmd.addAll(mode.equals("stw") ? o.toyvmHostFlags : o.agentHostFlags);
             cmd.addAll(o.hostFlags);
             if (!mode.equals("stw")) {
                 cmd.add("-javaagent:" + o.agentJar + "=mode=" + mode);
@@ -97,13 +125,13 @@ final class PauseRun {
             cmd.addAll(List.of("-jar", o.toyvmJar.toString(), "-Xmx" + heapMb + "m", "-Xlog:gc:file=" + gc,
                     "-Xlog:safepoint:file=" + sp, "-cp", o.samples.toString()));
         }
-        cmd.addAll(List.of(MAIN, Integer.toString(live), Integer.toString(threads), Integer.toString(o.churn)));
+        cmd.addAll(List.of(MAIN, Integer.toString(w.live()), Integer.toString(w.threads()), Integer.toString(w.churn())));
         return cmd;
     }
 
     /** HotSpot with its default collector: the output every mode must print. */
-    static String reference(PauseOptions o, int live, int threads, Path dir) {
-        Result r = run(o, "hotspot-g1", live, threads, dir.resolve("reference"));
+    static String reference(PauseOptions o, Workload w, Path dir) {
+        Result r = run(o, "hotspot-g1", w, dir.resolve("reference"));
         if (!r.ok()) {
             throw new IllegalStateException("the HotSpot reference run failed: " + r.status());
         }

@@ -65,11 +65,22 @@ class PauseLogTest {
         assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--live", "0")));
         assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--threads")));
         assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(new String[] {"--live", "8"}));
+        assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--heaps", "1t")));
         PauseOptions o = PauseOptions.parse(concat(paths, "--live", "8,512", "--modes", "move,hotspot-zgc"));
         assertEquals(List.of(8, 512), o.live);
         assertEquals(List.of("move", "hotspot-zgc"), o.modes);
-        PauseRun.Result skipped = PauseRun.run(o, "move", 512, 1, Path.of("unused"));
-        assertEquals(true, skipped.status().startsWith("skipped: toyvm's heap is limited to 2 GiB"), skipped.status());
+        assertEquals(List.of(2048), o.heapsFor(512), "4x live by default");
+        assertEquals(2047, PauseRun.Workload.heap(2048), "capped at toyvm's limit");
+        // ~34 cycles of about heap - live freed each: churn x live / (heap - live) >= 34.
+        assertEquals(102, o.churnFor(8, 32));
+        assertEquals(102, o.churnFor(512, 2047), "34 x 1535 / 512 = 101.9");
+        PauseOptions sweep = PauseOptions.parse(concat(paths, "--heaps", "256m,1g,2G", "--churn", "30"));
+        assertEquals(List.of(256, 1024, 2048), sweep.heapsFor(8));
+        assertEquals(30, sweep.churnFor(8, 1024), "--churn wins over --cycles");
+        PauseRun.Result skipped = PauseRun.run(o, "move", new PauseRun.Workload(512, 1000, 1, 1), Path.of("unused"));
+        assertEquals(true, skipped.status().startsWith("skipped: a 1000 MiB heap is under twice the live set"),
+                skipped.status());
+        assertEquals("live8m-heap32m-2t", new PauseRun.Workload(8, 32, 2, 1).name());
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -77,6 +77,14 @@ class LauncherTest {
                     + "-XX:AOTCache="), stw.out());
             // Each gets a cache trained its own way (one with the agent loaded: see the launcher's comment).
             assertTrue(stw.out().contains("toyvm.aot ") && agent.out().contains("toyvm-agent.aot "), agent.out());
+            // bench pause gives its toyvm runs the same flags as run: one set without the agent, one with it.
+            Result pause = run(e, "bench", "pause");
+            assertEquals(0, pause.exit(), pause.err());
+            String prefix = jit.isEmpty() ? "" : jit + " ";
+            assertTrue(pause.out().contains("--toyvm-host-flags " + prefix + "-XX:AOTCache=")
+                    && pause.out().contains("--agent-host-flags " + prefix + "-XX:AOTCache="), pause.out());
+            assertTrue(pause.out().matches("(?s).*--toyvm-host-flags \\S.*toyvm\\.aot .*--agent-host-flags .*toyvm-agent\\.aot .*"),
+                    pause.out());
             Result demo = run(e, "demo");
             assertEquals(0, demo.exit(), demo.err());
             assertTrue(demo.out().contains("--enable-native-access=ALL-UNNAMED " + (jit.isEmpty() ? "" : jit + " ")
