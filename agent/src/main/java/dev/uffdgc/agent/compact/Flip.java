@@ -36,7 +36,7 @@ final class Flip {
     static void warmUp(Uffd uffd) {
         MemorySegment page = Memory.mmapAnonymous(PAGE);
         page.set(ValueLayout.JAVA_BYTE, 0, (byte) 1);
-        MemorySegment from = flip(page, new boolean[2]);
+        MemorySegment from = flip(page, new boolean[2], reserve(page));
         try {
             uffd.register(page, UFFDIO_REGISTER_MODE_MISSING);
             uffd.unregister(page);
@@ -66,14 +66,19 @@ final class Flip {
         }
     }
 
+    /** A from-space reservation for any flip of {@code heap} (its whole length), see {@link #reserveCongruent}. */
+    static MemorySegment reserve(MemorySegment heap) {
+        return reserveCongruent(heap.address(), heap.byteSize());
+    }
+
     /**
-     * Moves {@code live} out. {@code cut} holds the mapping starts ({@link #mappingStarts}); the fallback for
+     * Moves {@code live} out, to {@code from} (the start of a {@link #reserve} of the heap {@code live} starts at,
+     * {@code live}'s length). {@code cut} holds the mapping starts ({@link #mappingStarts}); the fallback for
      * kernels that refuse a multi-mapping mremap marks them again.
      */
-    static MemorySegment flip(MemorySegment live, boolean[] cut) {
+    static MemorySegment flip(MemorySegment live, boolean[] cut, MemorySegment from) {
         long start = live.address();
         long len = live.byteSize();
-        MemorySegment from = reserveCongruent(start, len);
         try {
             Memory.mremap(live, len, MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, from.address());
             return from;

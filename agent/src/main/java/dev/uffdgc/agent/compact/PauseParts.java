@@ -20,11 +20,12 @@ public final class PauseParts {
     /** Final Mark: the marker's results taken, barrier off + SATB drain (+ verifiers), the phase moved. */
     public static final String[] FINAL_MARK = {"take", "drain", "phase"};
     /**
-     * Relocate Start: the marker's results taken, the plan tail (allocated during the plan), the mremap (and
-     * the shadow copy when verifying), UFFDIO_REGISTER, roots forwarded and top set, the cycle and the page guard
+     * Relocate Start: the marker's results taken, the plan tail (allocated during the plan), the from-space
+     * reserved (address space only), the mremap (and the shadow copy when verifying), UFFDIO_REGISTER, roots forwarded and top set, the cycle and the page guard
      * set up, the cycle's figures recorded (workers and fault server are woken after the resume).
      */
-    public static final String[] RELOCATE_START = {"take", "tail", "mremap", "register", "roots", "setup", "record"};
+    public static final String[] RELOCATE_START = {"take", "tail", "reserve", "mremap", "register", "roots", "setup",
+        "record"};
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final String[] names;
     /** The parts, then (at {@code names.length}) the pausing thread's CPU time over the body. */
