@@ -110,6 +110,16 @@ final class VarHandleSite implements Intrinsic {
                 || ((mode.op() == Op.OR || mode.op() == Op.AND || mode.op() == Op.XOR) && (vt == 'L' || vt == 'F' || vt == 'D'))) {
             throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", null);
         }
+        if (vt == 'L') {
+            // A primitive value for a reference variable is boxed (Integer.valueOf...) into its own argument's
+            // ref slot, before any address is computed: boxing allocates, so the collector may move everything.
+            for (int i = coords; i < params.length; i++) {
+                if (params[i] != 'L') {
+                    t.refs[b + slots[i]] = Adapt.box(vm, t, t.prims[b + slots[i]], params[i]);
+                }
+            }
+            h = t.refs[b];
+        }
         long at = location(t, b, h, s);
         long v1 = mode.values() > 0 ? value(t, b, coords, h, s, at) : 0;
         long v2 = mode.values() > 1 ? value(t, b, coords + 1, h, s, at) : 0;
@@ -195,10 +205,7 @@ final class VarHandleSite implements Intrinsic {
         char p = params[i];
         int slot = b + slots[i];
         if (vt == 'L') {
-            if (p != 'L') {
-                throw wrongType(t, s);
-            }
-            int ref = t.refs[slot];
+            int ref = t.refs[slot]; // a primitive argument was boxed into this slot
             if (ref != 0) {
                 VmClass rc = vm.classOf(ref);
                 VmClass target = s.kind() == Kind.ARRAY ? componentOf(t, b)
