@@ -111,12 +111,16 @@ final class Cycle {
             return 0;
         }
         int n = 1;
-        while (n < batch && p + n < pages && states.claim(p + n)) {
+        int end = Math.min(pages, (p / PMD_PAGES + 1) * PMD_PAGES); // a run never crosses a 2 MiB boundary
+        while (n < batch && p + n < end && states.claim(p + n)) {
             n++;
         }
         cursor.set(p + n);
         return ((long) p << 32) | n;
     }
+
+    /** Pages per 2 MiB PMD: a run of them, 2 MiB-aligned, can move as one PMD entry. */
+    static final int PMD_PAGES = (int) (Memory.HUGE_PAGE_SIZE >>> PAGE_SHIFT);
 
     /** {@link #buildAndMap}'s origin for a worker's run (the others are CycleStats' LONE_ origins). */
     private static final int WORKER = -1;
