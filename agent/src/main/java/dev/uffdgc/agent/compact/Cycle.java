@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Where a page is built: with MOVE, in its own from-space page whenever no other destination page still
  * reads that from-space page (so the page is recycled: no fresh kernel page, no copy for the dense prefix),
- * else in a per-thread spare page; with COPY always in a per-thread buffer. Runs of pages whose buffers are
+ * else in a per-thread spare page; with COPY always in a per-thread buffer. A worker's run never crosses a 2 MiB
+ * boundary of the heap, so that a whole region built in place, on toyvm's THP heap, goes back as one PMD entry
+ * (the kernel's move_pages_huge_pmd; {@link dev.uffdgc.agent.toolkit.MapCounters#pmdPages}). Runs of pages whose buffers are
  * contiguous go to the kernel in one ioctl; with MOVE, a run of at most {@code copyrun} pages (15; a mutator's or
  * the fault handler's page, a run of one, a run cut short) is COPYed instead: a short MOVE pays a TLB-flush IPI for
  * a few pages ({@link CycleStats#lonePages}). With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
