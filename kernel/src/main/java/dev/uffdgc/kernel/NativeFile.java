@@ -95,6 +95,29 @@ public final class NativeFile implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code ioctl(fd, request, arg)}: the call's non-negative result; -1 becomes a {@link KernelException} naming
+     * {@code name} (the request as the uapi spells it) and the errno.
+     */
+    public int ioctl(String name, long request, MemorySegment arg) {
+        MemorySegment st = Libc.state();
+        int r;
+        try {
+            r = (int) Libc.Ioctl.HANDLE.invokeExact(st, fd, request, arg);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+        if (r < 0) {
+            int errno = Libc.errno(st);
+            throw new KernelException("ioctl(" + path + ", " + name + ")", errno, switch (Errno.of(errno)) {
+                case ENOTTY -> "this kernel does not know the request (PAGEMAP_SCAN needs Linux 6.7+)";
+                case EINVAL -> "bad arguments (range not page-aligned, or an unknown flag or category)";
+                case null, default -> "";
+            });
+        }
+        return r;
+    }
+
     /** Idempotent. */
     @Override
     public void close() {

@@ -71,7 +71,7 @@ public final class Vm {
         this.options = options;
         this.out = out;
         this.err = err;
-        this.heap = new Heap(options.heapBytes);
+        this.heap = new Heap(options.heapBytes, options.hugePages);
         this.mem = heap.access();
         this.throwing = new Throwing(this);
         this.safepoints = new Safepoints(this);

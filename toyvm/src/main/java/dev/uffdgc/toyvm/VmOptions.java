@@ -12,6 +12,11 @@ public final class VmOptions {
 
     public long heapBytes = DEFAULT_HEAP_BYTES;
     public String classPath = ".";
+    /**
+     * The heap 2 MiB-aligned and advised MADV_HUGEPAGE (see {@link dev.uffdgc.toyvm.heap.Heap#Heap(long, boolean)});
+     * -XX:-UseTransparentHugePages or -Dtoyvm.thp=false: 4 KiB pages only.
+     */
+    public boolean hugePages = !"false".equals(System.getProperty("toyvm.thp"));
     /** Unified-logging gc output: null = off; "-" = stdout (like -Xlog:gc); otherwise a file. */
     public String gcLog;
     /** Unified-logging safepoint output (-Xlog:safepoint): null = off; "-" = stdout; otherwise a file. */

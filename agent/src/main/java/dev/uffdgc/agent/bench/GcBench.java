@@ -37,6 +37,24 @@ public final class GcBench {
      */
     private static final String[] MODES = {"stw", "copy", "move"};
 
+    /**
+     * A mode's heap option {@code thp=off} (any mode, {@code stw:thp=off}, {@code move:thp=off,batch=16}): toyvm's
+     * heap with 4 KiB pages only (VmOptions.hugePages false) instead of 2 MiB-aligned and MADV_HUGEPAGE, so that
+     * THP's effect on every collector and on the PMD path compares in one run. Not an agent option.
+     */
+    static boolean hugePages(String mode) {
+        return !options(mode).contains("thp=off");
+    }
+
+    /** The mode's agent options, without the heap option {@code thp=}: "" if none. */
+    static String agentOptions(String mode) {
+        return String.join(",", options(mode).stream().filter(o -> !o.startsWith("thp=")).toList());
+    }
+
+    private static List<String> options(String mode) {
+        return mode.contains(":") ? List.of(mode.substring(mode.indexOf(':') + 1).split(",")) : List.of();
+    }
+
     private GcBench() {
     }
 
@@ -89,9 +107,14 @@ public final class GcBench {
             if (!List.of(MODES).contains(base)) {
                 throw new BadArgs("unknown mode " + m + " (stw, copy or move, optionally move:<agent options>)");
             }
-            if (m.contains(":") && !base.equals("stw")) {
+            for (String o : options(m)) {
+                if (o.startsWith("thp=") && !o.equals("thp=off") && !o.equals("thp=on")) {
+                    throw new BadArgs(m + ": thp=on or thp=off, not " + o);
+                }
+            }
+            if (!agentOptions(m).isEmpty() && !base.equals("stw")) {
                 try {
-                    AgentOptions.parse("mode=" + base + "," + m.substring(m.indexOf(':') + 1));
+                    AgentOptions.parse("mode=" + base + "," + agentOptions(m));
                 } catch (IllegalArgumentException e) {
                     throw new BadArgs(m + ": " + e.getMessage());
                 }
@@ -225,6 +248,7 @@ public final class GcBench {
         VmOptions o = new VmOptions();
         o.classPath = w.classPath();
         o.heapBytes = VmOptions.parseSize(w.heap());
+        o.hugePages = hugePages(mode);
         Path log = java.nio.file.Files.createTempFile("uffdgc-bench-gc", ".log");
         o.gcLog = log.toString();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -251,7 +275,8 @@ public final class GcBench {
                 }
             });
         } else {
-            uffd = new UffdCollector(vm.binding, AgentOptions.parse("mode=" + mode.replace(':', ',')), totals,
+            uffd = new UffdCollector(vm.binding, AgentOptions.parse("mode=" + mode.replaceFirst(":.*", "")
+                    + (agentOptions(mode).isEmpty() ? "" : "," + agentOptions(mode))), totals,
                     UffdCollector.REAL, null);
             vm.binding.installCollector(uffd);
         }

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Where a page is built: with MOVE, in its own from-space page whenever no other destination page still
  * reads that from-space page (so the page is recycled: no fresh kernel page, no copy for the dense prefix),
- * else in a per-thread spare page; with COPY always in a per-thread buffer. Runs of pages whose buffers are
+ * else in a per-thread spare page; with COPY always in a per-thread buffer. A worker's run never crosses a 2 MiB
+ * boundary of the heap, so that a whole region built in place, on toyvm's THP heap, goes back as one PMD entry
+ * (the kernel's move_pages_huge_pmd; {@link dev.uffdgc.agent.toolkit.MapCounters#pmdPages}). Runs of pages whose buffers are
  * contiguous go to the kernel in one ioctl; with MOVE, a run of at most {@code copyrun} pages (15; a mutator's or
  * the fault handler's page, a run of one, a run cut short) is COPYed instead: a short MOVE pays a TLB-flush IPI for
  * a few pages ({@link CycleStats#lonePages}). With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
@@ -111,12 +113,16 @@ final class Cycle {
             return 0;
         }
         int n = 1;
-        while (n < batch && p + n < pages && states.claim(p + n)) {
+        int end = Math.min(pages, (p / PMD_PAGES + 1) * PMD_PAGES); // a run never crosses a 2 MiB boundary
+        while (n < batch && p + n < end && states.claim(p + n)) {
             n++;
         }
         cursor.set(p + n);
         return ((long) p << 32) | n;
     }
+
+    /** Pages per 2 MiB PMD: a run of them, 2 MiB-aligned, can move as one PMD entry. */
+    static final int PMD_PAGES = (int) (Memory.HUGE_PAGE_SIZE >>> PAGE_SHIFT);
 
     /** {@link #buildAndMap}'s origin for a worker's run (the others are CycleStats' LONE_ origins). */
     private static final int WORKER = -1;

@@ -44,12 +44,14 @@ public class MapCounters {
     }
 
     /**
-     * Bytes moved as whole PMDs (2 MiB, the kernel's move_pages_huge_pmd: one PMD entry, no split). Always 0 today:
-     * the kernel takes that path only for a transparent huge page in the source, and neither heap nor from-space
-     * is THP-mapped (no MADV_HUGEPAGE), so every MOVE goes PTE by PTE however long its run.
+     * Pages moved as whole PMDs (2 MiB, the kernel's move_pages_huge_pmd: one PMD entry, no split), as found by
+     * {@link HugePmds} after each MOVE of 2 MiB or more; also counted in {@link #pagesMoved} and {@link #moveRuns}.
      */
+    public final LongAdder pmdPages = new LongAdder();
+
+    /** Bytes moved as whole PMDs ({@link #pmdPages}). */
     public long pmdBytes() {
-        return 0;
+        return pmdPages.sum() * Memory.PAGE_SIZE;
     }
 
     /** Bytes moved by MOVE ioctls of more than one page, other than whole PMDs. */

@@ -17,6 +17,7 @@ import java.lang.foreign.MemorySegment;
  */
 public final class PageMapper {
     private static final long PAGE = Memory.PAGE_SIZE;
+    private static final long PMD = Memory.HUGE_PAGE_SIZE;
     private static final int EAGAIN = Errno.EAGAIN.number();
     private static final int EEXIST = Errno.EEXIST.number();
     private static final int EBUSY = Errno.EBUSY.number();
@@ -48,6 +49,7 @@ public final class PageMapper {
     public void map(long dst, long src, long len, boolean move) {
         move &= this.move;
         long t0 = System.nanoTime();
+        long checkNanos = 0;
         long done = 0;
         int attempts = 0;
         while (done < len) {
@@ -58,8 +60,13 @@ public final class PageMapper {
             long ti = System.nanoTime();
             long r = move ? ops.move(dst + done, src + done, len - done) : ops.copy(dst + done, src + done, len - done);
             if (r > 0) {
+                long tr = System.nanoTime();
                 (move ? stats.pagesMoved : stats.pagesCopied).add(r / PAGE);
-                (move ? stats.moveRuns : stats.copyRuns).record(r / PAGE, System.nanoTime() - ti);
+                (move ? stats.moveRuns : stats.copyRuns).record(r / PAGE, tr - ti);
+                if (move && r >= PMD) {
+                    stats.pmdPages.add(HugePmds.count(dst + done, r) / PAGE);
+                    checkNanos += System.nanoTime() - tr;
+                }
                 if (r < len - done) {
                     stats.partialIoctls.increment();
                 }
@@ -101,7 +108,7 @@ public final class PageMapper {
                 throw new CompactionFailure(move ? "UFFDIO_MOVE" : "UFFDIO_COPY", errno, dst + done);
             }
         }
-        stats.ioctlNanos.add(System.nanoTime() - t0);
+        stats.ioctlNanos.add(System.nanoTime() - t0 - checkNanos);
     }
 
     /**

@@ -86,6 +86,8 @@ public final class Main {
                   -Xgc-every=<size>                     also collect after every <size> of allocation (stress)
                   -Xsafepoint-timeout=<ms>              log the host stack of every thread a pause waits longer for
                   -Xss<frames>                          maximum guest call depth (default 6000)
+                  -XX:-UseTransparentHugePages          4 KiB heap pages only (default: the heap is 2 MiB
+                                                        aligned and advised MADV_HUGEPAGE)
                   -Xint                                 interpret everything (no compiler tier)
                   -Xcomp                                compile every method at its first call
                   -Xjit-threshold=<n>                   calls before a method is compiled (default 500)
@@ -121,6 +123,8 @@ public final class Main {
                     o.vm.safepointTimeoutMillis = millis(a.substring(20), a);
                 } else if (a.startsWith("-Xgc-every=")) {
                     o.vm.gcStressBytes = size(a.substring(11), a);
+                } else if (a.equals("-XX:-UseTransparentHugePages") || a.equals("-XX:+UseTransparentHugePages")) {
+                    o.vm.hugePages = a.charAt(4) == '+';
                 } else if (a.equals("-Xint")) {
                     o.vm.jit = false;
                 } else if (a.equals("-Xcomp")) {

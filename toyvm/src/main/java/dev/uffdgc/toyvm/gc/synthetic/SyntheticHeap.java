@@ -40,7 +40,12 @@ public final class SyntheticHeap implements VmBinding {
     private boolean verifying;
 
     public SyntheticHeap(long bytes) {
-        heap = new Heap(bytes);
+        this(bytes, true);
+    }
+
+    /** {@code hugePages}: as {@link Heap#Heap(long, boolean)} (2 MiB-aligned and MADV_HUGEPAGE, or 4 KiB pages only). */
+    public SyntheticHeap(long bytes, boolean hugePages) {
+        heap = new Heap(bytes, hugePages);
         mem = heap.access();
     }
 
