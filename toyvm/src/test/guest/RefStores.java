@@ -1,5 +1,9 @@
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * One overwrite of a reference through each store path toyvm has: the value overwritten is an int[] whose length
@@ -16,7 +20,8 @@ public class RefStores {
         long sum = 0;
         for (int round = 0; round < 3; round++) {
             sum += putfield() + aastore() + volatilePut() + arraycopy() + arraycopyChecked() + cas() + getAndSet()
-                    + chmRemove();
+                    + chmRemove() + varHandleSet() + varHandleSetRelease() + varHandleCas() + varHandleGetAndSet()
+                    + varHandleArraySet() + updaterSet() + updaterCas() + atomicArraySet();
         }
         System.out.println("RefStores " + sum);
     }
@@ -75,5 +80,73 @@ public class RefStores {
         m.put(17, "x"); // the same bin of 16: the head node is then replaced by its successor on remove
         m.remove(1);
         return m.size();
+    }
+
+    static final VarHandle PLAIN;
+    static final VarHandle VOL;
+    static final VarHandle ELEMENTS = MethodHandles.arrayElementVarHandle(Object[].class);
+    static final AtomicReferenceFieldUpdater<Box, Object> UPDATER =
+            AtomicReferenceFieldUpdater.newUpdater(Box.class, Object.class, "vol");
+
+    static {
+        try {
+            PLAIN = MethodHandles.lookup().findVarHandle(Box.class, "plain", Object.class);
+            VOL = MethodHandles.lookup().findVarHandle(Box.class, "vol", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static int varHandleSet() {
+        Box b = new Box();
+        PLAIN.set(b, new int[1009]);
+        PLAIN.set(b, "next");
+        return 1;
+    }
+
+    static int varHandleSetRelease() {
+        Box b = new Box();
+        VOL.setVolatile(b, new int[1010]);
+        VOL.setRelease(b, "next");
+        return 1;
+    }
+
+    static int varHandleCas() {
+        Box b = new Box();
+        int[] old = new int[1011];
+        VOL.set(b, old);
+        return VOL.compareAndSet(b, old, "next") ? 1 : 0;
+    }
+
+    static int varHandleGetAndSet() {
+        Object[] a = {new int[1012]};
+        return ((int[]) ELEMENTS.getAndSet(a, 0, "next")).length;
+    }
+
+    static int varHandleArraySet() {
+        Object[] a = {new int[1013]};
+        ELEMENTS.setVolatile(a, 0, "next");
+        return a.length;
+    }
+
+    static int updaterSet() {
+        Box b = new Box();
+        b.vol = new int[1014];
+        UPDATER.set(b, "next");
+        return 1;
+    }
+
+    static int updaterCas() {
+        Box b = new Box();
+        int[] old = new int[1015];
+        b.vol = old;
+        return UPDATER.compareAndSet(b, old, "next") ? 1 : 0;
+    }
+
+    static int atomicArraySet() {
+        AtomicReferenceArray<Object> a = new AtomicReferenceArray<>(1);
+        a.set(0, new int[1016]);
+        a.set(0, "next");
+        return a.length();
     }
 }

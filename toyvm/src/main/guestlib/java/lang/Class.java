@@ -92,6 +92,19 @@ public final class Class<T> implements java.io.Serializable {
         };
     }
 
+    /**
+     * toyvm has no module system: every class is in the one unnamed module of the boot loader, so access checks
+     * between modules (Reflection.verifyModuleAccess, reached by an Atomic*FieldUpdater on another class's field)
+     * find the same module on both sides.
+     */
+    public Module getModule() {
+        return UnnamedModule.INSTANCE;
+    }
+
+    private static final class UnnamedModule {
+        static final Module INSTANCE = new Module(null);
+    }
+
     /** toyvm has one class loader and no ClassLoader objects: like the boot loader, this answers null. */
     public ClassLoader getClassLoader() {
         return null;

@@ -75,4 +75,9 @@ final class LangAccess {
     public String concat(String prefix, Object value, String suffix) {
         return prefix + value + suffix;
     }
+
+    /** No virtual threads in toyvm: the carrier is the thread itself (LinkedTransferQueue's spin-wait asks). */
+    public Thread currentCarrierThread() {
+        return Thread.currentThread();
+    }
 }

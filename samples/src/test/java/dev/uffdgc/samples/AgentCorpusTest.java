@@ -58,13 +58,6 @@ class AgentCorpusTest {
     /** 2 vCPUs in CI: two children at a time (each a host JVM with its own marker and worker thread). */
     static final int PARALLEL = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     static final long TOYVM_TIMEOUT_SECONDS = 120;
-    /**
-     * The host JIT `./uffd-gc run` gives toyvm: C1 only. Most of a 1-3 s run under the agent is host start-up and
-     * C2 compiling toyvm's dispatch loop; measured per run (CPU s, default vs C1 only): ExitCodes 1.72 / 0.96,
-     * FormatBasics 1.91 / 1.17, PiDigits 200 3.09 / 1.45, KNucleotide 3.24 / 1.00. (The launcher's AOT cache
-     * took off another 0.03-0.2 s: not worth training one per test run.)
-     */
-    static final String HOST_JIT = "-XX:TieredStopAtLevel=1";
 
     /** One run: a line of the cases file under one mode. */
     record Case(int index, int lineNumber, String mainClass, List<String> args, String stdin, long interval,
@@ -162,7 +155,7 @@ class AgentCorpusTest {
         Path gcLog = dir.resolve("gc.log");
         try {
             List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
-                    "-Duser.language=en", "-Duser.country=US", HOST_JIT,
+                    "-Duser.language=en", "-Duser.country=US", ToyVmRunner.HOST_JIT,
                     "-javaagent:" + AgentDifferentialTest.agentJar() + "=mode=" + c.mode(),
                     "-jar", AgentDifferentialTest.toyvmJar().toString()));
             if (c.xcomp()) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * -jar toyvm.jar}: the shaded jar, ByteBuddy Advice on the built-in collector), with mode=move and mode=copy, in
  * heaps small enough for at least {@link #MIN_CYCLES} concurrent cycles, and -Xverify-gc (graph hash and
  * structure around every cycle): stdout, stderr and exit status identical to HotSpot's. The host runs C1 only, as
- * `./uffd-gc run` gives toyvm ({@link AgentCorpusTest#HOST_JIT}): measured on the shared 2-vCPU machine, this
+ * `./uffd-gc run` gives toyvm ({@link ToyVmRunner#HOST_JIT}): measured on the shared 2-vCPU machine, this
  * test 335 s wall / 92 s CPU (mvn run) with C2, 165 s / 62 s with C1 only, all 18 green both ways.
  */
 class AgentDifferentialTest {
@@ -52,7 +52,7 @@ class AgentDifferentialTest {
         Path gcLog = tmp.resolve("gc.log");
         List<String> launcher = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Duser.language=en", "-Duser.country=US",
-                AgentCorpusTest.HOST_JIT, "-javaagent:" + agentJar() + "=mode=" + mode, "-jar", toyvmJar().toString()));
+                ToyVmRunner.HOST_JIT, "-javaagent:" + agentJar() + "=mode=" + mode, "-jar", toyvmJar().toString()));
         if (mode.equals("move")) {
             launcher.add("-Xcomp"); // every method compiled at its first call: compiled frames under the compactor
         }

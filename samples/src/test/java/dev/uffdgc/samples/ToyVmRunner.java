@@ -16,14 +16,25 @@ final class ToyVmRunner {
     /** toyvm interprets; with verification around every collection it is far slower than HotSpot. */
     static final long TIMEOUT_SECONDS = 180;
 
+    /**
+     * The host JIT `./uffd-gc run` gives toyvm: C1 only. Most of a 1-3 s test run is host start-up and C2
+     * compiling toyvm's dispatch loop; measured per run (CPU s, default vs C1 only): under the agent ExitCodes
+     * 1.72 / 0.96, FormatBasics 1.91 / 1.17, PiDigits 200 3.09 / 1.45, KNucleotide 3.24 / 1.00; under the built-in
+     * collector with -Xverify-gc -Xmx2m (2026-12-03, two interleaved rounds) BinaryTrees 13 1.57 / 1.03,
+     * Json 100 10 2.55-2.98 / 1.30, Richards 80 1000 2.32 / 1.48-1.51. (The launcher's AOT cache took off another
+     * 0.03-0.2 s: not worth training one per test run.)
+     */
+    static final String HOST_JIT = "-XX:TieredStopAtLevel=1";
+
     private ToyVmRunner() {}
 
     /**
      * The host JVM running toyvm from the classes on this test's class path (the toyvm and kernel artifacts the
-     * build resolved for this module), so a test never runs a stale or missing toyvm.jar.
+     * build resolved for this module), so a test never runs a stale or missing toyvm.jar; C1 only ({@link #HOST_JIT}).
      */
     static List<String> fromTestClassPath() {
         List<String> cmd = host();
+        cmd.add(HOST_JIT);
         cmd.add("-cp");
         // Class literals here, not in static fields: InterpBench uses this class without toyvm on its class path.
         Class<?> main = dev.uffdgc.toyvm.cli.Main.class;

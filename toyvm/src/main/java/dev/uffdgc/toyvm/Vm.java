@@ -42,6 +42,8 @@ public final class Vm {
     public final Statics statics = new Statics();
     public final Globals globals = new Globals();
     public final ClassRegistry classes;
+    /** The host implementations of guest methods (natives, VarHandles). */
+    public final Intrinsics intrinsics;
     public final Alloc alloc;
     public final Strings strings;
     public final Mirrors mirrors;
@@ -76,7 +78,8 @@ public final class Vm {
         this.monitors = new Monitors(this);
         this.guestThreads = new GuestThreads(this);
         this.threadNatives = new ThreadNatives(this);
-        this.classes = new ClassRegistry(new ClassPath(options.classPath), statics, new Intrinsics(this));
+        this.intrinsics = new Intrinsics(this);
+        this.classes = new ClassRegistry(new ClassPath(options.classPath), statics, intrinsics);
         this.alloc = new Alloc(this);
         this.strings = new Strings(this);
         this.mirrors = new Mirrors(this);

@@ -46,18 +46,10 @@ class CorpusTest {
     /** Known gaps: the program, and what toyvm's stderr names (the missing piece). */
     @ParameterizedTest(name = "{0} (known gap: {3})")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "JavaTime|-|-|java.lang.invoke.VarHandle.getOpaque",
         "Hashing|-|-|defineUnnamedModule",
         "RevComp|-|fasta1000.txt|java.io.FileDescriptor.initIDs",
-        "DataStreams|-|-|java.lang.invoke.VarHandle.set",
-        "AtomicCounters|-|-|toyvm: VarHandles are not supported (MethodHandles.Lookup.findVarHandle)",
         "ParallelSum|-|-|java.util.concurrent.ForkJoinPool common",
-        "CompletableFutures|-|-|java.util.concurrent.ForkJoinPool java.util.concurrent.ForkJoinPool.asyncCommonPool()",
-        "CachedPool|-|-|java.util.concurrent.LinkedTransferQueue.<clinit>",
-        "AtomicArrays|-|-|java.lang.invoke.VarHandle.setVolatile(long[], int, long)",
-        "FieldUpdaters|-|-|jdk.internal.misc.Unsafe.objectFieldOffset0",
-        "LongAdders|-|-|java.util.concurrent.atomic.Striped64.<clinit>",
-        "SkipListIndex|-|-|java.util.concurrent.ConcurrentSkipListMap.<clinit>"})
+        "CompletableFutures|-|-|java.util.concurrent.ForkJoinPool java.util.concurrent.ForkJoinPool.asyncCommonPool()"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);

@@ -3,9 +3,10 @@ package dev.uffdgc.toyvm.heap;
 /**
  * Every store of a reference into a heap object by a mutator goes through here: the interpreter's putfield,
  * aastore and volatile putfield, the compiled code of dev.uffdgc.toyvm.jit, System.arraycopy of reference
- * arrays, Unsafe's putReference/compareAndSet/compareAndExchangeReference, and lambda captures. A concurrent
- * collector installs a {@link ReferenceStoreBarrier} on the heap's {@link HeapAccess} (through the seam's
- * {@code Barriers}, at a safepoint); each store then first reports the value it overwrites.
+ * arrays, Unsafe's putReference/compareAndSet/compareAndExchangeReference (also under Atomic*FieldUpdater),
+ * VarHandles (runtime/VarHandleSite: set, setVolatile..., compareAndSet/Exchange, and getAndSet as a CAS loop), and
+ * lambda captures. A concurrent collector installs a {@link ReferenceStoreBarrier} on the heap's {@link HeapAccess}
+ * (through the seam's {@code Barriers}, at a safepoint); each store then first reports the value it overwrites.
  *
  * <p>Not here, because they cannot overwrite a reference (SATB needs only the old value): initialising stores into
  * an object the same native allocated a moment ago (String/array construction in runtime/, multianewarray,

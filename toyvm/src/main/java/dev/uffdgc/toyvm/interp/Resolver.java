@@ -201,6 +201,10 @@ public final class Resolver {
         String key = e.nameAndType().name().stringValue() + e.nameAndType().type().stringValue();
         VmMethod m = owner.findMethod(key);
         if (m == null) {
+            m = vm.intrinsics.varHandles().polymorphicSite(owner, e.nameAndType().name().stringValue(),
+                    e.nameAndType().type().stringValue());
+        }
+        if (m == null) {
             throw new LinkageException("java/lang/NoSuchMethodError", "'" + dev.uffdgc.toyvm.classfile.Descriptors
                     .javaSignature(owner.name, e.nameAndType().name().stringValue(), e.nameAndType().type().stringValue()) + "'");
         }
@@ -224,7 +228,8 @@ public final class Resolver {
         if (m.isStatic()) {
             throw new LinkageException("java/lang/IncompatibleClassChangeError", "Expected non-static method " + m);
         }
-        if (m.isPrivate() || (m.isFinal() && m.vtableIndex >= 0) || m.isConstructor()) {
+        if (m.isPrivate() || (m.isFinal() && m.vtableIndex >= 0) || m.isConstructor()
+                || vm.intrinsics.varHandles().isSite(m)) {
             publish(c, pc, op, Op.INVOKE_DIRECT, KEEP, KEEP, idx, m);
         } else if (m.vtableIndex >= 0) {
             publish(c, pc, op, Op.INVOKE_VIRTUAL, m.vtableIndex, m.argSlots);

@@ -15,6 +15,7 @@ import java.util.Map;
 public final class Intrinsics implements ClassRegistry.Binder {
     private final Map<String, Intrinsic> table = new HashMap<>();
     private final Vm vm;
+    private final VarHandles varHandles;
 
     public Intrinsics(Vm vm) {
         this.vm = vm;
@@ -25,24 +26,13 @@ public final class Intrinsics implements ClassRegistry.Binder {
         LocaleNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
-        unsupportedVarHandles();
+        varHandles = new VarHandles(vm);
+        varHandles.register(this);
     }
 
-    /**
-     * Field VarHandles need the JDK's MethodHandleNatives (member resolution, the invokers), which toyvm does not
-     * have: without this, findVarHandle died in resolveOrFail with "NoClassDefFoundError: Could not initialize
-     * class java.lang.invoke.MethodHandleNatives", which names a symptom. Now the first call names the missing
-     * piece (seen from ConcurrentLinkedQueue's and CompletableFuture's static initialisers).
-     */
-    private void unsupportedVarHandles() {
-        String lookup = "java/lang/invoke/MethodHandles$Lookup";
-        String descriptor = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;";
-        for (String name : new String[] {"findVarHandle", "findStaticVarHandle"}) {
-            String what = "toyvm: VarHandles are not supported (MethodHandles.Lookup." + name + ")";
-            add(lookup, name + descriptor, (t, base) -> {
-                throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", what);
-            });
-        }
+    /** VarHandles: their factories, and the signature-polymorphic call sites the Resolver links. */
+    public VarHandles varHandles() {
+        return varHandles;
     }
 
     public void add(String owner, String nameAndDescriptor, Intrinsic in) {

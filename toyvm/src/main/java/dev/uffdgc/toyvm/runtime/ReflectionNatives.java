@@ -53,6 +53,17 @@ final class ReflectionNatives {
         r.add(k, "declaredMethods0()[Ljava/lang/reflect/Method;", (t, b) -> n.declaredMethods(t, b, false));
         r.add(k, "declaredConstructors0()[Ljava/lang/reflect/Constructor;", (t, b) -> n.declaredMethods(t, b, true));
         r.add(k, "declaredFields0()[Ljava/lang/reflect/Field;", n::declaredFields);
+        // Atomic*FieldUpdater: the Field's offset in toyvm's layout, which Unsafe's accessors take (UnsafeNatives).
+        r.add("jdk/internal/misc/Unsafe", "objectFieldOffset0(Ljava/lang/reflect/Field;)J", (t, b) -> {
+            VmField f;
+            synchronized (n.fieldSlots) {
+                f = n.fieldSlots.get(n.intField(t.refs[b + 1], "java/lang/reflect/Field", "slot"));
+            }
+            if (f.isStatic) {
+                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "toyvm: static field offsets: " + f);
+            }
+            t.prims[b] = f.offset;
+        });
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
             byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b + 1]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link ReferenceStoreBarrier}): RefStores overwrites, once per path, an int[] whose length names the path, and
  * each must come back, in both tiers. Removing the barrier call from any one path makes its case fail (tried:
  * Interpreter putfield, Emitter's PUTFIELD_A, Rare.aastore, SyncOps volatile put, ArrayCopy bulk and checked,
- * UnsafeNatives compareAndSetRef and putRef).
+ * UnsafeNatives compareAndSetRef and putRef, VarHandleSite's plain and volatile store and its compare-and-exchange).
  */
 class ReferenceStoreBarrierTest {
     record Report(String caller, String old) {
@@ -56,7 +56,10 @@ class ReferenceStoreBarrierTest {
         assertEquals(0, vm.collector().collections(), "a collection would have moved the reported objects");
         List<String> olds = reports.stream().map(Report::old).toList();
         String[] paths = {"putfield", "aastore", "volatile putfield", "arraycopy", "arraycopy (checked)",
-            "Unsafe.compareAndSetReference", "getAndSet (CAS loop)", "ConcurrentHashMap"};
+            "Unsafe.compareAndSetReference", "getAndSet (CAS loop)", "ConcurrentHashMap", "VarHandle.set",
+            "VarHandle.setVolatile/setRelease", "VarHandle.compareAndSet", "VarHandle.getAndSet (array element)",
+            "VarHandle.setVolatile (array element)", "AtomicReferenceFieldUpdater.set",
+            "AtomicReferenceFieldUpdater.compareAndSet", "AtomicReferenceArray.set"};
         for (int i = 0; i < paths.length; i++) {
             String expected = "int[" + (1001 + i) + "]";
             if (i == 0 && tier.equals("compiled")) { // the first calls may run interpreted: require the compiled store
