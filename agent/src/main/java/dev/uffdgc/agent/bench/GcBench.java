@@ -69,7 +69,8 @@ public final class GcBench {
         }
     }
 
-    static final String USAGE = "usage: GcBench [--rounds N] [--warmup N] [--threads 1,2] [--modes 'stw;copy;move;move:batch=16']"
+    static final String USAGE = "usage: GcBench [--rounds N] [--warmup N] [--threads 1,2]"
+            + " [--modes 'stw;copy;move;move:batch=16;stw:thp=off']"
             + " [--batches 16,64] [--out DIR] [--c-source floor.c] [--samples <classes dir>] [--dense-heap 48m]"
             + " [--dense-live 120000] [--trees-depth 15] [--trees-heap 16m]";
 
