@@ -11,7 +11,11 @@ import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.gc.MarkCompact;
 import dev.uffdgc.toyvm.gc.synthetic.SyntheticHeap;
 import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,6 +70,59 @@ class CollectorRaceTest {
         assertTrue(h.stopTheWorld());
         v.expectHash(before, "after the race");
         assertTrue(h.top() < top, "the cycle compacted nothing");
+        h.resumeTheWorld();
+    }
+
+    /**
+     * A host thread's whole cycle runs between the flip's resume and its log (the synthetic heap lets any thread
+     * ask for a pause; a mutator would poll only later): each flip is still reported once, as its own cycle, and
+     * the graph is intact. Red when the log read which pause ran from a field the later pause overwrote: the
+     * second cycle's flip reported twice, the first never ([1, 1]).
+     */
+    @Test
+    void aCycleBetweenAFlipsResumeAndItsLogLeavesBothFlipsReported() throws Exception {
+        SyntheticHeap h = new SyntheticHeap(8 << 20).randomGraph(43, 6000);
+        HeapVerifier v = new HeapVerifier(h);
+        assertTrue(h.stopTheWorld());
+        long before = v.verify("before");
+        h.resumeTheWorld();
+        List<Integer> flips = new CopyOnWriteArrayList<>();
+        CompactorListener listener = new CompactorListener() {
+            @Override
+            public void paused(int id, String cause, dev.uffdgc.agent.compact.CycleStats stats) {
+                flips.add(id);
+            }
+        };
+        UffdCollector.Opened u = CompactorTest.open(true);
+        Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=move,verify=true"), listener);
+        AtomicReference<Throwable> second = new AtomicReference<>();
+        try {
+            h.afterResumeOf("Relocate Start", () -> {
+                Thread t = Thread.ofPlatform().name("second-collector").start(() -> {
+                    try {
+                        c.collect("second");
+                    } catch (Throwable e) {
+                        second.set(e);
+                    }
+                });
+                try {
+                    t.join(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertTrue(!t.isAlive(), "the second collection still runs after 20 s");
+            });
+            c.collect("first");
+            c.completeActive();
+        } finally {
+            c.shutdown();
+            u.uffd().close();
+        }
+        assertEquals(null, second.get(), "the second collection failed");
+        assertEquals(2, c.cycles());
+        assertEquals(List.of(0, 1), flips.stream().sorted().toList(), "flips reported (by cycle id)");
+        assertTrue(h.stopTheWorld());
+        v.expectHash(before, "after both cycles");
         h.resumeTheWorld();
     }
 }

@@ -30,7 +30,7 @@ import java.lang.foreign.MemorySegment;
  * wait for it in Java; agent threads read only the from-space (never registered) and write the heap only
  * through ioctls (native state); the fault handler waits in poll(2) (native state).
  */
-public final class Compactor extends GcCycle {
+public final class Compactor extends GcCycle<Compactor.Paused> {
     /** Per-thread buffers: spare pages for builds that cannot be in place, and the run's source addresses. */
     static final class Buffers {
         final MemorySegment spare;
@@ -82,16 +82,14 @@ public final class Compactor extends GcCycle {
     private volatile RuntimeException backgroundFailure;
     private int cycles;
     private String cause;
-    private Cycle started;
     private static final int NONE = 0;
     private static final int INIT = 1;
     private static final int FINAL = 2;
     private static final int FLIP = 3;
     /** The marker thread and the phase machine (IDLE, MARKING, MARKED, PLANNING, PLANNED): see there. */
     private final ConcurrentMark mark;
-    /** Which pause the owner of the current pause asked for, and which one its body ran (NONE: neither). */
+    /** Which pause the owner of the current pause asked for. */
     private int pauseKind;
-    private int lastPause;
     private final dev.uffdgc.toyvm.gc.toolkit.MarkVerifier markVerifier;
     /** The pauses of the cycle in progress (request to resume) and their time-to-safepoint, from {@link #log}. */
     private long initPauseNanos;
@@ -275,25 +273,28 @@ public final class Compactor extends GcCycle {
      * another thread's pause did it meanwhile (then nothing, and {@link #log} reports nothing).
      */
     @Override
-    protected void collect() {
-        lastPause = NONE;
+    protected Paused collect() {
         if (pauseKind == INIT && in(ConcurrentMark.IDLE) && active == null) {
             initParts.begin();
             initMark();
+            return new Paused(INIT, null);
         } else if (pauseKind == FINAL && in(ConcurrentMark.MARKED)) {
             finalParts.begin();
             takeMarkerResults();
             finalParts.end(0);
             finalMarkPause();
+            return new Paused(FINAL, null);
         } else if (pauseKind == FLIP && in(ConcurrentMark.PLANNED)) {
             flipParts.begin();
             takeMarkerResults();
             flipParts.end(0);
-            flipCycle();
-        } else {
-            return;
+            return new Paused(FLIP, flipCycle());
         }
-        lastPause = pauseKind;
+        return new Paused(NONE, null);
+    }
+
+    /** Which pause a body ran (NONE: none, another thread's pause did it meanwhile) and, for the flip, its cycle. */
+    record Paused(int kind, Cycle flipped) {
     }
 
     /** Before Final Mark and the flip: the marker's bitmap and plan are visible; a marker failure throws here. */
@@ -344,10 +345,10 @@ public final class Compactor extends GcCycle {
      * The flip pause: what was allocated since the mark end (during the concurrent plan) is marked live and
      * appended to the plan — O(those objects) —, then the flip: mremap the live pages to a from-space
      * (DONTUNMAP), register the heap MISSING, forward the roots, set top, install the mutators' page guard. The
-     * workers and the fault server are started after the resume, in {@link #log}.
+     * workers and the fault server are started after the resume, in {@link #log} (handed this cycle by the return).
      * Afterwards the phase is IDLE and {@link #active} the compaction in progress.
      */
-    private void flipCycle() {
+    private Cycle flipCycle() {
         int id = cycles++;
         long t1 = System.nanoTime();
         long cpu = CycleStats.threadCpu();
@@ -377,12 +378,12 @@ public final class Compactor extends GcCycle {
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
                 : PageGuard.checked(c.states.ready, page -> stall(c, page)));
         active = c;
-        started = c;
         flipParts.end(6);
         recordCycle(c.stats, top, t3 - t1);
         c.stats.flipNanos = System.nanoTime() - t3;
         c.stats.flipCpuNanos = CycleStats.threadCpu() - cpu;
         flipParts.end(7);
+        return c;
     }
 
     /**
@@ -466,39 +467,51 @@ public final class Compactor extends GcCycle {
      * the whole pause (request to resume) and its time-to-safepoint go to the listeners.
      */
     @Override
-    protected void log(PauseTimes pause) {
-        if (lastPause == INIT || lastPause == FINAL) {
+    protected void log(Paused done, PauseTimes pause) {
+        int kind = done.kind();
+        if (kind == INIT || kind == FINAL) {
             mark.wake();
-        } else if (lastPause == FLIP) {
-            faultServer.watch(started);
-            workers.start(started);
+        } else if (kind == FLIP) {
+            startBackground(done.flipped());
             if (reservationTail != null) {
                 Memory.munmap(reservationTail);
                 reservationTail = null;
             }
         }
-        if (lastPause == INIT) {
+        if (kind == INIT) {
             initPauseNanos = pause.pauseNanos();
             initTtspNanos = pause.timeToSafepointNanos();
             listener.initMarked(cycles, cause, initPauseNanos, initTtspNanos);
             return;
         }
-        if (lastPause == FINAL) {
+        if (kind == FINAL) {
             finalPauseNanos = pause.pauseNanos();
             finalTtspNanos = pause.timeToSafepointNanos();
             listener.finalMarked(cycles, cause, finalPauseNanos, finalTtspNanos, mark.markNanos());
             return;
         }
-        if (lastPause != FLIP) {
+        if (kind != FLIP) {
             return;
         }
-        Cycle c = started;
+        Cycle c = done.flipped();
         CycleStats s = c.stats;
         s.pauseNanos = pause.pauseNanos();
         s.timeToSafepointNanos = pause.timeToSafepointNanos();
         flipParts.copyTo(s.relocateStartParts);
         c.resumed(pause.requestedNanos() + pause.pauseNanos());
         listener.paused(c.id, s.cause, s);
+    }
+
+    /**
+     * The fault server and the workers take up the cycle a flip started, unless it is no longer the active one
+     * (another thread's pause finished it since the resume: watching it then would displace a later cycle's).
+     * Synchronized with {@link #finish}, which clears {@link #active}.
+     */
+    private synchronized void startBackground(Cycle c) {
+        if (active == c) {
+            faultServer.watch(c);
+            workers.start(c);
+        }
     }
 
     /** The page guard's slow path: this mutator needs page p now. */

@@ -8,10 +8,9 @@ import dev.uffdgc.toyvm.seam.VmBinding;
  * A {@link Collector} whose every collection is one {@link GcCycle} (the built-in collector, page-slide): counts
  * the cycles and writes the GC log's "Pause Full" line with the whole pause, request to resume.
  */
-public abstract class StopTheWorldCollector extends GcCycle implements Collector {
+public abstract class StopTheWorldCollector extends GcCycle<Long> implements Collector {
     private int collections;
     private Cause cause;
-    private long usedBefore;
 
     protected StopTheWorldCollector(VmBinding vm) {
         super(vm);
@@ -29,10 +28,12 @@ public abstract class StopTheWorldCollector extends GcCycle implements Collector
         runCycle("Collect");
     }
 
+    /** Returns the heap's top before the collection (its "used before"). */
     @Override
-    protected final void collect() {
-        usedBefore = vm.top();
+    protected final Long collect() {
+        long usedBefore = vm.top();
         compact(usedBefore);
+        return usedBefore;
     }
 
     /** The collection with the world stopped, of the heap below {@code top}; it sets the new top. */
@@ -44,7 +45,7 @@ public abstract class StopTheWorldCollector extends GcCycle implements Collector
     }
 
     @Override
-    protected void log(PauseTimes pause) {
+    protected void log(Long usedBefore, PauseTimes pause) {
         vm.log().pause(collections, cause, usedBefore, vm.top(), vm.end(), pause.pauseNanos(), pause.requestedNanos());
         logDetails(collections);
         collections++;

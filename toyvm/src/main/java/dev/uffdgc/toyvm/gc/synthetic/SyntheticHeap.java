@@ -37,6 +37,10 @@ public final class SyntheticHeap implements VmBinding {
     private Thread owner;
     private boolean holdFirstPause;
     private int waiting;
+    /** The reason of the pause in progress, and what to run once right after the next pause of a given reason. */
+    private String pauseWhy;
+    private String afterResumeOf;
+    private Runnable afterResume;
     private boolean verifying;
 
     public SyntheticHeap(long bytes) {
@@ -80,6 +84,16 @@ public final class SyntheticHeap implements VmBinding {
     /** Makes the next pause wait (up to 2 s) until a second thread asks for one: a deterministic race. */
     public synchronized void holdFirstPauseUntilContended() {
         holdFirstPause = true;
+    }
+
+    /**
+     * Runs {@code r} once, right after the next pause whose reason is {@code why} has resumed, on the thread that
+     * resumed it and before that thread goes on (e.g. before a collector logs the pause): another thread's pause
+     * there is the interleaving a mutator thread can never produce (it polls only later) but a host thread can.
+     */
+    public synchronized void afterResumeOf(String why, Runnable r) {
+        afterResumeOf = why;
+        afterResume = r;
     }
 
     public void setVerifying(boolean on) {
@@ -328,6 +342,7 @@ public final class SyntheticHeap implements VmBinding {
             return false; // held as a stopped thread while another pause ran
         }
         owner = me;
+        pauseWhy = why;
         if (holdFirstPause) {
             holdFirstPause = false;
             long deadline = System.currentTimeMillis() + 2000;
@@ -354,11 +369,23 @@ public final class SyntheticHeap implements VmBinding {
     }
 
     @Override
-    public synchronized long resumeTheWorld() {
-        checkOwner("resumeTheWorld");
-        owner = null;
-        notifyAll();
-        return System.nanoTime();
+    public long resumeTheWorld() {
+        Runnable then;
+        synchronized (this) {
+            checkOwner("resumeTheWorld");
+            owner = null;
+            notifyAll();
+            then = pauseWhy.equals(afterResumeOf) ? afterResume : null;
+            if (then != null) {
+                afterResume = null;
+                afterResumeOf = null;
+            }
+        }
+        long resumed = System.nanoTime();
+        if (then != null) {
+            then.run();
+        }
+        return resumed;
     }
 
     private void waitUninterruptibly(long millis) {

@@ -8,8 +8,13 @@ import dev.uffdgc.toyvm.seam.VmBinding;
  * this one waited as a stopped thread) returns false without touching the heap: the caller just retries what it
  * wanted. The pause is timed from the safepoint request to the moment mutators run again, so time-to-safepoint
  * is inside the figure (and reported on its own too).
+ *
+ * @param <D> what a pause did, as {@link #collect} returns it to {@link #log} on the same thread. It is handed over
+ *     rather than left in fields because between the resume and the log another thread's pause may run (on the
+ *     synthetic heap any host thread can ask for one at any time) and overwrite them: a flip logged as the next
+ *     cycle's Init Mark, workers started on a cycle that never flipped.
  */
-public abstract class GcCycle {
+public abstract class GcCycle<D> {
     /** One pause: from the request to the resume, and the part spent waiting for threads to stop. */
     public record PauseTimes(long requestedNanos, long timeToSafepointNanos, long pauseNanos) {
     }
@@ -31,22 +36,26 @@ public abstract class GcCycle {
         }
         long stopped = System.nanoTime();
         long resumed;
+        D done;
         try {
             verifyBefore();
-            collect();
+            done = collect();
             verifyAfter();
         } finally {
             resumed = vm.resumeTheWorld();
         }
-        log(new PauseTimes(requested, stopped - requested, resumed - requested));
+        log(done, new PauseTimes(requested, stopped - requested, resumed - requested));
         return true;
     }
 
-    /** The collection proper, with the world stopped. */
-    protected abstract void collect();
+    /** The collection proper, with the world stopped; returns what it did, for {@link #log}. */
+    protected abstract D collect();
 
-    /** After the resume: the GC log, listeners. */
-    protected abstract void log(PauseTimes pause);
+    /**
+     * After the resume, on the thread that ran {@link #collect}: the GC log, listeners. {@code done} is what that
+     * collect returned; fields the pause wrote may already belong to another thread's later pause.
+     */
+    protected abstract void log(D done, PauseTimes pause);
 
     /** Names the cycle in verifier messages, e.g. "GC(3)". */
     protected abstract String cycleName();
