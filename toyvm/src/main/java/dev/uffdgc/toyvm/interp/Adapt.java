@@ -86,6 +86,21 @@ public final class Adapt {
         }
     }
 
+    /** JLS 5.1.2: whether primitive descriptor {@code from} widens to {@code to} (identity included). */
+    public static boolean widens(char from, char to) {
+        if (from == to) {
+            return true;
+        }
+        return switch (from) {
+            case 'B' -> "SIJFD".indexOf(to) >= 0;
+            case 'S', 'C' -> "IJFD".indexOf(to) >= 0;
+            case 'I' -> "JFD".indexOf(to) >= 0;
+            case 'J' -> "FD".indexOf(to) >= 0;
+            case 'F' -> to == 'D';
+            default -> false;
+        };
+    }
+
     public static long widen(long bits, char from, char to) {
         if (from == to) {
             return bits;

@@ -379,7 +379,7 @@ final class ReflectionNatives {
     /** The raw bits of a box's value converted to primitive {@code to} (JLS 5.1.2 widening), or IAE. */
     private long unbox(VmThread t, int box, char to) {
         char from = box == 0 ? 0 : Adapt.primOfBox(vm.classOf(box).name);
-        if (from == 0 || !widens(from, to)) {
+        if (from == 0 || !Adapt.widens(from, to)) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", box == 0 ? null : "argument type mismatch");
         }
         long addr = box + vm.classOf(box).findField("value").offset;
@@ -393,19 +393,6 @@ final class ReflectionNatives {
         return Adapt.widen(v, from, to);
     }
 
-    private static boolean widens(char from, char to) {
-        if (from == to) {
-            return true;
-        }
-        return switch (from) {
-            case 'B' -> "SIJFD".indexOf(to) >= 0;
-            case 'S', 'C' -> "IJFD".indexOf(to) >= 0;
-            case 'I' -> "JFD".indexOf(to) >= 0;
-            case 'J' -> "FD".indexOf(to) >= 0;
-            case 'F' -> to == 'D';
-            default -> false;
-        };
-    }
 
     /** The field's address for receiver slot b+1 (static: its slot in the statics), after the checks HotSpot makes. */
     private VmField field(VmThread t, int b) {
@@ -463,7 +450,7 @@ final class ReflectionNatives {
             t.refs[b] = Adapt.box(vm, t, bits, type);
             return;
         }
-        if (!widens(type, want)) {
+        if (!Adapt.widens(type, want)) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Attempt to get " + javaName(type)
                     + " field \"" + f + "\" with illegal data type conversion to " + javaName(want));
         }
@@ -499,7 +486,7 @@ final class ReflectionNatives {
         if (given == 'L') {
             bits = unbox(t, t.refs[valueSlot], type);
         } else {
-            if (!widens(given, type)) {
+            if (!Adapt.widens(given, type)) {
                 throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Can not set " + javaName(type)
                         + " field " + f + " to (" + javaName(given) + ")");
             }

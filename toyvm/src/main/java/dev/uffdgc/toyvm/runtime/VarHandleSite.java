@@ -241,7 +241,7 @@ final class VarHandleSite implements Intrinsic {
         } else {
             bits = t.prims[slot];
         }
-        if (!widens(from, vt)) {
+        if (!Adapt.widens(from, vt)) {
             throw wrongType(t, s);
         }
         return norm(vt, Adapt.widen(bits, from, vt));
@@ -273,27 +273,13 @@ final class VarHandleSite implements Intrinsic {
             t.refs[b] = (int) v;
         } else if (ret == 'L') {
             t.refs[b] = Adapt.box(vm, t, v, vt); // Object or the box's own class: javac checkcasts a narrower one
-        } else if (widens(vt, ret)) {
+        } else if (Adapt.widens(vt, ret)) {
             t.prims[b] = Adapt.widen(v, vt, ret);
         } else {
             throw wrongType(t, null);
         }
     }
 
-    /** JLS 5.1.2 widening primitive conversions, and identity. */
-    private static boolean widens(char from, char to) {
-        if (from == to) {
-            return true;
-        }
-        return switch (from) {
-            case 'B' -> "SIJFD".indexOf(to) >= 0;
-            case 'S', 'C' -> "IJFD".indexOf(to) >= 0;
-            case 'I' -> "JFD".indexOf(to) >= 0;
-            case 'J' -> "FD".indexOf(to) >= 0;
-            case 'F' -> to == 'D';
-            default -> false;
-        };
-    }
 
     private static long norm(char type, long bits) {
         return switch (type) {
