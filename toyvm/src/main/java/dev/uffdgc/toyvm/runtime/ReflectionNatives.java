@@ -90,7 +90,8 @@ final class ReflectionNatives {
         r.add(f, "get(Ljava/lang/Object;)Ljava/lang/Object;", (t, b) -> n.getField(t, b, 'L'));
         r.add(f, "set(Ljava/lang/Object;Ljava/lang/Object;)V", (t, b) -> n.setField(t, b, 'L'));
         for (char p : PRIMS.toCharArray()) {
-            String name = Character.toUpperCase(javaName(p).charAt(0)) + javaName(p).substring(1);
+            String prim = CoreNatives.primitiveName(p);
+            String name = Character.toUpperCase(prim.charAt(0)) + prim.substring(1);
             r.add(f, "get" + name + "(Ljava/lang/Object;)" + p, (t, b) -> n.getField(t, b, p));
             r.add(f, "set" + name + "(Ljava/lang/Object;" + p + ")V", (t, b) -> n.setField(t, b, p));
         }
@@ -170,20 +171,7 @@ final class ReflectionNatives {
         if (c == '[') {
             return vm.classes.load(descriptor);
         }
-        return vm.classes.primitive(c == 'V' ? "void" : javaName(c));
-    }
-
-    private static String javaName(char p) {
-        return switch (p) {
-            case 'I' -> "int";
-            case 'J' -> "long";
-            case 'D' -> "double";
-            case 'F' -> "float";
-            case 'Z' -> "boolean";
-            case 'C' -> "char";
-            case 'B' -> "byte";
-            default -> "short";
-        };
+        return vm.classes.primitive(CoreNatives.primitiveName(c));
     }
 
     private void declaredMethods(VmThread t, int b, boolean constructors) {
@@ -451,8 +439,8 @@ final class ReflectionNatives {
             return;
         }
         if (!Adapt.widens(type, want)) {
-            throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Attempt to get " + javaName(type)
-                    + " field \"" + f + "\" with illegal data type conversion to " + javaName(want));
+            throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Attempt to get " + CoreNatives.primitiveName(type)
+                    + " field \"" + f + "\" with illegal data type conversion to " + CoreNatives.primitiveName(want));
         }
         long v = Adapt.widen(bits, type, want);
         t.refs[b] = 0;
@@ -487,8 +475,8 @@ final class ReflectionNatives {
             bits = unbox(t, t.refs[valueSlot], type);
         } else {
             if (!Adapt.widens(given, type)) {
-                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Can not set " + javaName(type)
-                        + " field " + f + " to (" + javaName(given) + ")");
+                throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Can not set " + CoreNatives.primitiveName(type)
+                        + " field " + f + " to (" + CoreNatives.primitiveName(given) + ")");
             }
             bits = Adapt.widen(t.prims[valueSlot], given, type);
         }

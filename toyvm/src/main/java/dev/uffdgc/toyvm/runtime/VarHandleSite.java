@@ -228,7 +228,7 @@ final class VarHandleSite implements Intrinsic {
             VmClass bc = vm.classOf(box);
             from = Adapt.primOfBox(bc.name);
             if (from == 0) {
-                throw castFailure(t, bc, vm.classes.primitive(primitiveName(vt)));
+                throw castFailure(t, bc, vm.classes.primitive(CoreNatives.primitiveName(vt)));
             }
             long valueAt = box + bc.findField("value").offset;
             bits = switch (from) {
@@ -436,18 +436,5 @@ final class VarHandleSite implements Intrinsic {
 
     private RuntimeException castFailure(VmThread t, VmClass from, VmClass to) {
         return vm.throwing.raise(t, "java/lang/ClassCastException", "Cannot cast " + from.binaryName() + " to " + to.binaryName());
-    }
-
-    private static String primitiveName(char c) {
-        return switch (c) {
-            case 'I' -> "int";
-            case 'J' -> "long";
-            case 'Z' -> "boolean";
-            case 'B' -> "byte";
-            case 'S' -> "short";
-            case 'C' -> "char";
-            case 'F' -> "float";
-            default -> "double";
-        };
     }
 }
