@@ -47,7 +47,6 @@ class CorpusTest {
     @ParameterizedTest(name = "{0} (known gap: {3})")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         "Hashing|-|-|defineUnnamedModule",
-        "RevComp|-|fasta1000.txt|java.io.FileDescriptor.initIDs",
         "ParallelArrays|-|-|java.util.Arrays.parallelSetAll"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
