@@ -80,4 +80,15 @@ final class LangAccess {
     public Thread currentCarrierThread() {
         return Thread.currentThread();
     }
+
+    // BootLoader's initialiser (java.util.zip's classes load their library through it): toyvm has one
+    // module, the boot loader's unnamed one (Class.getModule), and no native access to grant.
+
+    public Module defineUnnamedModule(ClassLoader loader) {
+        return Object.class.getModule();
+    }
+
+    public Module addEnableNativeAccess(Module m) {
+        return m;
+    }
 }

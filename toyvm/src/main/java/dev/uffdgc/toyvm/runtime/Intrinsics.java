@@ -24,6 +24,8 @@ public final class Intrinsics implements ClassRegistry.Binder {
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
         LocaleNatives.register(vm, this);
+        ZipNatives.register(vm, this);
+        IoNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
         varHandles = new VarHandles(vm);

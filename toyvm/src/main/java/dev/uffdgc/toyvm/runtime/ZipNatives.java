@@ -1,0 +1,96 @@
+package dev.uffdgc.toyvm.runtime;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.thread.VmThread;
+import java.util.Set;
+
+/**
+ * java.util.zip's checksums (the JDK's CRC32 and Adler32 classes, with the natives libzip gives HotSpot), and
+ * the library load in front of them: BootLoader.loadLibrary succeeds for a library whose natives toyvm
+ * supplies itself and fails naming any other (toyvm loads no host libraries into the guest). Direct-buffer
+ * variants (an off-heap address) are not supported and fail naming themselves.
+ */
+final class ZipNatives {
+    /** Libraries of the JDK whose natives, as far as guest code reaches them, are intrinsics here. */
+    private static final Set<String> SUPPLIED = Set.of("zip");
+    /** zlib's CRC-32 (reflected polynomial 0xEDB88320), one table entry per byte value. */
+    private static final int[] CRC_TABLE = new int[256];
+    private static final int ADLER_BASE = 65521;
+
+    static {
+        for (int n = 0; n < 256; n++) {
+            int c = n;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+            }
+            CRC_TABLE[n] = c;
+        }
+    }
+
+    private ZipNatives() {
+    }
+
+    static void register(Vm vm, Intrinsics r) {
+        String boot = "jdk/internal/loader/BootLoader";
+        r.add(boot, "setBootLoaderUnnamedModule0(Ljava/lang/Module;)V", (t, b) -> { });
+        r.add(boot, "loadLibrary(Ljava/lang/String;)V", (t, b) -> {
+            String name = vm.strings.toHost(t.refs[b]);
+            if (!SUPPLIED.contains(name)) {
+                throw vm.throwing.raise(t, "java/lang/UnsatisfiedLinkError", "toyvm: no native libraries: " + name);
+            }
+        });
+        String crc = "java/util/zip/CRC32";
+        r.add(crc, "update(II)I", (t, b) -> t.prims[b] = crc32((int) t.prims[b], (byte) t.prims[b + 1]));
+        r.add(crc, "updateBytes0(I[BII)I", (t, b) -> {
+            long at = bytes(vm, t, b + 1);
+            int c = (int) t.prims[b];
+            for (int i = 0, len = (int) t.prims[b + 3]; i < len; i++) {
+                c = crc32(c, vm.mem.getByte(at + i));
+            }
+            t.prims[b] = c;
+        });
+        String adler = "java/util/zip/Adler32";
+        r.add(adler, "update(II)I", (t, b) -> t.prims[b] = adler32((int) t.prims[b], (byte) t.prims[b + 1]));
+        r.add(adler, "updateBytes(I[BII)I", (t, b) -> {
+            long at = bytes(vm, t, b + 1);
+            int a = (int) t.prims[b];
+            for (int i = 0, len = (int) t.prims[b + 3]; i < len; i++) {
+                a = adler32(a, vm.mem.getByte(at + i));
+            }
+            t.prims[b] = a;
+        });
+    }
+
+    /** The heap address of {@code array[off]} for (array, off, len) at slot i, i+1, i+2, after a bounds check. */
+    private static long bytes(Vm vm, VmThread t, int i) {
+        int arr = t.refs[i];
+        int off = (int) t.prims[i + 1];
+        int len = (int) t.prims[i + 2];
+        if (arr == 0) {
+            throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
+        }
+        if (off < 0 || len < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - len) {
+            throw vm.throwing.raise(t, "java/lang/ArrayIndexOutOfBoundsException", "offset " + off + ", length " + len);
+        }
+        return arr + ARRAY_BASE_OFFSET + off;
+    }
+
+    /** zlib's crc32(crc, &b, 1): crc is the finished value of the bytes before. */
+    static int crc32(int crc, byte b) {
+        int c = ~crc;
+        c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+        return ~c;
+    }
+
+    /** zlib's adler32(adler, &b, 1). */
+    static int adler32(int adler, byte b) {
+        int s1 = adler & 0xffff;
+        int s2 = adler >>> 16;
+        s1 = (s1 + (b & 0xff)) % ADLER_BASE;
+        s2 = (s2 + s1) % ADLER_BASE;
+        return s2 << 16 | s1;
+    }
+}
