@@ -45,6 +45,9 @@ public final class Intrinsics implements ClassRegistry.Binder {
         if (in == null && m.isNative()) {
             in = HostMirror.bind(vm, m);
         }
+        if (in == null && !m.isNative()) {
+            in = HostMirror.twin(vm, m);
+        }
         if (in == null && m.isNative() && m.owner.name.equals("jdk/internal/misc/CDS")) {
             // Class-data sharing is never on in toyvm: its queries answer 0/false, its requests do nothing.
             in = (t, base) -> {
