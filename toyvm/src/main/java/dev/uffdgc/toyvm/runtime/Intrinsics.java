@@ -23,6 +23,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         TextNatives.register(vm, this);
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
+        ClassAttributeNatives.register(vm, this);
         LocaleNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
