@@ -192,7 +192,7 @@ final class CoreNatives {
         r.add(s, "currentTimeMillis()J", (t, b) -> t.prims[b] = System.currentTimeMillis());
         r.add(s, "identityHashCode(Ljava/lang/Object;)I",
                 (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t, t.refs[b]));
-        r.add(s, "exit(I)V", (t, b) -> {
+        r.add("java/lang/Runtime", "halt0(I)V", (t, b) -> {
             vm.guestThreads.exit((int) t.prims[b]);
             throw new VmExit((int) t.prims[b]);
         });
