@@ -372,7 +372,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         vm.setTop(plan.newTop);
         flipParts.end(5);
         Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
-                options.batchPages, options.copyRunPages, t1,
+                options.batchPages, options.copyRunPages, options.stallRunPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
@@ -520,14 +520,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
             return;
         }
         long t = System.nanoTime();
-        boolean mine = c.states.get(page) == PageStates.UNBUILT;
-        c.ensureMapped(page, CycleStats.LONE_MUTATOR);
+        int built = c.ensureMapped(page, CycleStats.LONE_MUTATOR);
         long nanos = System.nanoTime() - t;
         c.stats.mutatorStalls.increment();
         c.stats.mutatorStallNanos.add(nanos);
-        if (mine) {
-            c.stats.pagesBuiltByMutator.increment();
-        }
+        c.stats.pagesBuiltByMutator.add(built);
         listener.stalled(c.id, page, nanos, false);
     }
 

@@ -60,6 +60,8 @@ public final class CycleStats extends MapCounters {
     public final LongAdder mutatorStalls = new LongAdder();
     public final LongAdder mutatorStallNanos = new LongAdder();
     public final LongAdder pagesBuiltByMutator = new LongAdder();
+    /** Pages built by a thread that needed one of them now (mutator stall, fault, helper): COPYed, never MOVEd. */
+    public final LongAdder pagesBuiltAtStall = new LongAdder();
     public final LongAdder buildNanos = new LongAdder();
     public final LongAdder pageAllocNanos = new LongAdder();
     public final LongAdder faultNanos = new LongAdder();
