@@ -26,6 +26,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         LocaleNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
+        vm.references.register(this);
         varHandles = new VarHandles(vm);
         varHandles.register(this);
     }
