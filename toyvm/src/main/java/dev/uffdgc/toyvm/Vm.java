@@ -200,7 +200,7 @@ public final class Vm {
             status = reportUncaught(t);
         } catch (Safepoints.ThreadDeath e) {
             status = 0;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) { // any host failure (StackOverflowError, OOME, a LinkageError...): the VM failed
             internalError(t, e);
             guestThreads.exit(ExitStatus.VM_ERROR);
             status = ExitStatus.VM_ERROR;
@@ -235,7 +235,7 @@ public final class Vm {
             reportUncaught(t);
         } catch (Safepoints.ThreadDeath e) {
             // the VM is exiting
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) { // any host failure (StackOverflowError, OOME, a LinkageError...): the VM failed
             internalError(t, e);
             guestThreads.exit(ExitStatus.VM_ERROR);
         } finally {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +97,29 @@ class CliTest {
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("Exception in thread \"main\" java.lang.IllegalStateException: uncaught at the end\n"
                 + "\tat Exceptions.main(Exceptions.java:"), r.err());
+    }
+
+    /**
+     * A host Error (not only StackOverflowError) escaping guest code is the VM's failure: one "internal error" report
+     * and exit 3, on the main thread and on another guest thread (before, it escaped the host thread: a raw stack
+     * trace and exit 0).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"main", "other thread"})
+    @Timeout(60)
+    void aHostErrorInGuestCodeIsAnInternalErrorWithExit3(String where) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Vm vm = new Vm(GuestRun.options(GuestRun.guestClasses(), "16m"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String method = where.equals("main") ? "main([Ljava/lang/String;)V" : "bump()V"; // bump: the workers' loop
+        vm.intrinsics.add("ThreadBasics", method, (t, b) -> {
+            throw new AssertionError("host failure injected into ThreadBasics." + method);
+        });
+        int status = vm.runMain("ThreadBasics", new String[0]);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.VM_ERROR, status, e);
+        assertTrue(e.contains("toyvm: internal error in guest thread") && e.contains("java.lang.AssertionError: host failure"), e);
     }
 
     @Test

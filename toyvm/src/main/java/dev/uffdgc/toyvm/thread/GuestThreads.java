@@ -83,7 +83,7 @@ public final class GuestThreads {
             exit(e.status);
         } catch (Safepoints.ThreadDeath e) {
             // the VM is exiting
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) { // any host failure (StackOverflowError, OOME, a LinkageError...): the VM failed
             vm.internalError(t, e);
             exit(ExitStatus.VM_ERROR);
         } finally {
