@@ -667,8 +667,6 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
 
     private native boolean hasTypeAnnotations0();
 
-    private static final java.lang.annotation.Annotation[] NO_ANNOTATIONS = new java.lang.annotation.Annotation[0];
-
     private boolean declares(Class<?> annotationClass) {
         for (String n : declaredAnnotationNames0()) {
             if (n.equals(annotationClass.getName())) {
@@ -738,33 +736,32 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
 
     public java.lang.annotation.Annotation[] getAnnotations() {
         if (!hasAnnotations(false)) {
-            return NO_ANNOTATIONS;
+            return new java.lang.annotation.Annotation[0];
         }
         throw noAnnotationInstances();
     }
 
     public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
         if (!hasAnnotations(true)) {
-            return NO_ANNOTATIONS;
+            return new java.lang.annotation.Annotation[0];
         }
         throw noAnnotationInstances();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <A extends java.lang.annotation.Annotation> A[] getAnnotationsByType(Class<A> annotationClass) {
-        java.util.Objects.requireNonNull(annotationClass);
-        if (!hasAnnotations(false)) {
-            return (A[]) java.lang.reflect.Array.newInstance(annotationClass, 0);
-        }
-        throw noAnnotationInstances();
+        return annotationsByType(annotationClass, false);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <A extends java.lang.annotation.Annotation> A[] getDeclaredAnnotationsByType(Class<A> annotationClass) {
+        return annotationsByType(annotationClass, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A extends java.lang.annotation.Annotation> A[] annotationsByType(Class<A> annotationClass, boolean declaredOnly) {
         java.util.Objects.requireNonNull(annotationClass);
-        if (!hasAnnotations(true)) {
+        if (!hasAnnotations(declaredOnly)) {
             return (A[]) java.lang.reflect.Array.newInstance(annotationClass, 0);
         }
         throw noAnnotationInstances();
@@ -792,14 +789,20 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
 
     // Packages, resources, protection domains: toyvm has one loader; these answer as HotSpot's app loader does.
 
-    private static final java.util.concurrent.ConcurrentHashMap<String, Package> PACKAGES =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     public Package getPackage() {
         if (isPrimitive() || isArray()) {
             return null;
         }
-        return PACKAGES.computeIfAbsent(getPackageName(), n -> new Package(n, getModule()));
+        return Packages.MAP.computeIfAbsent(getPackageName(), n -> new Package(n, getModule()));
+    }
+
+    /**
+     * One Package per name, made on first request. A holder: a static field of Class itself would give Class a
+     * class initialiser, run (with ConcurrentHashMap's, Unsafe's...) on the first thread's uncaught exception;
+     * with -Xcomp -Xjit-threshold=1 that took ~1.2 s and made guest ThreadBasics print out of order.
+     */
+    private static final class Packages {
+        static final java.util.concurrent.ConcurrentHashMap<String, Package> MAP = new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** The URL of a resource found on the class path or in the JDK (file:, jar:file: or jrt:), or null. */

@@ -58,32 +58,27 @@ public final class StackTraceElement implements java.io.Serializable {
         return lineNumber == -2;
     }
 
+    /**
+     * The JDK's format. String concatenation (done by the VM) rather than the JDK's StringBuilder: this runs on
+     * the first uncaught exception, where a StringBuilder's first use cost ~0.1 s more with -Xcomp.
+     */
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        if (classLoaderName != null && !classLoaderName.isEmpty()) {
-            sb.append(classLoaderName).append('/');
-        }
+        String prefix = classLoaderName != null && !classLoaderName.isEmpty() ? classLoaderName + "/" : "";
         if (moduleName != null && !moduleName.isEmpty()) {
-            sb.append(moduleName);
-            if (moduleVersion != null && !moduleVersion.isEmpty()) {
-                sb.append('@').append(moduleVersion);
-            }
+            prefix += moduleVersion != null && !moduleVersion.isEmpty() ? moduleName + "@" + moduleVersion : moduleName;
         }
-        if (sb.length() > 0) {
-            sb.append('/');
+        if (!prefix.isEmpty()) {
+            prefix += "/";
         }
-        sb.append(declaringClass).append('.').append(methodName).append('(');
+        String where;
         if (isNativeMethod()) {
-            sb.append("Native Method");
+            where = "Native Method";
         } else if (fileName == null) {
-            sb.append("Unknown Source");
+            where = "Unknown Source";
         } else {
-            sb.append(fileName);
-            if (lineNumber >= 0) {
-                sb.append(':').append(lineNumber);
-            }
+            where = lineNumber >= 0 ? fileName + ":" + lineNumber : fileName;
         }
-        return sb.append(')').toString();
+        return prefix + declaringClass + "." + methodName + "(" + where + ")";
     }
 
     public boolean equals(Object obj) {

@@ -11,16 +11,16 @@ public class ThreadGroup implements Thread.UncaughtExceptionHandler {
     private final String name;
     private int maxPriority;
     private boolean daemon;
-    private final java.util.List<ThreadGroup> subgroups = new java.util.ArrayList<>();
+    /** Copied on every add (groups are few), guarded by this group's lock; a plain array, so that making the
+     * VM's first groups at start-up initialises no collection class. */
+    private ThreadGroup[] subgroups = new ThreadGroup[0];
 
     ThreadGroup(ThreadGroup parent, String name, int maxPriority) {
         this.parent = parent;
         this.name = name;
         this.maxPriority = maxPriority;
         if (parent != null) {
-            synchronized (parent.subgroups) {
-                parent.subgroups.add(this);
-            }
+            parent.addSubgroup(this);
         }
     }
 
@@ -68,10 +68,15 @@ public class ThreadGroup implements Thread.UncaughtExceptionHandler {
         return false;
     }
 
-    private ThreadGroup[] subgroups() {
-        synchronized (subgroups) {
-            return subgroups.toArray(new ThreadGroup[0]);
-        }
+    private synchronized void addSubgroup(ThreadGroup g) {
+        ThreadGroup[] more = new ThreadGroup[subgroups.length + 1];
+        System.arraycopy(subgroups, 0, more, 0, subgroups.length);
+        more[subgroups.length] = g;
+        subgroups = more;
+    }
+
+    private synchronized ThreadGroup[] subgroups() {
+        return subgroups;
     }
 
     public int activeCount() {

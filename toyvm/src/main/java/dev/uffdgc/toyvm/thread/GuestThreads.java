@@ -179,15 +179,8 @@ public final class GuestThreads {
      * thread is left (or someone calls System.exit) and returns the VM's exit status.
      */
     public int awaitEnd(int mainStatus) {
+        awaitNonDaemons();
         synchronized (lifecycle) {
-            while (nonDaemon > 0 && exitStatus == null) {
-                try {
-                    lifecycle.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
             int status = exitStatus != null ? exitStatus : mainStatus;
             if (exitStatus == null) {
                 exitStatus = status;
