@@ -29,6 +29,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         IoNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
+        vm.references.register(this);
         varHandles = new VarHandles(vm);
         varHandles.register(this);
     }
