@@ -46,8 +46,7 @@ class CorpusTest {
     /** Known gaps: the program, and what toyvm's stderr names (the missing piece). */
     @ParameterizedTest(name = "{0} (known gap: {3})")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "Hashing|-|-|toyvm: no native libraries: nio",
-        "ParallelArrays|-|-|java.util.Arrays.parallelSetAll"})
+        "Hashing|-|-|toyvm: no native libraries: nio"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);

@@ -1,10 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
-import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
-import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
-
 import dev.uffdgc.toyvm.Vm;
-import dev.uffdgc.toyvm.thread.VmThread;
 import java.util.Set;
 
 /**
@@ -45,7 +41,7 @@ final class ZipNatives {
         String crc = "java/util/zip/CRC32";
         r.add(crc, "update(II)I", (t, b) -> t.prims[b] = crc32((int) t.prims[b], (byte) t.prims[b + 1]));
         r.add(crc, "updateBytes0(I[BII)I", (t, b) -> {
-            long at = bytes(vm, t, b + 1);
+            long at = IoNatives.byteRange(vm, t, b + 1);
             int c = (int) t.prims[b];
             for (int i = 0, len = (int) t.prims[b + 3]; i < len; i++) {
                 c = crc32(c, vm.mem.getByte(at + i));
@@ -55,27 +51,13 @@ final class ZipNatives {
         String adler = "java/util/zip/Adler32";
         r.add(adler, "update(II)I", (t, b) -> t.prims[b] = adler32((int) t.prims[b], (byte) t.prims[b + 1]));
         r.add(adler, "updateBytes(I[BII)I", (t, b) -> {
-            long at = bytes(vm, t, b + 1);
+            long at = IoNatives.byteRange(vm, t, b + 1);
             int a = (int) t.prims[b];
             for (int i = 0, len = (int) t.prims[b + 3]; i < len; i++) {
                 a = adler32(a, vm.mem.getByte(at + i));
             }
             t.prims[b] = a;
         });
-    }
-
-    /** The heap address of {@code array[off]} for (array, off, len) at slot i, i+1, i+2, after a bounds check. */
-    private static long bytes(Vm vm, VmThread t, int i) {
-        int arr = t.refs[i];
-        int off = (int) t.prims[i + 1];
-        int len = (int) t.prims[i + 2];
-        if (arr == 0) {
-            throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
-        }
-        if (off < 0 || len < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - len) {
-            throw vm.throwing.raise(t, "java/lang/ArrayIndexOutOfBoundsException", "offset " + off + ", length " + len);
-        }
-        return arr + ARRAY_BASE_OFFSET + off;
     }
 
     /** zlib's crc32(crc, &b, 1): crc is the finished value of the bytes before. */
