@@ -55,8 +55,9 @@ final class CoreNatives {
             }
             t.prims[b] = vm.mem.getInt(t.refs[b] + ARRAY_LENGTH_OFFSET);
         });
-        // toyvm's collectors treat Reference.referent as a strong field (no weak references): these natives
-        // are plain reads and writes of it.
+        // Plain reads and writes of Reference.referent: refersTo creates no strong reference, so it needs no
+        // keep-alive barrier (unlike get(), see PendingReferences), and clearing a weak referent loses nothing
+        // the SATB snapshot holds (weak edges are not part of it).
         for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
             r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(t.refs[b]
                     + vm.classes.load("java/lang/ref/Reference").findField("referent").offset) == t.refs[b + 1] ? 1 : 0);
