@@ -30,15 +30,23 @@ class DeadRegionsTest {
         return h.randomGraph(52, 3000);
     }
 
-    /** Released regions are not resident before the flip; the cycle then compacts intact (shadow check, hash). */
+    /** Structure checked (the heap parsed, every reference at an object start), world stopped; the graph hash. */
+    private static long verified(SyntheticHeap h, HeapVerifier v, String when) {
+        assertTrue(h.stopTheWorld());
+        try {
+            return v.verify(when);
+        } finally {
+            h.resumeTheWorld();
+        }
+    }
+
+    /** Dead regions are released before the flip; the cycle then compacts intact (shadow check, hash). */
     @Test
     @Timeout(60)
     void deadRegionsAreReleasedBeforeTheFlipAndTheCycleStaysIntact() throws Exception {
         SyntheticHeap h = heapWithADeadMiddle();
         HeapVerifier v = new HeapVerifier(h);
-        assertTrue(h.stopTheWorld());
-        long hash = v.verify("before the cycle");
-        h.resumeTheWorld();
+        long hash = verified(h, v, "before the cycle");
         UffdCollector.Opened u = CompactorTest.open(true);
         Totals totals = new Totals();
         Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=move,verify=true"), totals);
@@ -53,9 +61,7 @@ class DeadRegionsTest {
         assertFalse(c.failed(), "a cycle needed the emergency path: " + totals.notes());
         CycleStats s = totals.cycles().getFirst();
         assertTrue(s.deadRegionBytes >= 8 * MIB, s.deadRegionBytes + " bytes of dead regions released, 12 MiB dead");
-        assertTrue(h.stopTheWorld());
-        v.expectHash(hash, "after a cycle with dead regions released");
-        h.resumeTheWorld();
+        assertEquals(hash, verified(h, v, "after a cycle with dead regions released"), "graph hash");
     }
 
     /**
@@ -69,9 +75,7 @@ class DeadRegionsTest {
     void aMarkAbandonedAfterTheReleaseLeavesTheHeapParseable() throws Exception {
         SyntheticHeap h = heapWithADeadMiddle();
         HeapVerifier v = new HeapVerifier(h);
-        assertTrue(h.stopTheWorld());
-        long hash = v.verify("before the mark");
-        h.resumeTheWorld();
+        long hash = verified(h, v, "before the mark");
         UffdCollector.Opened u = CompactorTest.open(true);
         Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=move"), new Totals());
         try {
@@ -92,8 +96,6 @@ class DeadRegionsTest {
             c.shutdown();
             u.uffd().close();
         }
-        assertTrue(h.stopTheWorld());
-        v.expectHash(hash, "after the abandoned mark");
-        h.resumeTheWorld();
+        assertEquals(hash, verified(h, v, "after the abandoned mark"), "graph hash");
     }
 }
