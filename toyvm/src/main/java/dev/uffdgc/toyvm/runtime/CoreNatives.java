@@ -63,8 +63,10 @@ final class CoreNatives {
             r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(t.refs[b]
                     + vm.classes.load("java/lang/ref/Reference").findField("referent").offset) == t.refs[b + 1] ? 1 : 0);
         }
-        r.add("java/lang/ref/Reference", "clear0()V", (t, b) -> vm.mem.putInt(t.refs[b]
-                + vm.classes.load("java/lang/ref/Reference").findField("referent").offset, 0));
+        for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
+            r.add(ref, "clear0()V", (t, b) -> vm.mem.putInt(t.refs[b]
+                    + vm.classes.load("java/lang/ref/Reference").findField("referent").offset, 0));
+        }
         // The JDK asks java.lang.invoke to initialise a class (Lookup.ensureInitialized, access checks and
         // all); the VM does it directly.
         r.add("jdk/internal/access/SharedSecrets", "ensureClassInitialized(Ljava/lang/Class;)V",
