@@ -50,11 +50,11 @@ class AgentCorpusTest {
     /**
      * Also under mode=copy: the programs whose threads fault on pages being built concurrently (the mutators'
      * fault path is where COPY and MOVE differ most: a COPY into the missing page against a MOVE of a page built
-     * in place) and the largest stdin-driven live set. AgentDifferentialTest already runs every sample under
+     * in place; ForkJoinTasks: fork/join workers stealing from each other) and the largest stdin-driven live set. AgentDifferentialTest already runs every sample under
      * copy; every line here would nearly double this test for code paths the samples already cover.
      */
     static final Set<String> COPY = Set.of("ExecutorsDemo", "ProducerConsumer", "TokenRingSmall", "MeetInPairs",
-            "KNucleotide");
+            "KNucleotide", "ForkJoinTasks");
     /** 2 vCPUs in CI: two children at a time (each a host JVM with its own marker and worker thread). */
     static final int PARALLEL = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     static final long TOYVM_TIMEOUT_SECONDS = 120;

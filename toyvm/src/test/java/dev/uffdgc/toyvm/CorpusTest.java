@@ -47,9 +47,7 @@ class CorpusTest {
     @ParameterizedTest(name = "{0} (known gap: {3})")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         "Hashing|-|-|defineUnnamedModule",
-        "RevComp|-|fasta1000.txt|java.io.FileDescriptor.initIDs",
-        "ParallelSum|-|-|java.util.concurrent.ForkJoinPool common",
-        "CompletableFutures|-|-|java.util.concurrent.ForkJoinPool java.util.concurrent.ForkJoinPool.asyncCommonPool()"})
+        "ParallelArrays|-|-|java.util.Arrays.parallelSetAll"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);

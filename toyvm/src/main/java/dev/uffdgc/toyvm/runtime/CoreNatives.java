@@ -62,8 +62,7 @@ final class CoreNatives {
         for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
             r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(t.refs[b]
                     + vm.classes.load("java/lang/ref/Reference").findField("referent").offset) == t.refs[b + 1] ? 1 : 0);
-        }
-        for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
+            // PhantomReference's (a Cleaner's, e.g. a file stream's on close) as Reference's.
             r.add(ref, "clear0()V", (t, b) -> vm.mem.putInt(t.refs[b]
                     + vm.classes.load("java/lang/ref/Reference").findField("referent").offset, 0));
         }

@@ -24,6 +24,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
         LocaleNatives.register(vm, this);
+        IoNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
         DirectMemory nativeMemory = DirectMemory.register(vm, this);

@@ -55,15 +55,25 @@ final class ReflectionNatives {
         r.add(k, "declaredFields0()[Ljava/lang/reflect/Field;", n::declaredFields);
         // Atomic*FieldUpdater: the Field's offset in toyvm's layout, which Unsafe's accessors take (UnsafeNatives).
         r.add("jdk/internal/misc/Unsafe", "objectFieldOffset0(Ljava/lang/reflect/Field;)J", (t, b) -> {
-            VmField f;
-            synchronized (n.fieldSlots) {
-                f = n.fieldSlots.get(n.intField(t.refs[b + 1], "java/lang/reflect/Field", "slot"));
-            }
+            VmField f = n.fieldOf(t.refs[b + 1]);
             if (f.isStatic) {
                 throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "toyvm: static field offsets: " + f);
             }
             t.prims[b] = f.offset;
         });
+        // A static's base is its class's mirror (as in HotSpot), its offset the slot in the VM's static tables,
+        // tagged so that UnsafeNatives routes the access there (ForkJoinPool's poolIds counter).
+        r.add("jdk/internal/misc/Unsafe", "staticFieldBase0(Ljava/lang/reflect/Field;)Ljava/lang/Object;", (t, b) -> {
+            VmField f = n.staticFieldOf(t, t.refs[b + 1]);
+            t.refs[b] = vm.mirrors.mirror(t, f.owner);
+        });
+        r.add("jdk/internal/misc/Unsafe", "staticFieldOffset0(Ljava/lang/reflect/Field;)J",
+                (t, b) -> t.prims[b] = UnsafeNatives.STATIC_SLOT | n.staticFieldOf(t, t.refs[b + 1]).offset);
+        // One class loader and no ClassLoader objects (Class.getClassLoader answers null, as for the boot loader):
+        // the system loader is that one too. The JDK's would build ClassLoaders and URLClassPath over java.io.File.
+        // ForkJoinPool's workers of a non-common pool ask for it as their context loader.
+        r.add("java/lang/ClassLoader", "registerNatives()V", (t, b) -> { });
+        r.add("java/lang/ClassLoader", "getSystemClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
             byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b + 1]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);
@@ -382,12 +392,23 @@ final class ReflectionNatives {
     }
 
 
+    private VmField fieldOf(int field) {
+        synchronized (fieldSlots) {
+            return fieldSlots.get(intField(field, "java/lang/reflect/Field", "slot"));
+        }
+    }
+
+    private VmField staticFieldOf(VmThread t, int field) {
+        VmField f = fieldOf(field);
+        if (!f.isStatic) {
+            throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "not a static field: " + f);
+        }
+        return f;
+    }
+
     /** The field's address for receiver slot b+1 (static: its slot in the statics), after the checks HotSpot makes. */
     private VmField field(VmThread t, int b) {
-        VmField f;
-        synchronized (fieldSlots) {
-            f = fieldSlots.get(intField(t.refs[b], "java/lang/reflect/Field", "slot"));
-        }
+        VmField f = fieldOf(t.refs[b]);
         if (f.isStatic) {
             vm.init.initialize(t, f.owner);
         } else {

@@ -1,14 +1,11 @@
 package dev.uffdgc.toyvm.runtime;
 
-import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
-import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,34 +93,11 @@ final class SystemNatives {
         return kv.toArray(String[]::new);
     }
 
-    /**
-     * Reads up to len bytes of the VM's stdin into the guest array, BLOCKED (a read may wait on a pipe or a
-     * terminal for ever; a collection must not wait for it). The bytes land in a host buffer first and are
-     * copied in after unblocking, when the array may have moved: its reference is re-read from the slot.
-     */
+    /** StdinStream.read0(b, off, len): System.in over the VM's stdin, as FileInputStream's fd 0 (IoNatives). */
     private static int read(Vm vm, VmThread t, int b) {
-        int off = (int) t.prims[b + 1];
-        int len = (int) t.prims[b + 2];
-        byte[] buf = new byte[len];
-        int n;
-        vm.safepoints.block(t);
-        try {
-            n = vm.in.read(buf, 0, len);
-        } catch (IOException e) {
-            n = -2;
-        } finally {
-            vm.safepoints.unblock(t);
-        }
-        if (n == -2) {
-            throw vm.throwing.raise(t, "java/io/IOException", "read of standard input failed");
-        }
-        int arr = t.refs[b];
-        if (n > 0) {
-            if (off + n > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET)) {
-                throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + n);
-            }
-            vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, n).copyFrom(MemorySegment.ofArray(buf).asSlice(0, n));
-        }
+        byte[] buf = new byte[Math.max(0, (int) t.prims[b + 2])];
+        int n = IoNatives.readStdin(vm, t, buf);
+        IoNatives.copyInto(vm, t, b, buf, n);
         return n;
     }
 }

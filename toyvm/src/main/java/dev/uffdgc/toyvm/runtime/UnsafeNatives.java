@@ -3,10 +3,12 @@ package dev.uffdgc.toyvm.runtime;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.Statics;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.interp.Intrinsic;
 import dev.uffdgc.toyvm.thread.VmThread;
 
 /**
@@ -14,11 +16,15 @@ import dev.uffdgc.toyvm.thread.VmThread;
  * ConcurrentHashMap, AtomicInteger/Long, LockSupport) is built on. An offset is a heap-object offset: a
  * field's offset from {@code objectFieldOffset}, or {@code arrayBaseOffset + index * arrayIndexScale} — so
  * {@code o + offset} is the heap offset to touch. Volatile and CAS go through HeapAccess's ordered accessors;
- * the JDK's acquire/release/opaque variants are Java methods over these. Off-heap memory (a null base) and
- * static-field offsets are not supported and fail loudly.
+ * the JDK's acquire/release/opaque variants are Java methods over these. A static field's base is its class's
+ * mirror and its offset the field's slot in the VM's static tables tagged with {@link #STATIC_SLOT}: accessors
+ * and CAS on such an offset go to the slot (ordered, as volatile getstatic/putstatic). Off-heap memory (a null
+ * base) is not supported and fails loudly.
  */
 final class UnsafeNatives {
     private static final String U = "jdk/internal/misc/Unsafe";
+    /** Tags a static's slot as an Unsafe offset: above every heap offset, which is a 32-bit int. */
+    static final long STATIC_SLOT = 1L << 32;
 
     private UnsafeNatives() {
     }
@@ -62,31 +68,71 @@ final class UnsafeNatives {
         if (o == 0) {
             throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", "toyvm: Unsafe on off-heap memory");
         }
+        if (onStatic(t, b)) {
+            throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", "toyvm: this Unsafe method on a static field");
+        }
         return o + t.prims[b + 2];
     }
 
+    /** Whether the (base, offset) at b+1 is a static field's (staticFieldBase/staticFieldOffset). */
+    private static boolean onStatic(VmThread t, int b) {
+        return t.prims[b + 2] >= STATIC_SLOT;
+    }
+
+    private static int slot(VmThread t, int b) {
+        return (int) t.prims[b + 2];
+    }
+
+    /** An accessor with its heap form and its static-slot form, chosen by the offset. */
+    private static void add(Intrinsics r, String nameAndDescriptor, Intrinsic heap, Intrinsic statics) {
+        r.add(U, nameAndDescriptor, (t, b) -> (onStatic(t, b) ? statics : heap).invoke(t, b));
+    }
+
+    /** Static slots hold a value as the operand stack does (putstatic copies it): narrow what Unsafe.put* stores. */
+    private static long narrow(char type, long v) {
+        return switch (type) {
+            case 'I', 'F' -> (int) v;
+            case 'B' -> (byte) v;
+            case 'Z' -> v & 1;
+            case 'S' -> (short) v;
+            case 'C' -> (char) v;
+            default -> v;
+        };
+    }
+
     private static void accessors(Vm vm, Intrinsics r, HeapAccess mem) {
+        Statics st = vm.statics;
         for (String v : new String[] {"", "Volatile"}) {
             boolean vol = !v.isEmpty();
-            r.add(U, "getInt" + v + "(Ljava/lang/Object;J)I", (t, b) -> t.prims[b] = vol ? mem.getIntVolatile(at(vm, t, b)) : mem.getInt(at(vm, t, b)));
-            r.add(U, "getFloat" + v + "(Ljava/lang/Object;J)F", (t, b) -> t.prims[b] = vol ? mem.getIntVolatile(at(vm, t, b)) : mem.getInt(at(vm, t, b)));
-            r.add(U, "getLong" + v + "(Ljava/lang/Object;J)J", (t, b) -> t.prims[b] = vol ? mem.getLongVolatile(at(vm, t, b)) : mem.getLong(at(vm, t, b)));
-            r.add(U, "getDouble" + v + "(Ljava/lang/Object;J)D", (t, b) -> t.prims[b] = vol ? mem.getLongVolatile(at(vm, t, b)) : mem.getLong(at(vm, t, b)));
-            r.add(U, "getReference" + v + "(Ljava/lang/Object;J)Ljava/lang/Object;", (t, b) -> t.refs[b] = vol ? mem.getIntVolatile(at(vm, t, b)) : mem.getInt(at(vm, t, b)));
-            r.add(U, "getByte" + v + "(Ljava/lang/Object;J)B", (t, b) -> t.prims[b] = vol ? mem.getByteVolatile(at(vm, t, b)) : mem.getByte(at(vm, t, b)));
-            r.add(U, "getBoolean" + v + "(Ljava/lang/Object;J)Z", (t, b) -> t.prims[b] = (vol ? mem.getByteVolatile(at(vm, t, b)) : mem.getByte(at(vm, t, b))) & 1);
-            r.add(U, "getShort" + v + "(Ljava/lang/Object;J)S", (t, b) -> t.prims[b] = vol ? mem.getShortVolatile(at(vm, t, b)) : mem.getShort(at(vm, t, b)));
-            r.add(U, "getChar" + v + "(Ljava/lang/Object;J)C", (t, b) -> t.prims[b] = (char) (vol ? mem.getShortVolatile(at(vm, t, b)) : mem.getShort(at(vm, t, b))));
-            r.add(U, "putInt" + v + "(Ljava/lang/Object;JI)V", (t, b) -> putInt(mem, vol, at(vm, t, b), (int) t.prims[b + 4]));
-            r.add(U, "putFloat" + v + "(Ljava/lang/Object;JF)V", (t, b) -> putInt(mem, vol, at(vm, t, b), (int) t.prims[b + 4]));
-            r.add(U, "putReference" + v + "(Ljava/lang/Object;JLjava/lang/Object;)V", (t, b) -> putRef(mem, vol, at(vm, t, b), t.refs[b + 4]));
-            r.add(U, "putLong" + v + "(Ljava/lang/Object;JJ)V", (t, b) -> putLong(mem, vol, at(vm, t, b), t.prims[b + 4]));
-            r.add(U, "putDouble" + v + "(Ljava/lang/Object;JD)V", (t, b) -> putLong(mem, vol, at(vm, t, b), t.prims[b + 4]));
-            r.add(U, "putByte" + v + "(Ljava/lang/Object;JB)V", (t, b) -> putByte(mem, vol, at(vm, t, b), (byte) t.prims[b + 4]));
-            r.add(U, "putBoolean" + v + "(Ljava/lang/Object;JZ)V", (t, b) -> putByte(mem, vol, at(vm, t, b), (byte) (t.prims[b + 4] & 1)));
-            r.add(U, "putShort" + v + "(Ljava/lang/Object;JS)V", (t, b) -> putShort(mem, vol, at(vm, t, b), (short) t.prims[b + 4]));
-            r.add(U, "putChar" + v + "(Ljava/lang/Object;JC)V", (t, b) -> putShort(mem, vol, at(vm, t, b), (short) t.prims[b + 4]));
+            add(r, "getInt" + v + "(Ljava/lang/Object;J)I", (t, b) -> t.prims[b] = vol ? mem.getIntVolatile(at(vm, t, b)) : mem.getInt(at(vm, t, b)), getPrim(st));
+            add(r, "getFloat" + v + "(Ljava/lang/Object;J)F", (t, b) -> t.prims[b] = vol ? mem.getIntVolatile(at(vm, t, b)) : mem.getInt(at(vm, t, b)), getPrim(st));
+            add(r, "getLong" + v + "(Ljava/lang/Object;J)J", (t, b) -> t.prims[b] = vol ? mem.getLongVolatile(at(vm, t, b)) : mem.getLong(at(vm, t, b)), getPrim(st));
+            add(r, "getDouble" + v + "(Ljava/lang/Object;J)D", (t, b) -> t.prims[b] = vol ? mem.getLongVolatile(at(vm, t, b)) : mem.getLong(at(vm, t, b)), getPrim(st));
+            add(r, "getReference" + v + "(Ljava/lang/Object;J)Ljava/lang/Object;", (t, b) -> t.refs[b] = vol ? mem.getIntVolatile(at(vm, t, b)) : mem.getInt(at(vm, t, b)),
+                    (t, b) -> t.refs[b] = StaticSlots.getRef(st, slot(t, b)));
+            add(r, "getByte" + v + "(Ljava/lang/Object;J)B", (t, b) -> t.prims[b] = vol ? mem.getByteVolatile(at(vm, t, b)) : mem.getByte(at(vm, t, b)), getPrim(st));
+            add(r, "getBoolean" + v + "(Ljava/lang/Object;J)Z", (t, b) -> t.prims[b] = (vol ? mem.getByteVolatile(at(vm, t, b)) : mem.getByte(at(vm, t, b))) & 1, getPrim(st));
+            add(r, "getShort" + v + "(Ljava/lang/Object;J)S", (t, b) -> t.prims[b] = vol ? mem.getShortVolatile(at(vm, t, b)) : mem.getShort(at(vm, t, b)), getPrim(st));
+            add(r, "getChar" + v + "(Ljava/lang/Object;J)C", (t, b) -> t.prims[b] = (char) (vol ? mem.getShortVolatile(at(vm, t, b)) : mem.getShort(at(vm, t, b))), getPrim(st));
+            add(r, "putInt" + v + "(Ljava/lang/Object;JI)V", (t, b) -> putInt(mem, vol, at(vm, t, b), (int) t.prims[b + 4]), putPrim(st, 'I'));
+            add(r, "putFloat" + v + "(Ljava/lang/Object;JF)V", (t, b) -> putInt(mem, vol, at(vm, t, b), (int) t.prims[b + 4]), putPrim(st, 'F'));
+            add(r, "putReference" + v + "(Ljava/lang/Object;JLjava/lang/Object;)V", (t, b) -> putRef(mem, vol, at(vm, t, b), t.refs[b + 4]),
+                    (t, b) -> StaticSlots.setRef(st, slot(t, b), t.refs[b + 4]));
+            add(r, "putLong" + v + "(Ljava/lang/Object;JJ)V", (t, b) -> putLong(mem, vol, at(vm, t, b), t.prims[b + 4]), putPrim(st, 'J'));
+            add(r, "putDouble" + v + "(Ljava/lang/Object;JD)V", (t, b) -> putLong(mem, vol, at(vm, t, b), t.prims[b + 4]), putPrim(st, 'D'));
+            add(r, "putByte" + v + "(Ljava/lang/Object;JB)V", (t, b) -> putByte(mem, vol, at(vm, t, b), (byte) t.prims[b + 4]), putPrim(st, 'B'));
+            add(r, "putBoolean" + v + "(Ljava/lang/Object;JZ)V", (t, b) -> putByte(mem, vol, at(vm, t, b), (byte) (t.prims[b + 4] & 1)), putPrim(st, 'Z'));
+            add(r, "putShort" + v + "(Ljava/lang/Object;JS)V", (t, b) -> putShort(mem, vol, at(vm, t, b), (short) t.prims[b + 4]), putPrim(st, 'S'));
+            add(r, "putChar" + v + "(Ljava/lang/Object;JC)V", (t, b) -> putShort(mem, vol, at(vm, t, b), (short) t.prims[b + 4]), putPrim(st, 'C'));
         }
+    }
+
+    private static Intrinsic getPrim(Statics st) {
+        return (t, b) -> t.prims[b] = StaticSlots.getPrim(st, slot(t, b));
+    }
+
+    private static Intrinsic putPrim(Statics st, char type) {
+        return (t, b) -> StaticSlots.setPrim(st, slot(t, b), narrow(type, t.prims[b + 4]));
     }
 
     private static void putInt(HeapAccess mem, boolean vol, long at, int v) {
@@ -130,18 +176,25 @@ final class UnsafeNatives {
     }
 
     private static void atomics(Vm vm, Intrinsics r, HeapAccess mem) {
-        r.add(U, "compareAndSetInt(Ljava/lang/Object;JII)Z",
-                (t, b) -> t.prims[b] = mem.compareAndSetInt(at(vm, t, b), (int) t.prims[b + 4], (int) t.prims[b + 5]) ? 1 : 0);
-        r.add(U, "compareAndExchangeInt(Ljava/lang/Object;JII)I",
-                (t, b) -> t.prims[b] = mem.compareAndExchangeInt(at(vm, t, b), (int) t.prims[b + 4], (int) t.prims[b + 5]));
-        r.add(U, "compareAndSetLong(Ljava/lang/Object;JJJ)Z",
-                (t, b) -> t.prims[b] = mem.compareAndSetLong(at(vm, t, b), t.prims[b + 4], t.prims[b + 6]) ? 1 : 0);
-        r.add(U, "compareAndExchangeLong(Ljava/lang/Object;JJJ)J",
-                (t, b) -> t.prims[b] = mem.compareAndExchangeLong(at(vm, t, b), t.prims[b + 4], t.prims[b + 6]));
-        r.add(U, "compareAndSetReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Z",
-                (t, b) -> t.prims[b] = Barrier.compareAndSetRef(mem, at(vm, t, b), t.refs[b + 4], t.refs[b + 5]) ? 1 : 0);
-        r.add(U, "compareAndExchangeReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
-                (t, b) -> t.refs[b] = Barrier.compareAndExchangeRef(mem, at(vm, t, b), t.refs[b + 4], t.refs[b + 5]));
+        Statics st = vm.statics;
+        add(r, "compareAndSetInt(Ljava/lang/Object;JII)Z",
+                (t, b) -> t.prims[b] = mem.compareAndSetInt(at(vm, t, b), (int) t.prims[b + 4], (int) t.prims[b + 5]) ? 1 : 0,
+                (t, b) -> t.prims[b] = StaticSlots.caePrim(st, slot(t, b), (int) t.prims[b + 4], (int) t.prims[b + 5]) == (int) t.prims[b + 4] ? 1 : 0);
+        add(r, "compareAndExchangeInt(Ljava/lang/Object;JII)I",
+                (t, b) -> t.prims[b] = mem.compareAndExchangeInt(at(vm, t, b), (int) t.prims[b + 4], (int) t.prims[b + 5]),
+                (t, b) -> t.prims[b] = StaticSlots.caePrim(st, slot(t, b), (int) t.prims[b + 4], (int) t.prims[b + 5]));
+        add(r, "compareAndSetLong(Ljava/lang/Object;JJJ)Z",
+                (t, b) -> t.prims[b] = mem.compareAndSetLong(at(vm, t, b), t.prims[b + 4], t.prims[b + 6]) ? 1 : 0,
+                (t, b) -> t.prims[b] = StaticSlots.caePrim(st, slot(t, b), t.prims[b + 4], t.prims[b + 6]) == t.prims[b + 4] ? 1 : 0);
+        add(r, "compareAndExchangeLong(Ljava/lang/Object;JJJ)J",
+                (t, b) -> t.prims[b] = mem.compareAndExchangeLong(at(vm, t, b), t.prims[b + 4], t.prims[b + 6]),
+                (t, b) -> t.prims[b] = StaticSlots.caePrim(st, slot(t, b), t.prims[b + 4], t.prims[b + 6]));
+        add(r, "compareAndSetReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Z",
+                (t, b) -> t.prims[b] = Barrier.compareAndSetRef(mem, at(vm, t, b), t.refs[b + 4], t.refs[b + 5]) ? 1 : 0,
+                (t, b) -> t.prims[b] = StaticSlots.caeRef(st, slot(t, b), t.refs[b + 4], t.refs[b + 5]) == t.refs[b + 4] ? 1 : 0);
+        add(r, "compareAndExchangeReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+                (t, b) -> t.refs[b] = Barrier.compareAndExchangeRef(mem, at(vm, t, b), t.refs[b + 4], t.refs[b + 5]),
+                (t, b) -> t.refs[b] = StaticSlots.caeRef(st, slot(t, b), t.refs[b + 4], t.refs[b + 5]));
         r.add(U, "copyMemory0(Ljava/lang/Object;JLjava/lang/Object;JJ)V", (t, b) -> {
             int src = t.refs[b + 1];
             int dst = t.refs[b + 4];

@@ -1,0 +1,252 @@
+package dev.uffdgc.toyvm.runtime;
+
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
+
+import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.interp.Intrinsic;
+import dev.uffdgc.toyvm.thread.VmThread;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JDK's own FileDescriptor, FileInputStream and FileOutputStream, with the natives HotSpot's libjava gives
+ * them. A guest file descriptor is a number of toyvm's: 0, 1 and 2 are the VM's stdin, stdout and stderr (the
+ * same host streams System.in/out/err use, so output through {@code new FileOutputStream(FileDescriptor.out)}
+ * keeps its order with System.out's), 3 and up are files the guest opened, each a host RandomAccessFile (no
+ * host descriptor number leaks into the guest). Reads that may wait (stdin) happen BLOCKED, into a host buffer
+ * copied into the guest array afterwards, as System.in's.
+ */
+final class IoNatives {
+    private static final String FD = "java/io/FileDescriptor";
+    private static final String FIS = "java/io/FileInputStream";
+    private static final String FOS = "java/io/FileOutputStream";
+
+    private final Vm vm;
+    private final Map<Integer, RandomAccessFile> files = new ConcurrentHashMap<>();
+    private final AtomicInteger nextFd = new AtomicInteger(3);
+
+    private IoNatives(Vm vm) {
+        this.vm = vm;
+    }
+
+    static void register(Vm vm, Intrinsics r) {
+        IoNatives n = new IoNatives(vm);
+        Intrinsic none = (t, b) -> { };
+        r.add(FD, "initIDs()V", none);
+        r.add(FIS, "initIDs()V", none);
+        r.add(FOS, "initIDs()V", none);
+        r.add("java/io/UnixFileSystem", "initIDs()V", none);
+        r.add(FD, "getHandle(I)J", (t, b) -> t.prims[b] = -1);
+        r.add(FD, "getAppend(I)Z", (t, b) -> t.prims[b] = 0);
+        r.add(FD, "close0()V", n::close);
+        r.add(FD, "sync0()V", (t, b) -> n.sync(t, n.fdValue(t.refs[b])));
+        r.add(FOS, "open0(Ljava/lang/String;Z)V", (t, b) -> n.open(t, b, t.prims[b + 2] != 0 ? "append" : "write"));
+        r.add(FIS, "open0(Ljava/lang/String;)V", (t, b) -> n.open(t, b, "read"));
+        r.add(FOS, "write(IZ)V", (t, b) -> n.write(t, n.streamFd(t, b, FOS), new byte[] {(byte) t.prims[b + 1]}));
+        r.add(FOS, "writeBytes([BIIZ)V", (t, b) -> n.write(t, n.streamFd(t, b, FOS), n.bytes(t, b + 1)));
+        r.add(FIS, "read0()I", (t, b) -> {
+            byte[] one = new byte[1];
+            int got = n.read(t, n.streamFd(t, b, FIS), one);
+            t.prims[b] = got <= 0 ? -1 : one[0] & 0xff;
+        });
+        r.add(FIS, "readBytes([BII)I", (t, b) -> t.prims[b] = n.readInto(t, n.streamFd(t, b, FIS), b + 1));
+        r.add(FIS, "length0()J", (t, b) -> t.prims[b] = n.io(t, () -> n.file(t, n.streamFd(t, b, FIS)).length()));
+        r.add(FIS, "position0()J", (t, b) -> t.prims[b] = n.io(t, () -> n.file(t, n.streamFd(t, b, FIS)).getFilePointer()));
+        r.add(FIS, "skip0(J)J", (t, b) -> t.prims[b] = n.io(t, () -> {
+            RandomAccessFile f = n.file(t, n.streamFd(t, b, FIS));
+            long at = f.getFilePointer();
+            f.seek(at + t.prims[b + 1]);
+            return f.getFilePointer() - at;
+        }));
+        r.add(FIS, "available0()I", (t, b) -> {
+            int fd = n.streamFd(t, b, FIS);
+            t.prims[b] = n.io(t, () -> fd == 0 ? vm.in.available()
+                    : Math.min(Integer.MAX_VALUE, Math.max(0, n.file(t, fd).length() - n.file(t, fd).getFilePointer())));
+        });
+        r.add(FIS, "isRegularFile0(Ljava/io/FileDescriptor;)Z", (t, b) -> t.prims[b] = n.files.containsKey(n.fdValue(t.refs[b + 1])) ? 1 : 0);
+        // java.io.File's queries a program makes around its files (exists, isFile, isDirectory, length, delete),
+        // answered by the host's File on the same path; the rest of UnixFileSystem's natives name themselves.
+        String fs = "java/io/UnixFileSystem";
+        r.add(fs, "getBooleanAttributes0(Ljava/io/File;)I", (t, b) -> {
+            java.io.File f = n.hostFile(t.refs[b + 1]);
+            t.prims[b] = (f.exists() ? 0x01 : 0) | (f.isFile() ? 0x02 : 0) | (f.isDirectory() ? 0x04 : 0);
+        });
+        r.add(fs, "getLength0(Ljava/io/File;)J", (t, b) -> t.prims[b] = n.hostFile(t.refs[b + 1]).length());
+        r.add(fs, "delete0(Ljava/io/File;)Z", (t, b) -> t.prims[b] = n.hostFile(t.refs[b + 1]).delete() ? 1 : 0);
+    }
+
+    private java.io.File hostFile(int file) {
+        return new java.io.File(vm.strings.toHost(vm.mem.getInt(file + vm.classes.load("java/io/File").findField("path").offset)));
+    }
+
+    private interface IoCall {
+        long call() throws IOException;
+    }
+
+    /** Runs a host I/O call; its IOException becomes the guest's, with the same message. */
+    private long io(VmThread t, IoCall c) {
+        try {
+            return c.call();
+        } catch (IOException e) {
+            throw vm.throwing.raise(t, "java/io/IOException", e.getMessage());
+        }
+    }
+
+    /** The int {@code fd} of a guest FileDescriptor. */
+    private int fdValue(int fdObject) {
+        return vm.mem.getInt(fdObject + vm.classes.load(FD).findField("fd").offset);
+    }
+
+    /** The descriptor of the stream at slot b ({@code this.fd.fd}); -1 (closed) raises "Stream Closed" as the JDK's natives do. */
+    private int streamFd(VmThread t, int b, String streamClass) {
+        int fdObject = vm.mem.getInt(t.refs[b] + vm.classes.load(streamClass).findField("fd").offset);
+        int fd = fdObject == 0 ? -1 : fdValue(fdObject);
+        if (fd < 0) {
+            throw vm.throwing.raise(t, "java/io/IOException", "Stream Closed");
+        }
+        return fd;
+    }
+
+    private RandomAccessFile file(VmThread t, int fd) {
+        RandomAccessFile f = files.get(fd);
+        if (f == null) {
+            throw vm.throwing.raise(t, "java/io/IOException", "toyvm: not a file: descriptor " + fd);
+        }
+        return f;
+    }
+
+    /** open0(name[, append]) of the stream at slot b: a host file, its new guest number stored in this.fd.fd. */
+    private void open(VmThread t, int b, String how) {
+        String name = vm.strings.toHost(t.refs[b + 1]);
+        RandomAccessFile f;
+        try {
+            f = new RandomAccessFile(name, how.equals("read") ? "r" : "rw");
+            if (how.equals("write")) {
+                f.setLength(0);
+            } else if (how.equals("append")) {
+                f.seek(f.length());
+            }
+        } catch (FileNotFoundException e) {
+            throw vm.throwing.raise(t, "java/io/FileNotFoundException", e.getMessage());
+        } catch (IOException e) {
+            throw vm.throwing.raise(t, "java/io/IOException", e.getMessage());
+        }
+        int fd = nextFd.getAndIncrement();
+        files.put(fd, f);
+        String streamClass = how.equals("read") ? FIS : FOS;
+        int fdObject = vm.mem.getInt(t.refs[b] + vm.classes.load(streamClass).findField("fd").offset);
+        vm.mem.putInt(fdObject + vm.classes.load(FD).findField("fd").offset, fd);
+    }
+
+    /** FileDescriptor.close0: a file is closed; the standard streams stay open for System.out/err/in. */
+    private void close(VmThread t, int b) {
+        int fdObject = t.refs[b];
+        int fd = fdValue(fdObject);
+        vm.mem.putInt(fdObject + vm.classes.load(FD).findField("fd").offset, -1);
+        RandomAccessFile f = fd < 3 ? null : files.remove(fd);
+        if (f != null) {
+            io(t, () -> {
+                f.close();
+                return 0;
+            });
+        }
+    }
+
+    private void sync(VmThread t, int fd) {
+        if (fd == 1 || fd == 2) {
+            (fd == 1 ? vm.out : vm.err).flush();
+        } else if (fd > 2) {
+            io(t, () -> {
+                file(t, fd).getFD().sync();
+                return 0;
+            });
+        }
+    }
+
+    /** The bytes of (array, off, len) at slots i, i+1, i+2, bounds checked as the JDK's natives do. */
+    private byte[] bytes(VmThread t, int i) {
+        int arr = t.refs[i];
+        int off = (int) t.prims[i + 1];
+        int len = (int) t.prims[i + 2];
+        if (arr == 0) {
+            throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
+        }
+        if (off < 0 || len < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - len) {
+            throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", null);
+        }
+        return vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, len).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    private void write(VmThread t, int fd, byte[] data) {
+        switch (fd) {
+            case 0 -> throw vm.throwing.raise(t, "java/io/IOException", "Bad file descriptor");
+            case 1 -> vm.out.write(data, 0, data.length);
+            case 2 -> vm.err.write(data, 0, data.length);
+            default -> io(t, () -> {
+                file(t, fd).write(data);
+                return 0;
+            });
+        }
+    }
+
+    /** Reads up to buf.length bytes from fd, BLOCKED for stdin; -1 at the end. */
+    private int read(VmThread t, int fd, byte[] buf) {
+        if (fd == 1 || fd == 2) {
+            throw vm.throwing.raise(t, "java/io/IOException", "Bad file descriptor");
+        }
+        if (fd == 0) {
+            return readStdin(vm, t, buf);
+        }
+        return (int) io(t, () -> file(t, fd).read(buf));
+    }
+
+    /** readBytes(array, off, len) with the array at slot i: read first, then copy into wherever the array is now. */
+    private int readInto(VmThread t, int fd, int i) {
+        int len = (int) t.prims[i + 2];
+        byte[] buf = new byte[Math.max(0, len)];
+        int n = len == 0 ? 0 : read(t, fd, buf);
+        copyInto(vm, t, i, buf, n);
+        return len == 0 ? 0 : n;
+    }
+
+    /**
+     * Reads the VM's stdin BLOCKED (a read may wait on a pipe or a terminal for ever; a collection must not wait
+     * for it); -1 at the end.
+     */
+    static int readStdin(Vm vm, VmThread t, byte[] buf) {
+        InputStream in = vm.in;
+        int n;
+        vm.safepoints.block(t);
+        try {
+            n = in.read(buf, 0, buf.length);
+        } catch (IOException e) {
+            n = -2;
+        } finally {
+            vm.safepoints.unblock(t);
+        }
+        if (n == -2) {
+            throw vm.throwing.raise(t, "java/io/IOException", "read of standard input failed");
+        }
+        return n;
+    }
+
+    /** Copies n bytes read into (array, off) at slots i, i+1, re-reading the array's slot (it may have moved). */
+    static void copyInto(Vm vm, VmThread t, int i, byte[] buf, int n) {
+        int arr = t.refs[i];
+        int off = (int) t.prims[i + 1];
+        if (n > 0) {
+            if (off < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - n) {
+                throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + n);
+            }
+            vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, n).copyFrom(MemorySegment.ofArray(buf).asSlice(0, n));
+        }
+    }
+}
