@@ -107,6 +107,15 @@ final class LangAccess {
         Thread.blockedOn(b);
     }
 
+    /** The JDK's: a new unnamed module of the loader (BootLoader's static initialiser asks for the boot loader's). */
+    public Module defineUnnamedModule(ClassLoader loader) {
+        return new Module(loader);
+    }
+
+    public Module addEnableNativeAccess(Module m) {
+        return m.implAddEnableNativeAccess();
+    }
+
     /** No virtual threads in toyvm: the carrier is the thread itself (LinkedTransferQueue's spin-wait asks). */
     public Thread currentCarrierThread() {
         return Thread.currentThread();
