@@ -183,26 +183,24 @@ final class DirectMemory {
         void put(MemorySegment s, long x);
     }
 
-    // Volatile raw accesses are plain accesses between full fences: at least as strong as the JDK asks, and
-    // native memory is never shared with a collector, so no ordering beyond the guest's own is needed.
     private void get(Intrinsics r, String name, int size, boolean vol, Get g) {
-        r.wrap(U, name, heap -> (t, b) -> {
-            if (t.refs[b + 1] != 0) {
-                heap.invoke(t, b);
-                return;
-            }
-            MemorySegment s = raw(t, t.prims[b + 2], size);
-            if (vol) {
-                VarHandle.fullFence();
-            }
-            t.prims[b] = g.get(s);
-            if (vol) {
-                VarHandle.fullFence();
-            }
-        });
+        raw(r, name, size, vol, (t, b, s) -> t.prims[b] = g.get(s));
     }
 
     private void put(Intrinsics r, String name, int size, boolean vol, Put p) {
+        raw(r, name, size, vol, (t, b, s) -> p.put(s, t.prims[b + 4]));
+    }
+
+    private interface Access {
+        void run(VmThread t, int b, MemorySegment s);
+    }
+
+    /**
+     * An accessor whose null-base case reads or writes {@code size} bytes at the address. Volatile raw accesses
+     * are plain accesses between full fences: at least as strong as the JDK asks (native memory is never shared
+     * with a collector, so no ordering beyond the guest's own is needed).
+     */
+    private void raw(Intrinsics r, String name, int size, boolean vol, Access a) {
         r.wrap(U, name, heap -> (t, b) -> {
             if (t.refs[b + 1] != 0) {
                 heap.invoke(t, b);
@@ -212,7 +210,7 @@ final class DirectMemory {
             if (vol) {
                 VarHandle.fullFence();
             }
-            p.put(s, t.prims[b + 4]);
+            a.run(t, b, s);
             if (vol) {
                 VarHandle.fullFence();
             }
