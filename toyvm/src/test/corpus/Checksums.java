@@ -1,62 +1,50 @@
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.*;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.UUID;
+import java.util.zip.*;
 
-/**
- * An md5sum/sha256sum-style checksum tool: digests of each file given (read whole, and streamed through a
- * DigestInputStream in small chunks), of a few strings, name-based UUIDs, and what a missing file or an
- * unknown algorithm gives. Usage: Checksums <file>...
- */
+/** java.util.zip's checksums over stdin and over strings: CRC32, Adler32, CRC32C, byte-wise and in blocks, through CheckedInputStream. */
 public class Checksums {
-    public static void main(String[] args) throws Exception {
-        for (String a : args) {
-            Path p = Path.of(a);
-            byte[] data = Files.readAllBytes(p);
-            for (String alg : new String[] {"MD5", "SHA-1", "SHA-256"}) {
-                System.out.println(hex(MessageDigest.getInstance(alg).digest(data)) + "  " + p.getFileName() + " (" + alg + ")");
-            }
-            System.out.println(streamed(p, "SHA-256").equals(hex(MessageDigest.getInstance("SHA-256").digest(data)))
-                    ? "streamed digest matches" : "streamed digest DIFFERS");
+    public static void main(String[] args) throws IOException {
+        CRC32 crcStream = new CRC32();
+        Adler32 adlerStream = new Adler32();
+        byte[] all;
+        try (CheckedInputStream in = new CheckedInputStream(new BufferedInputStream(System.in), crcStream)) {
+            all = in.readAllBytes();
         }
-        for (String s : new String[] {"", "abc", "The quick brown fox jumps over the lazy dog"}) {
-            MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update(s.getBytes(StandardCharsets.UTF_8));
-            System.out.println("md5(\"" + s + "\") = " + hex(md5.digest()));
-            System.out.println("uuid(\"" + s + "\") = " + UUID.nameUUIDFromBytes(s.getBytes(StandardCharsets.UTF_8)));
-        }
-        MessageDigest sha = MessageDigest.getInstance("SHA-512");
-        System.out.println(sha.getAlgorithm() + " " + sha.getDigestLength() + " bytes, provider " + sha.getProvider().getName());
-        System.out.println(HexFormat.of().formatHex(sha.digest("x".getBytes(StandardCharsets.UTF_8)), 0, 8));
-        try {
-            Files.readAllBytes(Path.of(args[0] + ".missing"));
-        } catch (IOException e) {
-            System.out.println(e.getClass().getName() + " for " + Path.of(e.getMessage()).getFileName());
-        }
-    }
+        adlerStream.update(all);
+        System.out.printf("stdin %d bytes crc32 %08x adler32 %08x%n", all.length, crcStream.getValue(), adlerStream.getValue());
 
-    static String streamed(Path p, String alg) throws Exception {
-        MessageDigest md = MessageDigest.getInstance(alg);
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
-            byte[] buf = new byte[7];
-            while (in.read(buf) != -1) {
-                // the digest sees every byte read
-            }
-        }
-        return hex(md.digest());
-    }
+        CRC32 oneByOne = new CRC32();
+        for (byte b : all) oneByOne.update(b);
+        CRC32 blocks = new CRC32();
+        for (int off = 0; off < all.length; off += 777) blocks.update(all, off, Math.min(777, all.length - off));
+        CRC32 viaBuffer = new CRC32();
+        viaBuffer.update(ByteBuffer.wrap(all));
+        System.out.println("same crc byte-wise, in blocks, via heap buffer: " + (oneByOne.getValue() == crcStream.getValue())
+                + " " + (blocks.getValue() == crcStream.getValue()) + " " + (viaBuffer.getValue() == crcStream.getValue()));
 
-    static String hex(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        for (byte x : b) {
-            sb.append(String.format("%02x", x));
+        for (String s : new String[] {"", "a", "abc", "The quick brown fox jumps over the lazy dog", "123456789", "ünïcödé"}) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            Checksum[] cs = {new CRC32(), new Adler32(), new CRC32C()};
+            StringBuilder line = new StringBuilder(String.format("%-45s", '"' + s + '"'));
+            for (Checksum c : cs) {
+                c.update(b, 0, b.length);
+                line.append(String.format(" %08x", c.getValue()));
+            }
+            System.out.println(line);
         }
-        return sb.toString();
+        Adler32 a = new Adler32();
+        a.update(new byte[100_000]);
+        a.update(255);
+        long before = a.getValue();
+        a.reset();
+        System.out.printf("adler of zeros %08x, after reset %d%n", before, a.getValue());
+        CRC32 c = new CRC32();
+        try { c.update(new byte[4], 3, 2); } catch (ArrayIndexOutOfBoundsException e) { System.out.println("bounds: " + e.getClass().getSimpleName()); }
+        try (CheckedOutputStream out = new CheckedOutputStream(OutputStream.nullOutputStream(), new Adler32())) {
+            for (int i = 0; i < 1000; i++) out.write(("line " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+            System.out.printf("checked output %08x%n", out.getChecksum().getValue());
+        }
     }
 }

@@ -1,8 +1,16 @@
 package java.lang;
 
-/** toyvm guest library: a class mirror; vmClassId indexes the VM's class table. */
-public final class Class<T> implements java.io.Serializable {
+/**
+ * toyvm guest library: a class mirror; vmClassId indexes the VM's class table. What the JDK's Class asks of
+ * HotSpot's natives from class-file attributes (InnerClasses, EnclosingMethod, NestHost/NestMembers,
+ * PermittedSubclasses, Record, Signature, RuntimeVisibleAnnotations) the VM answers from the class model
+ * (runtime/ClassAttributeNatives); the rest is the JDK's own code, as in its Class.
+ */
+public final class Class<T> implements java.io.Serializable, java.lang.reflect.GenericDeclaration,
+        java.lang.reflect.Type, java.lang.reflect.AnnotatedElement,
+        java.lang.invoke.TypeDescriptor.OfField<Class<?>>, java.lang.constant.Constable {
     private int vmClassId;
+    private transient volatile sun.reflect.generics.repository.ClassRepository genericInfo;
 
     private Class() {
     }
@@ -39,6 +47,15 @@ public final class Class<T> implements java.io.Serializable {
     }
 
     public String getTypeName() {
+        if (isArray()) {
+            Class<?> c = this;
+            int dimensions = 0;
+            do {
+                dimensions++;
+                c = c.getComponentType();
+            } while (c.isArray());
+            return c.getName() + "[]".repeat(dimensions);
+        }
         return getName();
     }
 
@@ -120,7 +137,7 @@ public final class Class<T> implements java.io.Serializable {
 
     private native java.lang.reflect.Field[] declaredFields0();
 
-    private native byte[] resource0(String absoluteName);
+    private static native byte[] resource0(String absoluteName);
 
     public java.lang.reflect.Method[] getDeclaredMethods() {
         return declaredMethods0();
@@ -274,18 +291,7 @@ public final class Class<T> implements java.io.Serializable {
 
     /** A resource of the class path, named relative to this class's package unless it starts with '/'. */
     public java.io.InputStream getResourceAsStream(String name) {
-        String abs;
-        if (name.startsWith("/")) {
-            abs = name.substring(1);
-        } else {
-            Class<?> c = this;
-            while (c.isArray()) {
-                c = c.getComponentType();
-            }
-            String pkg = c.getPackageName();
-            abs = pkg.isEmpty() ? name : pkg.replace('.', '/') + "/" + name;
-        }
-        byte[] b = resource0(abs);
+        byte[] b = resource0(resolveName(name));
         return b == null ? null : new java.io.ByteArrayInputStream(b);
     }
 
@@ -335,5 +341,548 @@ public final class Class<T> implements java.io.Serializable {
 
     public boolean isHidden() {
         return false;
+    }
+
+    // Nesting (InnerClasses, EnclosingMethod), as the JDK's Class computes it from HotSpot's natives.
+
+    private native Class<?> getDeclaringClass0();
+
+    private native Object[] getEnclosingMethod0();
+
+    private native String getSimpleBinaryName0();
+
+    private native Class<?>[] getDeclaredClasses0();
+
+    public Class<?> getDeclaringClass() {
+        return getDeclaringClass0();
+    }
+
+    public Class<?> getEnclosingClass() {
+        Object[] info = getEnclosingMethod0();
+        return info == null ? getDeclaringClass0() : (Class<?>) info[0];
+    }
+
+    private boolean isLocalOrAnonymousClass() {
+        return !isArray() && getEnclosingMethod0() != null;
+    }
+
+    public boolean isAnonymousClass() {
+        return !isArray() && isLocalOrAnonymousClass() && getSimpleBinaryName0() == null;
+    }
+
+    public boolean isLocalClass() {
+        return isLocalOrAnonymousClass() && (isArray() || getSimpleBinaryName0() != null);
+    }
+
+    public boolean isMemberClass() {
+        return !isLocalOrAnonymousClass() && getDeclaringClass0() != null;
+    }
+
+    public String getCanonicalName() {
+        if (isArray()) {
+            String c = getComponentType().getCanonicalName();
+            return c == null ? null : c + "[]";
+        }
+        if (isLocalOrAnonymousClass()) {
+            return null;
+        }
+        Class<?> enclosing = getEnclosingClass();
+        if (enclosing == null) {
+            return getName();
+        }
+        String e = enclosing.getCanonicalName();
+        return e == null ? null : e + "." + getSimpleName();
+    }
+
+    public Class<?>[] getDeclaredClasses() {
+        return getDeclaredClasses0();
+    }
+
+    public Class<?>[] getClasses() {
+        java.util.List<Class<?>> list = new java.util.ArrayList<>();
+        for (Class<?> c = this; c != null; c = c.getSuperclass()) {
+            for (Class<?> m : c.getDeclaredClasses()) {
+                if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                    list.add(m);
+                }
+            }
+        }
+        return list.toArray(new Class<?>[0]);
+    }
+
+    /** The enclosing method or constructor named by the EnclosingMethod attribute (JDK: getEnclosingMethodInfo). */
+    private java.lang.reflect.Executable enclosingExecutable(boolean constructor) {
+        Object[] info = getEnclosingMethod0();
+        if (info == null || info[1] == null || "<clinit>".equals(info[1]) || "<init>".equals(info[1]) != constructor) {
+            return null;
+        }
+        // The descriptor parsed by the JDK's own generics parser, as its Class does (no java.lang.invoke needed).
+        sun.reflect.generics.repository.MethodRepository type = sun.reflect.generics.repository.MethodRepository.make(
+                (String) info[2], sun.reflect.generics.factory.CoreReflectionFactory.make(this,
+                        sun.reflect.generics.scope.ClassScope.make(this)));
+        java.lang.reflect.Type[] params = type.getParameterTypes();
+        Class<?>[] paramClasses = new Class<?>[params.length];
+        for (int i = 0; i < params.length; i++) {
+            paramClasses[i] = toClass(params[i]);
+        }
+        Class<?> returnType = toClass(type.getReturnType());
+        Class<?> enclosing = (Class<?>) info[0];
+        java.lang.reflect.Executable[] candidates = constructor ? enclosing.getDeclaredConstructors()
+                : enclosing.getDeclaredMethods();
+        for (java.lang.reflect.Executable e : candidates) {
+            if ((constructor || e.getName().equals(info[1])) && java.util.Arrays.equals(e.getParameterTypes(), paramClasses)
+                    && (constructor || ((java.lang.reflect.Method) e).getReturnType() == returnType)) {
+                return e;
+            }
+        }
+        throw new InternalError("Enclosing " + (constructor ? "constructor" : "method") + " not found");
+    }
+
+    private static Class<?> toClass(java.lang.reflect.Type o) {
+        if (o instanceof java.lang.reflect.GenericArrayType gat) {
+            return toClass(gat.getGenericComponentType()).arrayType();
+        }
+        return (Class<?>) o;
+    }
+
+    public java.lang.reflect.Method getEnclosingMethod() {
+        return (java.lang.reflect.Method) enclosingExecutable(false);
+    }
+
+    public java.lang.reflect.Constructor<?> getEnclosingConstructor() {
+        return (java.lang.reflect.Constructor<?>) enclosingExecutable(true);
+    }
+
+    // Nests and sealing (NestHost, NestMembers, PermittedSubclasses).
+
+    private native Class<?> getNestHost0();
+
+    private native Class<?>[] getNestMembers0();
+
+    private native Class<?>[] getPermittedSubclasses0();
+
+    public Class<?> getNestHost() {
+        return isPrimitive() || isArray() ? this : getNestHost0();
+    }
+
+    public boolean isNestmateOf(Class<?> c) {
+        if (this == c) {
+            return true;
+        }
+        if (isPrimitive() || isArray() || c.isPrimitive() || c.isArray()) {
+            return false;
+        }
+        return getNestHost() == c.getNestHost();
+    }
+
+    public Class<?>[] getNestMembers() {
+        return isPrimitive() || isArray() ? new Class<?>[] {this} : getNestMembers0();
+    }
+
+    public Class<?>[] getPermittedSubclasses() {
+        Class<?>[] subClasses;
+        if (isArray() || isPrimitive() || (subClasses = getPermittedSubclasses0()) == null) {
+            return null;
+        }
+        java.util.List<Class<?>> direct = new java.util.ArrayList<>();
+        for (Class<?> c : subClasses) {
+            if (isDirectSubType(c)) {
+                direct.add(c);
+            }
+        }
+        return direct.toArray(new Class<?>[0]);
+    }
+
+    private boolean isDirectSubType(Class<?> c) {
+        if (isInterface()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i == this) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return c.getSuperclass() == this;
+    }
+
+    public boolean isSealed() {
+        return !isArray() && !isPrimitive() && getPermittedSubclasses() != null;
+    }
+
+    // Records: the components from the Record attribute, made as HotSpot makes them (fields set by the VM).
+
+    /** name, descriptor, signature (or null) of each component, in order (three entries each). */
+    private native String[] recordComponents0();
+
+    private static native java.lang.reflect.RecordComponent newRecordComponent(Class<?> declaring, String name,
+            Class<?> type, java.lang.reflect.Method accessor, String signature);
+
+    public java.lang.reflect.RecordComponent[] getRecordComponents() {
+        if (!isRecord()) {
+            return null;
+        }
+        String[] raw = recordComponents0();
+        java.lang.reflect.RecordComponent[] out = new java.lang.reflect.RecordComponent[raw.length / 3];
+        for (int i = 0; i < out.length; i++) {
+            String name = raw[3 * i];
+            java.lang.reflect.Method accessor = null;
+            for (java.lang.reflect.Method m : declaredMethods0()) {
+                if (m.getName().equals(name) && m.getParameterCount() == 0) {
+                    accessor = m; // a record always has its accessor (JLS 8.10.3), of the component's type
+                }
+            }
+            out[i] = newRecordComponent(this, name, accessor.getReturnType(), accessor, raw[3 * i + 2]);
+        }
+        return out;
+    }
+
+    // Generics: the Signature attribute, parsed by the JDK's own sun.reflect.generics, as in its Class.
+
+    private native String getGenericSignature0();
+
+    private sun.reflect.generics.repository.ClassRepository getGenericInfo() {
+        sun.reflect.generics.repository.ClassRepository info = genericInfo;
+        if (info == null) {
+            String signature = getGenericSignature0();
+            info = signature == null ? sun.reflect.generics.repository.ClassRepository.NONE
+                    : sun.reflect.generics.repository.ClassRepository.make(signature,
+                            sun.reflect.generics.factory.CoreReflectionFactory.make(this,
+                                    sun.reflect.generics.scope.ClassScope.make(this)));
+            genericInfo = info;
+        }
+        return info != sun.reflect.generics.repository.ClassRepository.NONE ? info : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public java.lang.reflect.TypeVariable<Class<T>>[] getTypeParameters() {
+        sun.reflect.generics.repository.ClassRepository info = getGenericInfo();
+        return info != null ? (java.lang.reflect.TypeVariable<Class<T>>[]) info.getTypeParameters()
+                : (java.lang.reflect.TypeVariable<Class<T>>[]) new java.lang.reflect.TypeVariable<?>[0];
+    }
+
+    public java.lang.reflect.Type getGenericSuperclass() {
+        sun.reflect.generics.repository.ClassRepository info = getGenericInfo();
+        if (info == null) {
+            return getSuperclass();
+        }
+        return isInterface() ? null : info.getSuperclass();
+    }
+
+    public java.lang.reflect.Type[] getGenericInterfaces() {
+        sun.reflect.generics.repository.ClassRepository info = getGenericInfo();
+        return info == null ? getInterfaces() : info.getSuperInterfaces();
+    }
+
+    public String toGenericString() {
+        if (isPrimitive()) {
+            return toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        Class<?> component = this;
+        int arrayDepth = 0;
+        if (isArray()) {
+            do {
+                arrayDepth++;
+                component = component.getComponentType();
+            } while (component.isArray());
+            sb.append(component.getName());
+        } else {
+            int modifiers = getModifiers() & java.lang.reflect.Modifier.classModifiers();
+            if (modifiers != 0) {
+                sb.append(java.lang.reflect.Modifier.toString(modifiers)).append(' ');
+            }
+            if (!java.lang.reflect.Modifier.isFinal(modifiers)) {
+                if (isSealed()) {
+                    sb.append("sealed ");
+                } else if (hasSealedAncestor()) {
+                    sb.append("non-sealed ");
+                }
+            }
+            if (isAnnotation()) {
+                sb.append('@');
+            }
+            sb.append(isInterface() ? "interface" : isEnum() ? "enum" : isRecord() ? "record" : "class");
+            sb.append(' ').append(getName());
+        }
+        java.lang.reflect.TypeVariable<?>[] typeparms = component.getTypeParameters();
+        if (typeparms.length > 0) {
+            java.util.StringJoiner j = new java.util.StringJoiner(",", "<", ">");
+            for (java.lang.reflect.TypeVariable<?> v : typeparms) {
+                j.add(typeVarBounds(v));
+            }
+            sb.append(j);
+        }
+        return sb.append("[]".repeat(arrayDepth)).toString();
+    }
+
+    private boolean hasSealedAncestor() {
+        Class<?> superclass = getSuperclass();
+        if (superclass != null && superclass.isSealed()) {
+            return true;
+        }
+        for (Class<?> i : getInterfaces()) {
+            if (i.isSealed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String typeVarBounds(java.lang.reflect.TypeVariable<?> typeVar) {
+        java.lang.reflect.Type[] bounds = typeVar.getBounds();
+        if (bounds.length == 1 && bounds[0].equals(Object.class)) {
+            return typeVar.getName();
+        }
+        java.util.StringJoiner j = new java.util.StringJoiner(" & ");
+        for (java.lang.reflect.Type b : bounds) {
+            j.add(b.getTypeName());
+        }
+        return typeVar.getName() + " extends " + j;
+    }
+
+    public java.util.Set<java.lang.reflect.AccessFlag> accessFlags() {
+        boolean inner = isMemberClass() || isLocalClass() || isAnonymousClass() || isArray();
+        return java.lang.reflect.AccessFlag.maskToAccessFlags(inner ? getModifiers() : getClassAccessFlagsRaw0(),
+                inner ? java.lang.reflect.AccessFlag.Location.INNER_CLASS : java.lang.reflect.AccessFlag.Location.CLASS);
+    }
+
+    private native int getClassAccessFlagsRaw0();
+
+    public java.util.Optional<java.lang.constant.ClassDesc> describeConstable() {
+        Class<?> c = this;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c.isHidden() ? java.util.Optional.empty()
+                : java.util.Optional.of(java.lang.constant.ClassDesc.ofDescriptor(descriptorString()));
+    }
+
+    // Annotations. Their instances are java.lang.reflect.Proxy objects, which toyvm cannot make yet (Proxy needs
+    // JavaLangAccess.defineUnnamedModule, a known gap): which annotation types a class carries is answered exactly
+    // from its RuntimeVisibleAnnotations (and @Inherited ones of its superclasses), and so is every query on a
+    // class without annotations; asking for an instance of one that is present fails naming itself.
+
+    /** Binary names of the runtime-visible annotations declared on this class. */
+    private native String[] declaredAnnotationNames0();
+
+    private native boolean hasTypeAnnotations0();
+
+    private static final java.lang.annotation.Annotation[] NO_ANNOTATIONS = new java.lang.annotation.Annotation[0];
+
+    private boolean declares(Class<?> annotationClass) {
+        for (String n : declaredAnnotationNames0()) {
+            if (n.equals(annotationClass.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasAnnotations(boolean declaredOnly) {
+        if (declaredAnnotationNames0().length > 0) {
+            return true;
+        }
+        if (!declaredOnly) {
+            for (Class<?> c = getSuperclass(); c != null; c = c.getSuperclass()) {
+                for (String n : c.declaredAnnotationNames0()) {
+                    try {
+                        if (forName(n, false, null).declares(java.lang.annotation.Inherited.class)) {
+                            return true;
+                        }
+                    } catch (ClassNotFoundException e) {
+                        // An annotation whose class is missing is skipped, as the JDK's parser skips it.
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private UnsupportedOperationException noAnnotationInstances() {
+        return new UnsupportedOperationException("toyvm: annotation instances (java.lang.reflect.Proxy) of "
+                + java.util.Arrays.toString(declaredAnnotationNames0()) + " on " + this);
+    }
+
+    @Override
+    public boolean isAnnotationPresent(Class<? extends java.lang.annotation.Annotation> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        if (declares(annotationClass)) {
+            return true;
+        }
+        if (!annotationClass.declares(java.lang.annotation.Inherited.class)) {
+            return false;
+        }
+        for (Class<?> c = getSuperclass(); c != null; c = c.getSuperclass()) {
+            if (c.declares(annotationClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public <A extends java.lang.annotation.Annotation> A getAnnotation(Class<A> annotationClass) {
+        if (!isAnnotationPresent(annotationClass)) {
+            return null;
+        }
+        throw noAnnotationInstances();
+    }
+
+    @Override
+    public <A extends java.lang.annotation.Annotation> A getDeclaredAnnotation(Class<A> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        if (!declares(annotationClass)) {
+            return null;
+        }
+        throw noAnnotationInstances();
+    }
+
+    public java.lang.annotation.Annotation[] getAnnotations() {
+        if (!hasAnnotations(false)) {
+            return NO_ANNOTATIONS;
+        }
+        throw noAnnotationInstances();
+    }
+
+    public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
+        if (!hasAnnotations(true)) {
+            return NO_ANNOTATIONS;
+        }
+        throw noAnnotationInstances();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends java.lang.annotation.Annotation> A[] getAnnotationsByType(Class<A> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        if (!hasAnnotations(false)) {
+            return (A[]) java.lang.reflect.Array.newInstance(annotationClass, 0);
+        }
+        throw noAnnotationInstances();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A extends java.lang.annotation.Annotation> A[] getDeclaredAnnotationsByType(Class<A> annotationClass) {
+        java.util.Objects.requireNonNull(annotationClass);
+        if (!hasAnnotations(true)) {
+            return (A[]) java.lang.reflect.Array.newInstance(annotationClass, 0);
+        }
+        throw noAnnotationInstances();
+    }
+
+    /** As the JDK's, from the type annotations of the extends/implements clauses: none here, or it fails. */
+    public java.lang.reflect.AnnotatedType getAnnotatedSuperclass() {
+        if (this == Object.class || isInterface() || isArray() || isPrimitive() || this == Void.TYPE) {
+            return null;
+        }
+        checkNoTypeAnnotations();
+        return sun.reflect.annotation.TypeAnnotationParser.buildAnnotatedSuperclass(null, null, this);
+    }
+
+    public java.lang.reflect.AnnotatedType[] getAnnotatedInterfaces() {
+        checkNoTypeAnnotations();
+        return sun.reflect.annotation.TypeAnnotationParser.buildAnnotatedInterfaces(null, null, this);
+    }
+
+    private void checkNoTypeAnnotations() {
+        if (hasTypeAnnotations0()) {
+            throw new UnsupportedOperationException("toyvm: type annotation instances (java.lang.reflect.Proxy) on " + this);
+        }
+    }
+
+    // Packages, resources, protection domains: toyvm has one loader; these answer as HotSpot's app loader does.
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Package> PACKAGES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Package getPackage() {
+        if (isPrimitive() || isArray()) {
+            return null;
+        }
+        return PACKAGES.computeIfAbsent(getPackageName(), n -> new Package(n, getModule()));
+    }
+
+    /** The URL of a resource found on the class path or in the JDK (file:, jar:file: or jrt:), or null. */
+    private static native String resourceUrl0(String absoluteName);
+
+    public java.net.URL getResource(String name) {
+        String abs = resolveName(name);
+        String url = resourceUrl0(abs);
+        return url == null ? null : url(url, abs);
+    }
+
+    /**
+     * The URL, with the name HotSpot gives it, read through the VM's class path (as getResourceAsStream is): the
+     * JDK's file: and jrt: protocol handlers need java.io.File and jrt natives that toyvm does not have.
+     */
+    @SuppressWarnings("deprecation") // URL.of refuses a handler for file:, jar: and jrt:; this constructor does not
+    private static java.net.URL url(String url, String resource) {
+        int colon = url.indexOf(':');
+        try {
+            return new java.net.URL(url.substring(0, colon), null, -1, url.substring(colon + 1), new ResourceHandler(resource));
+        } catch (java.net.MalformedURLException e) {
+            throw new InternalError(url, e);
+        }
+    }
+
+    private static final class ResourceHandler extends java.net.URLStreamHandler {
+        private final String resource;
+
+        ResourceHandler(String resource) {
+            this.resource = resource;
+        }
+
+        @Override
+        protected java.net.URLConnection openConnection(java.net.URL u) {
+            return new java.net.URLConnection(u) {
+                @Override
+                public void connect() throws java.io.IOException {
+                    connected = true;
+                }
+
+                @Override
+                public java.io.InputStream getInputStream() throws java.io.IOException {
+                    byte[] b = resource == null ? null : resource0(resource);
+                    if (b == null) {
+                        throw new java.io.FileNotFoundException(u.toString());
+                    }
+                    return new java.io.ByteArrayInputStream(b);
+                }
+            };
+        }
+    }
+
+    private String resolveName(String name) {
+        if (name.startsWith("/")) {
+            return name.substring(1);
+        }
+        Class<?> c = this;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        String pkg = c.getPackageName();
+        return pkg.isEmpty() ? name : pkg.replace('.', '/') + "/" + name;
+    }
+
+    /** The class-path entry this class was loaded from (file: or jar:file: URL), null for the JDK's classes. */
+    private native String codeSourceUrl0();
+
+    private transient volatile java.security.ProtectionDomain protectionDomain;
+
+    public java.security.ProtectionDomain getProtectionDomain() {
+        java.security.ProtectionDomain pd = protectionDomain;
+        if (pd == null) {
+            String url = isPrimitive() || isArray() ? null : codeSourceUrl0();
+            java.security.CodeSource cs = url == null ? null
+                    : new java.security.CodeSource(url(url, null), (java.security.cert.Certificate[]) null);
+            pd = new java.security.ProtectionDomain(cs, null);
+            protectionDomain = pd;
+        }
+        return pd;
+    }
+
+    /** toyvm does not verify jar signatures: no class has signers, like an unsigned class on HotSpot. */
+    public Object[] getSigners() {
+        return null;
     }
 }

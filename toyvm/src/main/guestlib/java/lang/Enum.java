@@ -1,7 +1,8 @@
 package java.lang;
 
 /** toyvm guest library: the base of enums. */
-public abstract class Enum<E extends Enum<E>> implements Comparable<E>, java.io.Serializable {
+public abstract class Enum<E extends Enum<E>> implements java.lang.constant.Constable, Comparable<E>,
+        java.io.Serializable {
     private final String name;
     private final int ordinal;
 
@@ -62,5 +63,16 @@ public abstract class Enum<E extends Enum<E>> implements Comparable<E>, java.io.
             }
         }
         throw new IllegalArgumentException("No enum constant " + enumClass.getName().replace('$', '.') + "." + name);
+    }
+
+    /**
+     * As the JDK's: the constant's nominal descriptor, an Enum.EnumDesc of its declaring class and name. That
+     * nested class is the JDK's own (loaded from jrt:/, as this file does not declare it), reached through
+     * DynamicConstantDesc's canonical form of an enum constant.
+     */
+    @Override
+    public final java.util.Optional<? extends java.lang.constant.ConstantDesc> describeConstable() {
+        return getDeclaringClass().describeConstable().map(c -> java.lang.constant.DynamicConstantDesc.ofCanonical(
+                java.lang.constant.ConstantDescs.BSM_ENUM_CONSTANT, name, c, new java.lang.constant.ConstantDesc[0]));
     }
 }

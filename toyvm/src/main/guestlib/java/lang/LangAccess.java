@@ -107,17 +107,19 @@ final class LangAccess {
         Thread.blockedOn(b);
     }
 
-    /** The JDK's: a new unnamed module of the loader (BootLoader's static initialiser asks for the boot loader's). */
-    public Module defineUnnamedModule(ClassLoader loader) {
-        return new Module(loader);
-    }
-
-    public Module addEnableNativeAccess(Module m) {
-        return m.implAddEnableNativeAccess();
-    }
-
     /** No virtual threads in toyvm: the carrier is the thread itself (LinkedTransferQueue's spin-wait asks). */
     public Thread currentCarrierThread() {
         return Thread.currentThread();
+    }
+
+    // BootLoader's initialiser (java.util.zip's classes load their library through it): toyvm has one
+    // module, the boot loader's unnamed one (Class.getModule), and no native access to grant.
+
+    public Module defineUnnamedModule(ClassLoader loader) {
+        return Object.class.getModule();
+    }
+
+    public Module addEnableNativeAccess(Module m) {
+        return m;
     }
 }

@@ -1,6 +1,10 @@
 package java.lang;
 
-/** toyvm guest library: memory figures of the toy heap. */
+/**
+ * toyvm guest library: memory figures of the toy heap, and exit with the JDK's own shutdown sequence
+ * (java.lang.Shutdown and ApplicationShutdownHooks from jrt: hooks run on System.exit, and when the last
+ * non-daemon thread ends the VM runs them as HotSpot's DestroyJavaVM does).
+ */
 public class Runtime {
     private static final Runtime INSTANCE = new Runtime();
 
@@ -23,11 +27,76 @@ public class Runtime {
         System.gc();
     }
 
+    /** Ends the VM now: no hooks (the old System.exit native). */
+    private static native void halt0(int status);
+
+    /**
+     * As the JDK's Shutdown.exit, without its Runtime.exit logging (a System.Logger at DEBUG, off by default):
+     * the hooks run, then the VM halts, all under Shutdown's class lock, so a hook that calls exit blocks as
+     * on HotSpot.
+     */
     public void exit(int status) {
-        System.exit(status);
+        synchronized (Shutdown.class) {
+            Shutdown.shutdown();
+            halt0(status);
+        }
     }
 
     public void halt(int status) {
-        System.exit(status);
+        halt0(status);
+    }
+
+    public void addShutdownHook(Thread hook) {
+        ApplicationShutdownHooks.add(hook);
+    }
+
+    public boolean removeShutdownHook(Thread hook) {
+        return ApplicationShutdownHooks.remove(hook);
+    }
+
+    /** Child processes need the JDK's ProcessImpl natives (fork/exec, waitpid), which toyvm does not have. */
+    private static UnsupportedOperationException noProcesses() {
+        return new UnsupportedOperationException("toyvm: Runtime.exec (child processes)");
+    }
+
+    @Deprecated(since = "18")
+    public Process exec(String command) throws java.io.IOException {
+        throw noProcesses();
+    }
+
+    @Deprecated(since = "18")
+    public Process exec(String command, String[] envp) throws java.io.IOException {
+        throw noProcesses();
+    }
+
+    @Deprecated(since = "18")
+    public Process exec(String command, String[] envp, java.io.File dir) throws java.io.IOException {
+        throw noProcesses();
+    }
+
+    public Process exec(String[] cmdarray) throws java.io.IOException {
+        throw noProcesses();
+    }
+
+    public Process exec(String[] cmdarray, String[] envp) throws java.io.IOException {
+        throw noProcesses();
+    }
+
+    public Process exec(String[] cmdarray, String[] envp, java.io.File dir) throws java.io.IOException {
+        throw noProcesses();
+    }
+
+    /** Guest code cannot call native code of its own: every library fails to load, as the JDK reports it. */
+    public void load(String filename) {
+        throw new UnsatisfiedLinkError("toyvm: native libraries cannot be loaded: " + filename);
+    }
+
+    public void loadLibrary(String libname) {
+        throw new UnsatisfiedLinkError("toyvm: native libraries cannot be loaded: no " + libname + " in java.library.path");
+    }
+
+    /** toyvm has no finalization (no object has a finalizer run): nothing is pending, so nothing to run. */
+    @Deprecated(since = "18", forRemoval = true)
+    public void runFinalization() {
     }
 }

@@ -113,10 +113,58 @@ public class Thread implements Runnable {
         return nextTid++;
     }
 
+    private static ThreadGroup systemGroup;
+
     /** Called once by the VM to make the Thread object of the main thread. */
     private static Thread vmMainThread() {
-        ThreadGroup system = new ThreadGroup(null, "system", MAX_PRIORITY);
-        return new Thread(new ThreadGroup(system, "main", MAX_PRIORITY), "main", true);
+        systemGroup = new ThreadGroup(null, "system", MAX_PRIORITY);
+        return new Thread(new ThreadGroup(systemGroup, "main", MAX_PRIORITY), "main", true);
+    }
+
+    /** Called by the VM when the last non-daemon thread has ended, to run the shutdown hooks (HotSpot's too). */
+    private static Thread vmDestroyJavaVm() {
+        return new Thread(systemGroup, "DestroyJavaVM", true);
+    }
+
+    /** The live guest threads (started, not ended), from the VM's thread list, as HotSpot's getThreads. */
+    static native Thread[] getAllThreads();
+
+    public static int activeCount() {
+        return currentThread().getThreadGroup().activeCount();
+    }
+
+    public static int enumerate(Thread[] tarray) {
+        return currentThread().getThreadGroup().enumerate(tarray);
+    }
+
+    /**
+     * Every live thread's stack trace. Another thread's is empty (see getStackTrace): the JDK allows a VM
+     * without stack information for a thread to answer a zero-length array.
+     */
+    public static java.util.Map<Thread, StackTraceElement[]> getAllStackTraces() {
+        java.util.Map<Thread, StackTraceElement[]> m = new java.util.HashMap<>();
+        for (Thread t : getAllThreads()) {
+            StackTraceElement[] trace = t.getStackTrace();
+            if (t.isAlive()) {
+                m.put(t, trace);
+            }
+        }
+        return m;
+    }
+
+    public static void dumpStack() {
+        new Exception("Stack trace").printStackTrace();
+    }
+
+    /** As in JDK 25: always throws. */
+    @Deprecated(since = "1.2", forRemoval = true)
+    public final void stop() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Since JDK 24 (no security manager) this does nothing, as here. */
+    @Deprecated(since = "17", forRemoval = true)
+    public final void checkAccess() {
     }
 
     public static native Thread currentThread();

@@ -31,6 +31,8 @@ public final class AgentOptions {
                                      (default 15; 0: MOVE everything but a failed MOVE's page;
                                      with batch <= copyrun only large arrays' pages are MOVEd)
               single=move|copy       copyrun=0|1: MOVE or COPY a page that goes to the kernel alone
+              stallrun=<pages>       a mutator that meets an unbuilt page builds and maps it and the
+                                     unclaimed pages above it, this many in all, 1-512 (default 32)
               access=checked|native  fault-safe heap access during a window: page-state check per access
                                      (default) or a native-state touch per access
               log=<file>|-|off       GC log (unified-logging lines); default: toyvm's -Xlog:gc target
@@ -66,6 +68,12 @@ public final class AgentOptions {
      * and 16-63-page runs cost about the same either way (MOVE ~1.0 µs/page, COPY 1.4-1.7).
      */
     public int copyRunPages = 15;
+    /**
+     * {@code stallrun=N}: a mutator (or the fault handler, or a collection finishing the previous cycle) that needs
+     * an unbuilt page claims it and up to N - 1 unclaimed pages above it (not across 2 MiB) and maps them as one
+     * run; 1: that page alone (the behaviour before issue 11's fix). See Cycle.ensureMapped and the agent README.
+     */
+    public int stallRunPages = 32;
     public Access access = Access.CHECKED;
     public String log;
     public boolean verify;
@@ -104,6 +112,7 @@ public final class AgentOptions {
             case "rate" -> rateMillis = range(key, value, 0, 3_600_000);
             case "batch" -> batchPages = (int) range(key, value, 1, 512);
             case "copyrun" -> copyRunPages = (int) range(key, value, 0, 512);
+            case "stallrun" -> stallRunPages = (int) range(key, value, 1, 512);
             case "single" -> copyRunPages = switch (value.toLowerCase(Locale.ROOT)) {
                 case "move" -> 0;
                 case "copy" -> 1;
@@ -154,7 +163,8 @@ public final class AgentOptions {
     @Override
     public String toString() {
         return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",trigger=" + triggerPercent
-                + ",batch=" + batchPages + (copyRunPages == 15 ? "" : ",copyrun=" + copyRunPages) + ",access=" + access.name().toLowerCase(Locale.ROOT)
+                + ",batch=" + batchPages + (copyRunPages == 15 ? "" : ",copyrun=" + copyRunPages)
+                + (stallRunPages == 32 ? "" : ",stallrun=" + stallRunPages) + ",access=" + access.name().toLowerCase(Locale.ROOT)
                 + (verify ? ",verify=true" : "");
     }
 }

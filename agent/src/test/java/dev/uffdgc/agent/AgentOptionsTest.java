@@ -20,6 +20,7 @@ class AgentOptionsTest {
         assertEquals(32, o.batchPages);
         assertEquals(0, o.copyRunPages);
         assertEquals(16, AgentOptions.parse("copyrun=16").copyRunPages);
+        assertEquals(1, AgentOptions.parse("stallrun=1").stallRunPages);
         assertEquals(AgentOptions.Access.NATIVE, o.access);
         assertEquals("gc.log", o.log);
         assertTrue(o.verify);
@@ -32,12 +33,14 @@ class AgentOptionsTest {
         assertEquals(AgentOptions.Mode.MOVE, o.mode);
         assertEquals(1, o.workers);
         assertEquals(15, o.copyRunPages);
+        assertEquals(32, o.stallRunPages);
         assertEquals(1, AgentOptions.parse("single=copy").copyRunPages);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mode=fast", "workers=-1", "workers=x", "colour=blue", "trigger=0", "verify=maybe",
-        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q", "single=both", "copyrun=513"})
+        "mode", "batch=1000", "mode=move,mode=copy", "rate=12q", "single=both", "copyrun=513",
+        "stallrun=0", "stallrun=513"})
     void badOptionsAreRejectedWithTheirName(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text));
         String key = text.contains("=") ? text.substring(0, text.indexOf('=')) : text;
@@ -46,7 +49,7 @@ class AgentOptionsTest {
 
     @Test
     void usageListsEveryOption() {
-        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "single=", "copyrun=", "access=", "log=",
+        for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "single=", "copyrun=", "stallrun=", "access=", "log=",
             "verify=", "dense="}) {
             assertTrue(AgentOptions.USAGE.contains(key), key);
         }

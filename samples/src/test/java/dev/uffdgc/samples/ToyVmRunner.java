@@ -1,5 +1,6 @@
 package dev.uffdgc.samples;
 
+import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -78,6 +79,7 @@ final class ToyVmRunner {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add(HeapAccess.ADD_EXPORTS);
         cmd.add("-Duser.language=en");
         cmd.add("-Duser.country=US");
         return cmd;

@@ -203,7 +203,40 @@ public final class Vm {
         } finally {
             guestThreads.terminate(t);
         }
+        if (guestThreads.awaitNonDaemons()) {
+            runShutdownHooks();
+        }
         return guestThreads.awaitEnd(status);
+    }
+
+    /**
+     * What HotSpot's DestroyJavaVM does once the last non-daemon thread has ended: java.lang.Shutdown.shutdown()
+     * on a thread of its own, which runs the hooks (Runtime.addShutdownHook and the JDK's own). Only if anything
+     * registered one: otherwise Shutdown was never initialised and there is nothing to run.
+     */
+    private void runShutdownHooks() {
+        VmClass shutdown = classes.lookup("java/lang/Shutdown");
+        if (shutdown == null || shutdown.initState != VmClass.InitState.INITIALIZED) {
+            return;
+        }
+        VmThread t = new VmThread("DestroyJavaVM", options.stackSlots, options.maxDepth);
+        guestThreads.attach(t);
+        safepoints.unblock(t);
+        try {
+            threadNatives.createDestroyJavaVmThread(t);
+            interp.call(t, shutdown.methods.get("shutdown()V"));
+        } catch (VmExit e) {
+            guestThreads.exit(e.status);
+        } catch (GuestException e) {
+            reportUncaught(t);
+        } catch (Safepoints.ThreadDeath e) {
+            // the VM is exiting
+        } catch (RuntimeException | StackOverflowError e) {
+            internalError(t, e);
+            guestThreads.exit(ExitStatus.VM_ERROR);
+        } finally {
+            guestThreads.terminate(t);
+        }
     }
 
     /** A host exception escaped guest code: the VM itself failed. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uffdgc.toyvm.cli.Main;
+import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,17 @@ class CliTest {
         assertEquals(0, compiled.status(), compiled.err());
         assertEquals(interpreted.out(), compiled.out());
         assertTrue(compiled.err().contains("[jit] 1 Arith.main([Ljava/lang/String;)V"), compiled.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void aHostWithoutTheHeapsExportExitsWith3NamingTheFlag() {
+        // A class-path launch that forgot HeapAccess's export: one line naming the flag, not a linkage error.
+        GuestRun r = GuestRun.hotspot(60, List.of("--enable-native-access=ALL-UNNAMED"),
+                Path.of(System.getProperty("java.class.path")), Main.class.getName(), "-cp", guest(), "Arith");
+        assertEquals(ExitStatus.VM_ERROR, r.status(), r.stderr());
+        assertEquals("toyvm: cannot start the VM: the host JVM must be started with " + HeapAccess.ADD_EXPORTS
+                + " (toyvm.jar's manifest carries it for java -jar)\n", r.stderr());
     }
 
     @Test

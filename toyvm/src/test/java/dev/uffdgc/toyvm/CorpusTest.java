@@ -46,8 +46,7 @@ class CorpusTest {
     /** Known gaps: the program, and what toyvm's stderr names (the missing piece). */
     @ParameterizedTest(name = "{0} (known gap: {3})")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "Hashing|-|-|the natives of the JDK library zip are not supplied",
-        "ParallelArrays|-|-|java.util.Arrays.parallelSetAll"})
+        "HmacSign|-|-|NoClassDefFoundError: com/sun/crypto/provider/SunJCE"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);

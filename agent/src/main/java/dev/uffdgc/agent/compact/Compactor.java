@@ -59,6 +59,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
      * (PROT_NONE, nothing committed: it costs a mapping, no memory).
      */
     private MemorySegment reservation;
+    /** Dead regions the marker thread released after the plan (DeadRegions), for the cycle's stats. */
+    private long releasedDeadBytes;
     /** What the flip pause left of its reservation beyond the from-space; unmapped after the resume. */
     private MemorySegment reservationTail;
     final PageBuilder builder;
@@ -210,6 +212,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         return mark.phase() == phase;
     }
 
+    /** True once the concurrent plan is done and the flip pause has not run yet (tests stop a cycle there). */
+    public boolean planned() {
+        return in(ConcurrentMark.PLANNED);
+    }
+
     /** True from the Init Mark pause until the flip pause (mark, plan, and the pauses between them). */
     public boolean marking() {
         return !in(ConcurrentMark.IDLE);
@@ -228,9 +235,21 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
             Thread.onSpinWait();
         }
         try {
-            mark.abandon(() -> vm.setReferenceStoreBarrier(null));
+            mark.abandon(this::markOff);
         } finally {
             vm.resumeTheWorld();
+        }
+    }
+
+    /**
+     * A mark given up, world stopped, marker idle: the barrier off, and if dead regions were released for a flip
+     * that will not come, every dead gap below the mark end made a filler (the heap parses and verifies again).
+     */
+    private void markOff() {
+        vm.setReferenceStoreBarrier(null);
+        if (releasedDeadBytes > 0) {
+            DeadRegions.fillDeadGaps(vm, marks, mark.markEnd());
+            releasedDeadBytes = 0;
         }
     }
 
@@ -303,7 +322,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         RuntimeException e = backgroundFailure;
         if (e != null) { // the marker (or a worker) failed: the bitmap is not to be trusted
             backgroundFailure = null;
-            mark.abandon(() -> vm.setReferenceStoreBarrier(null));
+            mark.abandon(this::markOff);
             throw e;
         }
     }
@@ -372,7 +391,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         vm.setTop(plan.newTop);
         flipParts.end(5);
         Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
-                options.batchPages, options.copyRunPages, t1,
+                options.batchPages, options.copyRunPages, options.stallRunPages, t1,
                 shadow);
         mem.setGuard(options.access == AgentOptions.Access.NATIVE
                 ? PageGuard.nativeTouch(mem.base(), c.states.ready, page -> stall(c, page))
@@ -380,6 +399,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         active = c;
         flipParts.end(6);
         recordCycle(c.stats, top, t3 - t1);
+        releasedDeadBytes = 0; // flipped: nothing to fill if a later mark is abandoned
         c.stats.flipNanos = System.nanoTime() - t3;
         c.stats.flipCpuNanos = CycleStats.threadCpu() - cpu;
         flipParts.end(7);
@@ -387,11 +407,13 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     }
 
     /**
-     * On the marker thread, after the plan: the next window's page states (the pause only opens them) and the
-     * heap's mapping starts (the previous cycle has finished: nobody reads {@link #cuts}).
+     * On the marker thread, after the plan: the next window's page states (the pause only opens them), the dead
+     * regions released (so the flip's mremap skips their PMDs, see DeadRegions) and the heap's mapping starts (the
+     * previous cycle has finished: nobody reads {@link #cuts}; MADV_DONTNEED splits no mapping).
      */
     private void prepareFlip() {
         preparedStates = new PageStates(heapPages, plan.destPages);
+        releasedDeadBytes = DeadRegions.release(vm, marks, plan.newTop, mark.markEnd());
         if (reservation == null) { // mmap + 2 munmaps, on the marker thread rather than in the pause
             reservation = Flip.reserve(vm.rawHeap().region());
         }
@@ -448,6 +470,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         s.liveObjects = marks.liveObjects();
         s.destPages = plan.destPages;
         s.densePrefixBytes = plan.densePrefixEnd;
+        s.deadRegionBytes = releasedDeadBytes;
         s.cause = cause;
         s.tlbAtStart = tlbBeforeFlip;
     }
@@ -520,14 +543,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
             return;
         }
         long t = System.nanoTime();
-        boolean mine = c.states.get(page) == PageStates.UNBUILT;
-        c.ensureMapped(page, CycleStats.LONE_MUTATOR);
+        int built = c.ensureMapped(page, CycleStats.LONE_MUTATOR);
         long nanos = System.nanoTime() - t;
         c.stats.mutatorStalls.increment();
         c.stats.mutatorStallNanos.add(nanos);
-        if (mine) {
-            c.stats.pagesBuiltByMutator.increment();
-        }
+        c.stats.pagesBuiltByMutator.add(built);
         listener.stalled(c.id, page, nanos, false);
     }
 

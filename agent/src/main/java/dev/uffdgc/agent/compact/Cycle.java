@@ -25,10 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * else in a per-thread spare page; with COPY always in a per-thread buffer. A worker's run never crosses a 2 MiB
  * boundary of the heap, so that a whole region built in place, on toyvm's THP heap, goes back as one PMD entry
  * (the kernel's move_pages_huge_pmd; {@link dev.uffdgc.agent.toolkit.MapCounters#pmdPages}). Runs of pages whose buffers are
- * contiguous go to the kernel in one ioctl; with MOVE, a run of at most {@code copyrun} pages (15; a mutator's or
- * the fault handler's page, a run of one, a run cut short) is COPYed instead: a short MOVE pays a TLB-flush IPI for
- * a few pages ({@link CycleStats#lonePages}). With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at
- * all: its from-space page is moved in as it is, swapped out or not, and is never read.
+ * contiguous go to the kernel in one ioctl; with MOVE, a run of at most {@code copyrun} pages (15; a run of one, a
+ * run cut short) is COPYed instead: a short MOVE pays a TLB-flush IPI for a few pages ({@link CycleStats#lonePages}).
+ * So are pages built in spare pages (MOVE would leave a hole in the spare buffer that the next build faults back
+ * in, and pay the IPI besides: only recycled from-space pages gain from MOVE) and every run a mutator, the fault
+ * handler or a helper builds at a stall ({@link #ensureMapped}): MOVE from a mutator IPIs the worker's CPU, and such
+ * runs of 16-32 pages cost MOVE 43-83 µs/page against COPY 3-5 (bench gc, dense, 1 guest thread, one run, load 15).
+ * With MOVE, a large array's page ({@link Plan#slideSrc}) is not built at all: its from-space page is moved in as it
+ * is, swapped out or not, and is never read.
  */
 final class Cycle {
     final int id;
@@ -48,12 +52,14 @@ final class Cycle {
     private final int batch;
     /** {@code copyrun}: runs of at most this many pages are COPYed rather than MOVEd (issue 11); 0: none. */
     private final int copyRun;
+    /** {@code stallrun}: pages a thread that needs an unbuilt page now claims from it up and maps at once. */
+    private final int stallRun;
     private final AtomicInteger cursor = new AtomicInteger();
     private volatile boolean emergency;
     private boolean finished;
 
     Cycle(int id, Compactor owner, PageStates states, MemorySegment heap, MemorySegment from, HeapAccess fromView,
-            UffdOps ops, boolean move, int batch, int copyRun, long startNanos, ShadowCheck shadow) {
+            UffdOps ops, boolean move, int batch, int copyRun, int stallRun, long startNanos, ShadowCheck shadow) {
         this.id = id;
         this.owner = owner;
         this.plan = owner.plan;
@@ -65,6 +71,7 @@ final class Cycle {
         this.move = move;
         this.batch = batch;
         this.copyRun = move ? copyRun : 0;
+        this.stallRun = Math.max(1, Math.min(stallRun, batch));
         this.mapper = new PageMapper(ops, move, stats);
         this.startNanos = startNanos;
         this.shadow = shadow;
@@ -75,18 +82,32 @@ final class Cycle {
     }
 
     /**
-     * Makes page p mapped: builds it now if nobody has claimed it, else waits for its owner. {@code origin}: who
-     * asks ({@link CycleStats#LONE_MUTATOR}, {@link CycleStats#LONE_FAULT} or {@link CycleStats#LONE_HELPER}).
+     * Makes page p mapped: if nobody has claimed it, claims it and the unclaimed pages above it, up to
+     * {@code stallrun} in all and not across a 2 MiB boundary, builds them and maps them as one run; else waits
+     * for its owner. {@code origin}: who asks ({@link CycleStats#LONE_MUTATOR}, {@link CycleStats#LONE_FAULT} or
+     * {@link CycleStats#LONE_HELPER}). Returns the pages this call built (0: it waited, or p was mapped already).
+     *
+     * <p>Why a run (issue 11): a mutator that walks the heap right after the flip overtakes the worker and used to
+     * build every page it touched alone — on the dense heap 2,300-2,600 of ~10,000 pages per cycle — each COPYed
+     * by itself (a lone MOVE costs a TLB-flush IPI), which also cut the worker's runs where it met them. Its next
+     * touches mostly fall in the pages it just mapped, so it stalls about once per run instead of once per page.
      */
-    void ensureMapped(int p, int origin) {
+    int ensureMapped(int p, int origin) {
         if (states.get(p) == PageStates.MAPPED) {
-            return;
+            return 0;
         }
-        if (states.claim(p)) {
-            buildAndMap(p, 1, origin);
-        } else {
+        if (!states.claim(p)) {
             states.awaitMapped(p);
+            return 0;
         }
+        int n = 1;
+        int end = Math.min(Math.min(pages(), p + stallRun), (p / PMD_PAGES + 1) * PMD_PAGES);
+        while (p + n < end && states.claim(p + n)) {
+            n++;
+        }
+        stats.pagesBuiltAtStall.add(n);
+        buildAndMap(p, n, origin);
+        return n;
     }
 
     /** A worker's share: the page the allocator touches first (the new top's), then ascending runs. */
@@ -154,7 +175,7 @@ final class Cycle {
             } else {
                 buf = b.spare.asSlice((long) i << PAGE_SHIFT, Memory.PAGE_SIZE);
                 long t = System.nanoTime();
-                buf.set(JAVA_BYTE, 0, (byte) 0); // a moved-out spare page is a hole: this allocates its replacement
+                buf.set(JAVA_BYTE, 0, (byte) 0); // a spare page's first use, or one MOVEd out (copyrun=0): faults it in
                 stats.pageAllocNanos.add(System.nanoTime() - t);
                 stats.pagesSpare.increment();
             }
@@ -184,8 +205,11 @@ final class Cycle {
             if (lone) {
                 stats.lonePages[loneOrigin(origin, n, b, i)].increment();
             }
-            // A slid page is moved whatever: its from-space page is never read (it may be swapped out).
-            mapRange(first + i, j - i, b.src[i], j - i > copyRun || anySlid(b, i, j));
+            // A slid page is moved whatever: its from-space page is never read (it may be swapped out). Else only a
+            // worker's run of recycled from-space pages longer than copyrun is MOVEd (see the class comment), and
+            // with copyrun=0 (single=move) every run.
+            mapRange(first + i, j - i, b.src[i], anySlid(b, i, j) || copyRun == 0
+                    || origin == WORKER && j - i > copyRun && allRecycled(b, i, j));
             i = j;
         }
         stats.buildMapCpuNanos.add(CycleStats.threadCpu() - cpu);
@@ -271,6 +295,16 @@ final class Cycle {
     private boolean canBuildInPlace(int p) {
         int lo = plan.lowestReader[p];
         return lo >= p || states.allBuilt(lo, p);
+    }
+
+    /** Whether pages [from, to) of the run were all built in their own from-space pages (none in a spare page). */
+    private static boolean allRecycled(Compactor.Buffers b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b.srcPage[k] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean anySlid(Compactor.Buffers b, int from, int to) {

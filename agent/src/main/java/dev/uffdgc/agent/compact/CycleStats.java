@@ -60,6 +60,8 @@ public final class CycleStats extends MapCounters {
     public final LongAdder mutatorStalls = new LongAdder();
     public final LongAdder mutatorStallNanos = new LongAdder();
     public final LongAdder pagesBuiltByMutator = new LongAdder();
+    /** Pages built by a thread that needed one of them now (mutator stall, fault, helper): COPYed, never MOVEd. */
+    public final LongAdder pagesBuiltAtStall = new LongAdder();
     public final LongAdder buildNanos = new LongAdder();
     public final LongAdder pageAllocNanos = new LongAdder();
     public final LongAdder faultNanos = new LongAdder();
@@ -91,6 +93,8 @@ public final class CycleStats extends MapCounters {
     public long tailNanos;
     /** The Final Mark pause's own work: the SATB drain (and the mark verifier when verifying). */
     public long markNanos;
+    /** Whole 2 MiB regions without a live byte released before the flip (its mremap skips them: DeadRegions). */
+    public long deadRegionBytes;
     /** The concurrent plan on the marker thread (black allocation marked, forwarding, page tables). */
     public long planNanos;
     /** Thread CPU time of the marker thread's plan (black allocation, forwarding, page tables, flip preparation). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,7 @@ class DemoTest {
     }
 
     private static Run demo(Path dir, String main) throws Exception {
-        Process p = new ProcessBuilder(java("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+        Process p = new ProcessBuilder(java("java"), "--enable-native-access=ALL-UNNAMED", HeapAccess.ADD_EXPORTS, "-cp",
                 System.getProperty("java.class.path"), Demo.class.getName(), "--cp", dir.toString(), "--heap", "2m", main)
                 .redirectErrorStream(true).redirectOutput(dir.resolve(main + ".out").toFile()).start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {

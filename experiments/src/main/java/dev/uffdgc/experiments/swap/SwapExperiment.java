@@ -2,6 +2,7 @@ package dev.uffdgc.experiments.swap;
 
 import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Uffd;
+import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ public final class SwapExperiment {
         Path result = Files.createTempFile("uffdgc-swap-run-", ".properties");
         try {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
+                    "--enable-native-access=ALL-UNNAMED", HeapAccess.ADD_EXPORTS, "-Djava.awt.headless=true",
                     "-cp", System.getProperty("java.class.path"), SwapRun.class.getName(),
                     "--mode", mode.label, "--scenario", scenario, "--heap", String.valueOf(o.heapBytes),
                     "--cold", String.valueOf(o.cold), "--garbage", String.valueOf(o.garbage),

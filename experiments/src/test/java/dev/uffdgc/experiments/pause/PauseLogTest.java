@@ -55,7 +55,26 @@ class PauseLogTest {
         assertEquals(198.0, s.p99());
         assertEquals(200.0, s.max());
         assertEquals(0.198, s.ttspP99(), 1e-9);
+        assertEquals(197.802, s.ownP99(), 1e-9);
         assertEquals(20100.0, s.total());
+    }
+
+    /**
+     * The collector's own part is taken pause by pause: here the two longest pauses are nearly all time to
+     * safepoint, so p99(pause) - p99(ttsp) would say 0.5 ms where 98 of 100 pauses spent 1.9 ms in the collector.
+     */
+    @Test
+    void ownPartIsEachPauseLessItsTimeToSafepoint() {
+        List<PauseLog.Pause> ps = new java.util.ArrayList<>();
+        for (int i = 1; i <= 98; i++) {
+            ps.add(new PauseLog.Pause(i, 2_000_000L, 100_000L, "x")); // 2 ms, 0.1 ms of it ttsp: own 1.9
+        }
+        ps.add(new PauseLog.Pause(99, 50_000_000L, 49_500_000L, "x")); // 50 ms, 49.5 of it ttsp: own 0.5
+        ps.add(new PauseLog.Pause(100, 50_000_000L, 49_500_000L, "x"));
+        PauseStats s = PauseStats.of(ps);
+        assertEquals(50.0, s.p99());
+        assertEquals(49.5, s.ttspP99(), 1e-9);
+        assertEquals(1.9, s.ownP99(), 1e-9);
     }
 
     @Test

@@ -38,8 +38,10 @@ public final class ChildJvm {
         Path dir = Files.createTempDirectory("uffdgc-child");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
+        // The export: children that run toyvm from the class path need it for its heap access (HeapAccess).
         List<String> cmd = new ArrayList<>(List.of(java("java"), "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path")));
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx256m", "-cp",
+                System.getProperty("java.class.path")));
         // The project's own settings (toyvm.*, uffdgc.*: where the guest classes are, ...) reach the child too.
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith("toyvm.") || k.startsWith("uffdgc."))

@@ -118,6 +118,50 @@ public final class ClassPath {
         }
     }
 
+    /**
+     * The URL by which HotSpot's loaders name the resource {@link #findResource} finds (jrt:/java.base/...,
+     * file:/dir/name, jar:file:/x.jar!/name), or null.
+     */
+    public String resourceUrl(String name) {
+        if (isJdkPackage(name)) {
+            var url = ClassLoader.getSystemResource(name);
+            return url == null ? null : url.toString();
+        }
+        for (Path d : dirs) {
+            Path root = d.toAbsolutePath().normalize();
+            Path f = root.resolve(name).normalize();
+            if (f.startsWith(root) && Files.isRegularFile(f)) {
+                return f.toFile().toURI().toString();
+            }
+        }
+        for (ZipFile z : jars) {
+            var e = z.getEntry(name);
+            if (e != null && !e.isDirectory()) {
+                return "jar:" + new java.io.File(z.getName()).getAbsoluteFile().toURI() + "!/" + name;
+            }
+        }
+        return null;
+    }
+
+    /** The class-path entry (file:/dir/ or file:/x.jar) a user class comes from; null for the JDK's and ours. */
+    public String codeSource(String internalName) {
+        if (isJdkPackage(internalName) || isGuestlib(internalName)) {
+            return null;
+        }
+        String file = internalName + ".class";
+        for (Path d : dirs) {
+            if (Files.isRegularFile(d.resolve(file))) {
+                return d.toAbsolutePath().normalize().toFile().toURI().toString();
+            }
+        }
+        for (ZipFile z : jars) {
+            if (z.getEntry(file) != null) {
+                return new java.io.File(z.getName()).getAbsoluteFile().toURI().toString();
+            }
+        }
+        return null;
+    }
+
     /** True when the class comes from our guest library (not from the JDK or the user). */
     public boolean isGuestlib(String internalName) {
         return ClassPath.class.getResource(GUESTLIB + internalName + ".class") != null;

@@ -65,8 +65,7 @@ public final class Rare {
     }
 
     GuestException classCast(VmThread t, VmClass from, VmClass to) {
-        return vm.throwing.raise(t, "java/lang/ClassCastException", "class " + from.binaryName()
-                + " cannot be cast to class " + to.binaryName());
+        return vm.throwing.raise(t, "java/lang/ClassCastException", CastMessage.of(from, to));
     }
 
     void aastore(VmThread t, int array, int index, int value) {

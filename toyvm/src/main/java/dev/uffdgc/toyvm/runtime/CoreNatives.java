@@ -10,7 +10,7 @@ import dev.uffdgc.toyvm.interp.Code;
 import dev.uffdgc.toyvm.interp.VmExit;
 import dev.uffdgc.toyvm.thread.VmThread;
 
-/** Natives of Object, Class, System, Runtime, Throwable and Arrays' reflective array creation. */
+/** Natives of Object, Class, System, Runtime, Throwable and reflective array creation. */
 final class CoreNatives {
     private static final int MAX_STACK_TRACE_DEPTH = 1024;
     private static final java.util.Set<String> PRIMITIVES =
@@ -24,8 +24,6 @@ final class CoreNatives {
         klass(vm, r);
         system(vm, r);
         throwable(vm, r);
-        r.add("java/util/Arrays", "newArrayLike([Ljava/lang/Object;I)[Ljava/lang/Object;",
-                (t, b) -> t.refs[b] = vm.alloc.array(t, vm.classOf(t.refs[b]), (int) t.prims[b + 1]));
         r.add("java/lang/reflect/Array", "newArray(Ljava/lang/Class;I)Ljava/lang/Object;", (t, b) -> {
             VmClass component = vm.mirrors.classOfMirror(t.refs[b]);
             int n = (int) t.prims[b + 1];
@@ -72,8 +70,6 @@ final class CoreNatives {
                 (t, b) -> vm.init.initialize(t, vm.mirrors.classOfMirror(t.refs[b])));
         // Its natives are the scoped (FFM) memory accessors, which toyvm's Unsafe serves; nothing to register.
         r.add("jdk/internal/misc/ScopedMemoryAccess", "registerNatives()V", (t, b) -> { });
-        r.add("java/util/Arrays", "newArrayOf(Ljava/lang/Class;I)[Ljava/lang/Object;",
-                (t, b) -> t.refs[b] = vm.alloc.array(t, vm.mirrors.classOfMirror(t.refs[b]), (int) t.prims[b + 1]));
     }
 
     /** The identity hash: assigned on first request, kept in the header, so it survives moves. */
@@ -197,7 +193,7 @@ final class CoreNatives {
         r.add(s, "currentTimeMillis()J", (t, b) -> t.prims[b] = System.currentTimeMillis());
         r.add(s, "identityHashCode(Ljava/lang/Object;)I",
                 (t, b) -> t.prims[b] = t.refs[b] == 0 ? 0 : identityHash(vm, t, t.refs[b]));
-        r.add(s, "exit(I)V", (t, b) -> {
+        r.add("java/lang/Runtime", "halt0(I)V", (t, b) -> {
             vm.guestThreads.exit((int) t.prims[b]);
             throw new VmExit((int) t.prims[b]);
         });

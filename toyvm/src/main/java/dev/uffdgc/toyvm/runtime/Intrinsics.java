@@ -23,7 +23,9 @@ public final class Intrinsics implements ClassRegistry.Binder {
         TextNatives.register(vm, this);
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
+        ClassAttributeNatives.register(vm, this);
         LocaleNatives.register(vm, this);
+        ZipNatives.register(vm, this);
         IoNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
@@ -62,6 +64,9 @@ public final class Intrinsics implements ClassRegistry.Binder {
         Intrinsic in = table.get(m.owner.name + "." + m.name + m.descriptor);
         if (in == null && m.isNative()) {
             in = HostMirror.bind(vm, m);
+        }
+        if (in == null && !m.isNative()) {
+            in = HostMirror.twin(vm, m);
         }
         if (in == null && m.isNative() && m.owner.name.equals("jdk/internal/misc/CDS")) {
             // Class-data sharing is never on in toyvm: its queries answer 0/false, its requests do nothing.

@@ -169,8 +169,16 @@ final class IoNatives {
         }
     }
 
-    /** The bytes of (array, off, len) at slots i, i+1, i+2, bounds checked as the JDK's natives do. */
+    /** The bytes of (array, off, len) at slots i, i+1, i+2. */
     private byte[] bytes(VmThread t, int i) {
+        return vm.mem.slice(byteRange(vm, t, i), (int) t.prims[i + 2]).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * The heap address of {@code array[off]} for a byte range (array, off, len) at slots i, i+1, i+2, after the
+     * checks the JDK's natives make (NullPointerException, IndexOutOfBoundsException).
+     */
+    static long byteRange(Vm vm, VmThread t, int i) {
         int arr = t.refs[i];
         int off = (int) t.prims[i + 1];
         int len = (int) t.prims[i + 2];
@@ -178,9 +186,9 @@ final class IoNatives {
             throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
         }
         if (off < 0 || len < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - len) {
-            throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", null);
+            throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + len);
         }
-        return vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, len).toArray(ValueLayout.JAVA_BYTE);
+        return arr + ARRAY_BASE_OFFSET + off;
     }
 
     private void write(VmThread t, int fd, byte[] data) {

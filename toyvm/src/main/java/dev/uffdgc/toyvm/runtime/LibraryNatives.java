@@ -10,8 +10,11 @@ import java.util.Set;
  * itself, before a native of it could be reached.
  */
 final class LibraryNatives {
-    /** The JDK libraries whose natives toyvm supplies (as far as each README section says). */
-    private static final Set<String> SUPPLIED = Set.of("nio", "net");
+    /**
+     * The JDK libraries whose natives toyvm supplies, as far as guest code reaches them: zip's checksums
+     * (ZipNatives), nio's files and channels (NioFsNatives, NioChNatives; IOUtil loads net with it).
+     */
+    private static final Set<String> SUPPLIED = Set.of("zip", "nio", "net");
 
     private LibraryNatives() {
     }

@@ -48,7 +48,7 @@ final class ReflectionNatives {
             VmClass[] is = c.isArray() ? new VmClass[] {vm.classes.load("java/lang/Cloneable"),
                     vm.classes.load("java/io/Serializable")} : c.interfaces;
             t.sp = b + 1;
-            t.refs[b] = n.classArray(t, List.of(is));
+            t.refs[b] = classArray(vm, t, List.of(is));
         });
         r.add(k, "declaredMethods0()[Ljava/lang/reflect/Method;", (t, b) -> n.declaredMethods(t, b, false));
         r.add(k, "declaredConstructors0()[Ljava/lang/reflect/Constructor;", (t, b) -> n.declaredMethods(t, b, true));
@@ -75,7 +75,7 @@ final class ReflectionNatives {
         r.add("java/lang/ClassLoader", "registerNatives()V", (t, b) -> { });
         r.add("java/lang/ClassLoader", "getSystemClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
-            byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b + 1]));
+            byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);
         });
         r.add("jdk/internal/reflect/Reflection", "getCallerClass()Ljava/lang/Class;", (t, b) -> {
@@ -162,7 +162,7 @@ final class ReflectionNatives {
     }
 
     /** A guest Class[] of the given classes, built on the thread's stack (a root) and returned. May collect. */
-    private int classArray(VmThread t, List<VmClass> classes) {
+    static int classArray(Vm vm, VmThread t, List<VmClass> classes) {
         int slot = t.sp;
         t.pushRef(vm.alloc.array(t, vm.classes.load("[Ljava/lang/Class;"), classes.size()));
         for (int i = 0; i < classes.size(); i++) {
@@ -217,7 +217,7 @@ final class ReflectionNatives {
             for (String p : Descriptors.parameterDescriptors(m.descriptor)) {
                 params.add(typeClass(p));
             }
-            t.pushRef(classArray(t, params));
+            t.pushRef(classArray(vm, t, params));
             if (!constructors) {
                 t.pushRef(vm.mirrors.mirror(t, typeClass(Descriptors.returnDescriptor(m.descriptor))));
             }
@@ -227,7 +227,7 @@ final class ReflectionNatives {
                     exceptions.add(vm.classes.load(e.asInternalName()));
                 }
             });
-            t.pushRef(classArray(t, exceptions));
+            t.pushRef(classArray(vm, t, exceptions));
             t.pushInt(m.accessFlags & 0x1dff);
             t.pushInt(m.id);
             t.pushRef(0); // signature

@@ -156,6 +156,25 @@ public final class GuestThreads {
     }
 
     /**
+     * Called by the main host thread after main() ended: waits until no non-daemon thread is left or someone
+     * calls System.exit; true in the first case (the shutdown hooks are then still to run, HotSpot's
+     * DestroyJavaVM).
+     */
+    public boolean awaitNonDaemons() {
+        synchronized (lifecycle) {
+            while (nonDaemon > 0 && exitStatus == null) {
+                try {
+                    lifecycle.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return exitStatus == null;
+        }
+    }
+
+    /**
      * Called by the main host thread after main() ended with {@code mainStatus}: waits until no non-daemon
      * thread is left (or someone calls System.exit) and returns the VM's exit status.
      */

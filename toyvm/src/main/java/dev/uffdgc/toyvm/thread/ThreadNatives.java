@@ -1,9 +1,14 @@
 package dev.uffdgc.toyvm.thread;
 
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
+
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
+import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.runtime.Intrinsics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -66,12 +71,46 @@ public final class ThreadNatives {
             VmThread target = byTid.get(mem.getLong(t.refs[b] + tidOff));
             t.prims[b] = target != null ? (target.interrupted ? 1 : 0) : mem.getByte(t.refs[b] + interruptedOff);
         });
+        r.add(th, "getAllThreads()[Ljava/lang/Thread;", this::allThreads);
         r.add(th, "holdsLock(Ljava/lang/Object;)Z", (t, b) -> {
             if (t.refs[b] == 0) {
                 throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
             }
             t.prims[b] = vm.monitors.holds(t, t.refs[b]) ? 1 : 0;
         });
+    }
+
+    /**
+     * The Thread objects of the listed (started, not ended) guest threads. A thread that leaves the list while
+     * the array is allocated (a collection may run then) would leave a stale reference: the list is counted again
+     * after the allocation, with no poll until the stores, and the allocation retried if it changed.
+     */
+    private void allThreads(VmThread t, int b) {
+        VmClass arrayClass = vm.classes.load("[Ljava/lang/Thread;");
+        while (true) {
+            int n = liveThreads().size();
+            int h = t.pushHandle(vm.alloc.array(t, arrayClass, n));
+            List<VmThread> live = liveThreads();
+            if (live.size() == n) {
+                for (int i = 0; i < n; i++) {
+                    Barrier.putRef(mem, t.handle(h) + ARRAY_BASE_OFFSET + 4L * i, live.get(i).guestThread);
+                }
+                t.refs[b] = t.handle(h);
+                t.popHandles(h);
+                return;
+            }
+            t.popHandles(h);
+        }
+    }
+
+    private List<VmThread> liveThreads() {
+        List<VmThread> live = new ArrayList<>();
+        for (VmThread v : vm.threads) {
+            if (v.guestThread != 0) {
+                live.add(v);
+            }
+        }
+        return live;
     }
 
     private boolean consume(VmThread t) {
@@ -83,10 +122,19 @@ public final class ThreadNatives {
 
     /** Makes the main thread's java.lang.Thread object (guest code) and marks it started and alive. */
     public void createMainThread(VmThread t) {
+        createVmThread(t, "vmMainThread");
+    }
+
+    /** Makes the Thread object of the thread that runs the shutdown hooks when the last non-daemon thread ends. */
+    public void createDestroyJavaVmThread(VmThread t) {
+        createVmThread(t, "vmDestroyJavaVm");
+    }
+
+    private void createVmThread(VmThread t, String factory) {
         link();
         VmClass c = vm.classes.load("java/lang/Thread");
         vm.init.initialize(t, c);
-        vm.interp.call(t, c.methods.get("vmMainThread()Ljava/lang/Thread;"));
+        vm.interp.call(t, c.methods.get(factory + "()Ljava/lang/Thread;"));
         int obj = t.popRef();
         t.guestThread = obj;
         mem.putByte(obj + startedOff, (byte) 1);
