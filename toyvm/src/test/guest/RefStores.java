@@ -21,7 +21,7 @@ public class RefStores {
         for (int round = 0; round < 3; round++) {
             sum += putfield() + aastore() + volatilePut() + arraycopy() + arraycopyChecked() + cas() + getAndSet()
                     + chmRemove() + varHandleSet() + varHandleSetRelease() + varHandleCas() + varHandleGetAndSet()
-                    + varHandleArraySet() + updaterSet() + updaterCas() + atomicArraySet();
+                    + varHandleArraySet() + updaterSet() + updaterCas() + atomicArraySet() + weakGet() + softGet();
         }
         System.out.println("RefStores " + sum);
     }
@@ -141,6 +141,20 @@ public class RefStores {
         int[] old = new int[1015];
         b.vol = old;
         return UPDATER.compareAndSet(b, old, "next") ? 1 : 0;
+    }
+
+    /** Not a store: Reference.get() hands its referent to the same barrier while marking (keep-alive). */
+    static int weakGet() {
+        java.lang.ref.WeakReference<int[]> w = new java.lang.ref.WeakReference<>(new int[1017]);
+        int[] a = w.get();
+        return a == null ? 0 : 1;
+    }
+
+    /** SoftReference.get() overrides get() and reaches Reference.get() through invokespecial. */
+    static int softGet() {
+        java.lang.ref.SoftReference<int[]> s = new java.lang.ref.SoftReference<>(new int[1018]);
+        int[] a = s.get();
+        return a == null ? 0 : 1;
     }
 
     static int atomicArraySet() {

@@ -27,6 +27,7 @@ import dev.uffdgc.toyvm.runtime.Throwing;
 import dev.uffdgc.toyvm.thread.GuestThreads;
 import dev.uffdgc.toyvm.thread.Monitors;
 import dev.uffdgc.toyvm.thread.Safepoints;
+import dev.uffdgc.toyvm.runtime.PendingReferences;
 import dev.uffdgc.toyvm.thread.ThreadNatives;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.PrintStream;
@@ -58,6 +59,8 @@ public final class Vm {
     public final Monitors monitors;
     public final GuestThreads guestThreads;
     public final ThreadNatives threadNatives;
+    /** java.lang.ref: the pending list collectors fill and the Reference Handler thread drains. */
+    public final PendingReferences references;
     /** Installed only through {@link #installCollector} (at a safepoint); read on every collection request. */
     private volatile Collector collector;
     public final PrintStream out;
@@ -78,6 +81,7 @@ public final class Vm {
         this.monitors = new Monitors(this);
         this.guestThreads = new GuestThreads(this);
         this.threadNatives = new ThreadNatives(this);
+        this.references = new PendingReferences(this);
         this.intrinsics = new Intrinsics(this);
         this.classes = new ClassRegistry(new ClassPath(options.classPath), statics, intrinsics);
         this.alloc = new Alloc(this);
@@ -255,6 +259,7 @@ public final class Vm {
         init.initialize(t, classes.load("java/lang/System"));
         throwing.preallocate(t);
         threadNatives.createMainThread(t);
+        references.startHandler(t);
         String name = mainClass.replace('.', '/');
         VmClass main;
         try {

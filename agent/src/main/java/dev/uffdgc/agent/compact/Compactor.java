@@ -330,7 +330,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     /**
      * Final Mark: barrier off, the SATB buffer drained to the end of the mark (whatever mutators overwrote since
      * the marker's last drain), top padded to a page (the mark end: the concurrent plan covers [0, mark end),
-     * later objects start on a fresh page), (verify,) wake the marker for the plan. O(SATB entries left).
+     * later objects start on a fresh page), (verify,) clear the weak references whose referent is dead, wake the
+     * marker for the plan. O(SATB entries left + weak references discovered).
      */
     private void finalMarkPause() {
         long t = System.nanoTime();
@@ -341,6 +342,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
             verifier.verify("before GC(" + cycles + ")");
             markVerifier.verify(marks.bits, marks.markStartTop, markEnd, "at Final Mark of GC(" + cycles + ")");
         }
+        marks.processReferences();
         finalMarkWorkNanos = System.nanoTime() - t;
         finalParts.end(1);
         mark.startPlanning(markEnd);

@@ -5,6 +5,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 import dev.uffdgc.agent.toolkit.ArrayPlacement;
 import dev.uffdgc.agent.toolkit.LargeArrays;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
+import dev.uffdgc.toyvm.gc.toolkit.ReferenceProcessor;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import dev.uffdgc.toyvm.heap.ReferenceStoreBarrier;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -52,19 +53,39 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
 
     Marker(VmBinding vm) {
         this.bits = new MarkBitmap(vm.end());
-        this.tracer = new Tracer(vm, bits);
+        this.tracer = Tracer.weak(vm, bits);
         this.arrays = new ArrayPlacement(new LargeArrays(vm), false); // no padding: see ArrayPlacement
         this.heapEnd = vm.end();
         this.pageLive = new int[(int) ((vm.end() + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT)];
     }
 
-    /** Marks everything reachable from the roots in [first object, top), with the world stopped. */
+    /**
+     * Marks everything reachable from the roots in [first object, top), with the world stopped, and clears the
+     * weak references whose referent is dead (see {@link #processReferences}).
+     */
     void mark(long top) {
         Arrays.fill(pageLive, 0, (int) ((top + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT), 0);
         arrays.table().scanYoung(top);
         arrays.reset();
         markStartTop = top;
         tracer.trace(top, this);
+        processReferences();
+    }
+
+    /**
+     * World stopped, marking complete (after {@link #drainRest}), nothing moved: clears the referent of every weak
+     * reference the mark discovered whose referent is unmarked and below the mark-start top (anything above was
+     * allocated during the mark: live), and puts the reference on the VM's pending list. O(references discovered).
+     * Safe under SATB because {@code Reference.get()} reports its referent while the barrier is on (Barrier.keepAlive):
+     * a referent a mutator took out of a weak reference during the mark is marked like an overwritten value.
+     */
+    int processReferences() {
+        return tracer.references().process(bits, markStartTop);
+    }
+
+    /** Weak references discovered by the last mark, and how many of them were cleared. */
+    ReferenceProcessor references() {
+        return tracer.references();
     }
 
     /** Init Mark pause (world stopped, heap parseable): copies the roots, remembers top. O(roots). */

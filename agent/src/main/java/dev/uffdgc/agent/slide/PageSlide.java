@@ -45,7 +45,7 @@ public final class PageSlide extends StopTheWorldCollector {
         this.backend = backend;
         this.table = new LargeArrays(vm);
         this.bits = new MarkBitmap(vm.end());
-        this.tracer = new Tracer(vm, bits);
+        this.tracer = Tracer.weak(vm, bits);
         this.forwarding = new Forwarding(vm, bits);
         this.arrays = new ArrayPlacement(table);
         this.ops = new PageOps(vm.rawHeap().region(), backend);
@@ -72,6 +72,9 @@ public final class PageSlide extends StopTheWorldCollector {
         long young = table.scanYoung(oldTop);
         arrays.reset();
         tracer.trace(oldTop, arrays);
+        if (tracer.references().process(bits, oldTop) > 0) {
+            graphChangedOnPurpose();
+        }
         long t1 = System.nanoTime();
         long newTop = forwarding.plan(oldTop, 0, arrays);
         long t2 = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.uffdgc.toyvm.thread.StackSegment;
 import dev.uffdgc.toyvm.thread.VmThread;
 import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.seam.GcLog;
+import dev.uffdgc.toyvm.seam.ReferenceDiscovery;
 import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.seam.SlotVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -186,6 +187,31 @@ public final class ToyVmBinding implements VmBinding {
     }
 
     @Override
+    public void scanObjectForTrace(long obj, SlotVisitor v, ReferenceDiscovery d) {
+        int id = mem.getInt(obj + CLASS_ID_OFFSET);
+        if (id == FILLER_CLASS_ID) {
+            return;
+        }
+        VmClass c = vm.classes.table()[id];
+        int weak = c.weakReferentOffset;
+        if (weak < 0) {
+            scanObject(obj, v);
+            return;
+        }
+        d.discover(obj, obj + weak);
+        for (int off : c.refOffsets) {
+            if (off != weak) {
+                v.visit(obj + off);
+            }
+        }
+    }
+
+    @Override
+    public void enqueuePending(int reference) {
+        vm.references.enqueue(reference);
+    }
+
+    @Override
     public void forEachRoot(RootVisitor v) {
         for (VmThread t : vm.threads) {
             visitStack(t.segment, t.sp, v);
@@ -200,6 +226,7 @@ public final class ToyVmBinding implements VmBinding {
         visitAll(vm.statics.refs, vm.statics.refCount(), v);
         vm.globals.visit(v);
         vm.monitors.updateRoots(v);
+        vm.references.visitRoots(v);
     }
 
     /**
@@ -241,7 +268,9 @@ public final class ToyVmBinding implements VmBinding {
 
     @Override
     public long resumeTheWorld() {
-        return vm.safepoints.resumeTheWorld();
+        long resumed = vm.safepoints.resumeTheWorld();
+        vm.references.wakeHandler(); // after the resume: a thread woken inside a pause takes the pausing thread's CPU
+        return resumed;
     }
 
     @Override

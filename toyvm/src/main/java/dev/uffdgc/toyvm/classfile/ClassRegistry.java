@@ -195,6 +195,9 @@ public final class ClassRegistry {
         }
         c.instanceSize = (int) ObjectLayout.align(end);
         c.refOffsets = refs.stream().mapToInt(Integer::intValue).toArray();
+        c.weakReferentOffset = c.name.equals("java/lang/ref/WeakReference") || c.name.equals("java/lang/ref/PhantomReference")
+                ? c.superclass.findField("referent").offset
+                : c.superclass == null ? -1 : c.superclass.weakReferentOffset;
     }
 
     private void linkMethods(VmClass c, ClassModel model) {

@@ -27,6 +27,11 @@ public final class VmClass {
     public int instanceSize;
     /** Byte offsets of the reference fields of an instance, superclasses' included. */
     public int[] refOffsets = new int[0];
+    /**
+     * WeakReference, PhantomReference and their subclasses: the offset of the referent, which a collector traces
+     * weakly (seam {@code References}); -1 for every other class.
+     */
+    public int weakReferentOffset = -1;
     public final Map<String, VmField> fields = new HashMap<>();
     public final Map<String, VmMethod> methods = new LinkedHashMap<>();
     public VmMethod[] vtable = new VmMethod[0];

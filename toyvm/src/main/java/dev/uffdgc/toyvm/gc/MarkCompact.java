@@ -2,6 +2,7 @@ package dev.uffdgc.toyvm.gc;
 
 import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
+import dev.uffdgc.toyvm.gc.toolkit.ReferenceProcessor;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -48,7 +49,7 @@ public final class MarkCompact extends StopTheWorldCollector {
         super(binding);
         this.mem = binding.heap();
         this.bits = new MarkBitmap(binding.end());
-        this.tracer = new Tracer(binding, bits);
+        this.tracer = Tracer.weak(binding, bits);
         this.forwarding = new Forwarding(binding, bits);
         this.slide = new Forwarding.Mover() {
             @Override
@@ -70,6 +71,9 @@ public final class MarkCompact extends StopTheWorldCollector {
     protected void compact(long top) {
         stamp(0);
         tracer.trace(top, Tracer.NO_HOOK);
+        if (tracer.references().process(bits, top) > 0) {
+            graphChangedOnPurpose();
+        }
         stamp(1);
         long newTop = forwarding.plan(top, 0, null);
         stamp(2);
@@ -103,6 +107,11 @@ public final class MarkCompact extends StopTheWorldCollector {
             }
         }
         vm.log().line("gc,cpu", s.append("; compacted ").append(compacted >> 10).append('K').toString());
+        ReferenceProcessor refs = tracer.references();
+        if (refs.discovered() > 0) { // most programs have none: no line per cycle saying so
+            vm.log().line("gc,ref", "GC(" + id + ") Weak references: " + refs.discovered() + " discovered, "
+                    + refs.cleared() + " cleared");
+        }
     }
 
     /**

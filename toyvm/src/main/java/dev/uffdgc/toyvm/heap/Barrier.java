@@ -72,6 +72,18 @@ public final class Barrier {
         mem.copy(from, to, 4L * count);
     }
 
+    /**
+     * {@code Reference.get()} (not a store, but the same barrier's business): while a concurrent mark runs, the
+     * referent it returns may be stored where the mark has been and would then be lost when the collector clears
+     * unmarked referents, so it is reported to be marked (G1's and Shenandoah's keep-alive barrier).
+     */
+    public static void keepAlive(HeapAccess mem, int referent) {
+        ReferenceStoreBarrier b = mem.refStoreBarrier;
+        if (b != null && referent != 0) {
+            b.overwriting(referent);
+        }
+    }
+
     private static void before(HeapAccess mem, ReferenceStoreBarrier b, long slot) {
         int old = mem.getInt(slot);
         if (old != 0) {

@@ -13,8 +13,8 @@ import jdk.internal.misc.Unsafe;
  * JITs compile to one load or store. Why not {@code MemorySegment.get}: C1 (the host JIT toyvm runs under, see
  * the README) inlines that whole chain except {@code Unsafe.convEndian} ("callee is too large"), one out-of-line
  * call per access whatever the layout's alignment or byte order; a put+get pair of ints measured 3.6 ns through
- * the segment and 0.9 ns through Unsafe under C1 (0.70 and 0.48 ns under C2). It needs
- * {@link #ADD_EXPORTS}: toyvm.jar's manifest carries it for
+ * the segment and 0.9 ns through Unsafe under C1 (0.70 and 0.48 ns under C2). The ordered and atomic accesses
+ * use Unsafe too (one API for the whole waist). It needs {@link #ADD_EXPORTS}: toyvm.jar's manifest carries it for
  * {@code java -jar}; any other launch must pass it, or the heap refuses to start with a message naming the flag.
  * Bulk copies, fills and host-side views stay on one everything-segment (their per-call cost is amortised).
  *

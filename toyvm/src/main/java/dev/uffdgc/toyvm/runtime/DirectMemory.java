@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *
  * <p>Each block is host native memory from an arena of its own (freeing closes it). Every raw access is checked
  * against the live blocks: a guest address outside them raises {@code InternalError} naming it, where HotSpot
- * would crash or scribble — toyvm's host must survive the guest. Blocks are freed only when the guest frees
- * them: toyvm has no phantom references, so a direct buffer's Cleaner never runs (the JDK's temporary-buffer
- * and NativeBuffer caches reuse theirs, so file I/O does not leak per call).
+ * would crash or scribble — toyvm's host must survive the guest. Blocks are freed when the guest frees them:
+ * explicitly (NativeBuffers, the JDK's temporary-buffer cache) or by a dead direct buffer's
+ * jdk.internal.ref.Cleaner, which the Reference Handler runs once a collection has cleared its phantom reference.
  *
  * <p>Registered after {@link UnsafeNatives}: each accessor keeps UnsafeNatives' implementation for a non-null
  * base and gets the raw one for a null base.

@@ -34,6 +34,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         IoFileNatives.register(vm, this);
         NioFsNatives.register(vm, this, nativeMemory);
         NioChNatives.register(vm, this, nativeMemory);
+        vm.references.register(this);
         varHandles = new VarHandles(vm);
         varHandles.register(this);
     }

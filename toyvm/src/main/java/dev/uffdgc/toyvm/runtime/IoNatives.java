@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them. A guest file descriptor is a number of toyvm's: 0, 1 and 2 are the VM's stdin, stdout and stderr (the
  * same host streams System.in/out/err use, so output through {@code new FileOutputStream(FileDescriptor.out)}
  * keeps its order with System.out's), 3 and up are files the guest opened, each a host RandomAccessFile (no
- * host descriptor number leaks into the guest). Reads that may wait (stdin) happen BLOCKED, into a host buffer
- * copied into the guest array afterwards, as System.in's.
+ * host descriptor number leaks into the guest). Reads happen BLOCKED (stdin or a named pipe may wait for ever; a
+ * collection must not wait for them), into a host buffer copied into the guest array afterwards. Opening a named
+ * pipe, which waits for its writer, still happens RUNNING.
  */
 final class IoNatives {
     private static final String FD = "java/io/FileDescriptor";
@@ -203,7 +204,7 @@ final class IoNatives {
         }
     }
 
-    /** Reads up to buf.length bytes from fd, BLOCKED for stdin; -1 at the end. */
+    /** Reads up to buf.length bytes from fd, BLOCKED (a named pipe may wait as stdin does); -1 at the end. */
     private int read(VmThread t, int fd, byte[] buf) {
         if (fd == 1 || fd == 2) {
             throw vm.throwing.raise(t, "java/io/IOException", "Bad file descriptor");
@@ -211,7 +212,8 @@ final class IoNatives {
         if (fd == 0) {
             return readStdin(vm, t, buf);
         }
-        return (int) io(t, () -> file(t, fd).read(buf));
+        RandomAccessFile f = file(t, fd);
+        return (int) blocking(vm, t, () -> f.read(buf), "read failed");
     }
 
     /** readBytes(array, off, len) with the array at slot i: read first, then copy into wherever the array is now. */
@@ -223,23 +225,30 @@ final class IoNatives {
         return len == 0 ? 0 : n;
     }
 
-    /**
-     * Reads the VM's stdin BLOCKED (a read may wait on a pipe or a terminal for ever; a collection must not wait
-     * for it); -1 at the end.
-     */
+    /** Reads the VM's stdin into buf; -1 at the end. */
     static int readStdin(Vm vm, VmThread t, byte[] buf) {
         InputStream in = vm.in;
-        int n;
+        return (int) blocking(vm, t, () -> in.read(buf, 0, buf.length), "read of standard input failed");
+    }
+
+    /**
+     * Runs a host call that may wait (a read of a pipe or a terminal, for ever) with the thread BLOCKED, so that
+     * a collection does not wait for it; its IOException is raised in the guest once the thread runs again.
+     */
+    private static long blocking(Vm vm, VmThread t, IoCall c, String failure) {
+        long n;
+        IOException failed = null;
         vm.safepoints.block(t);
         try {
-            n = in.read(buf, 0, buf.length);
+            n = c.call();
         } catch (IOException e) {
-            n = -2;
+            failed = e;
+            n = -1;
         } finally {
             vm.safepoints.unblock(t);
         }
-        if (n == -2) {
-            throw vm.throwing.raise(t, "java/io/IOException", "read of standard input failed");
+        if (failed != null) {
+            throw vm.throwing.raise(t, "java/io/IOException", failed.getMessage() != null ? failed.getMessage() : failure);
         }
         return n;
     }

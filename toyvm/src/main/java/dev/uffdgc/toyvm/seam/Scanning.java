@@ -10,6 +10,15 @@ public interface Scanning {
     void scanObject(long obj, SlotVisitor v);
 
     /**
+     * {@link #scanObject} for a trace that treats weak references weakly: for an instance of a weak reference
+     * class ({@link References}) the referent slot is not visited but reported to {@code d} (once per call, before
+     * the other slots); every other object is scanned exactly as by {@code scanObject}. Same threads and states.
+     * A collector that uses it must process what it discovers before anything moves ({@link References}); one that
+     * does not process references uses {@code scanObject}, which keeps every referent alive.
+     */
+    void scanObjectForTrace(long obj, SlotVisitor v, ReferenceDiscovery d);
+
+    /**
      * Every root, in a deterministic order: for every guest thread its frames (precise: the refs stack), handles,
      * pending exception and java.lang.Thread object; the static fields; global handles (interned strings, Class
      * mirrors, lambdas); the keys of monitors in use. Only with the world stopped, by the thread that stopped it;

@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link ReferenceStoreBarrier}): RefStores overwrites, once per path, an int[] whose length names the path, and
  * each must come back, in both tiers. Removing the barrier call from any one path makes its case fail (tried:
  * Interpreter putfield, Emitter's PUTFIELD_A, Rare.aastore, SyncOps volatile put, ArrayCopy bulk and checked,
- * UnsafeNatives compareAndSetRef and putRef, VarHandleSite's plain and volatile store and its compare-and-exchange).
+ * UnsafeNatives compareAndSetRef and putRef, VarHandleSite's plain and volatile store and its compare-and-exchange,
+ * PendingReferences' Reference.get intrinsic, which reports the referent it returns: not a store, but a referent
+ * taken out of a weak reference during a concurrent mark must be marked for the same reason).
  */
 class ReferenceStoreBarrierTest {
     record Report(String caller, String old) {
@@ -59,7 +61,8 @@ class ReferenceStoreBarrierTest {
             "Unsafe.compareAndSetReference", "getAndSet (CAS loop)", "ConcurrentHashMap", "VarHandle.set",
             "VarHandle.setVolatile/setRelease", "VarHandle.compareAndSet", "VarHandle.getAndSet (array element)",
             "VarHandle.setVolatile (array element)", "AtomicReferenceFieldUpdater.set",
-            "AtomicReferenceFieldUpdater.compareAndSet", "AtomicReferenceArray.set"};
+            "AtomicReferenceFieldUpdater.compareAndSet", "AtomicReferenceArray.set", "Reference.get (keep-alive)",
+            "SoftReference.get (keep-alive)"};
         for (int i = 0; i < paths.length; i++) {
             String expected = "int[" + (1001 + i) + "]";
             if (i == 0 && tier.equals("compiled")) { // the first calls may run interpreted: require the compiled store

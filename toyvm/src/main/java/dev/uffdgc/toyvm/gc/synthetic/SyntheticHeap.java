@@ -6,6 +6,7 @@ import dev.uffdgc.toyvm.seam.Collector;
 import dev.uffdgc.toyvm.seam.GcLog;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.seam.ReferenceDiscovery;
 import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.seam.SlotVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -314,6 +315,17 @@ public final class SyntheticHeap implements VmBinding {
                 v.visit(obj + ARRAY_BASE_OFFSET + 4L * i);
             }
         }
+    }
+
+    /** The synthetic heap has no weak reference class: a trace scans every object as {@link #scanObject} does. */
+    @Override
+    public void scanObjectForTrace(long obj, SlotVisitor v, ReferenceDiscovery d) {
+        scanObject(obj, v);
+    }
+
+    @Override
+    public void enqueuePending(int reference) {
+        throw new IllegalStateException("synthetic heap: no weak references to enqueue (" + reference + ")");
     }
 
     @Override

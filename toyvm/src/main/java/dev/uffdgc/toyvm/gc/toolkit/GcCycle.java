@@ -79,6 +79,17 @@ public abstract class GcCycle<D> {
         }
     }
 
+    /**
+     * Inside {@link #collect}, before anything moves: the cycle has changed the graph on purpose (it cleared weak
+     * referents and put their references on the pending list, a root), so the hash the end of the cycle must match
+     * is taken again now. What the hash then guards is the rest of the cycle: the compaction.
+     */
+    protected void graphChangedOnPurpose() {
+        if (verifying()) {
+            hashBefore = verifier.verify("after reference processing in " + cycleName());
+        }
+    }
+
     protected long hashBefore() {
         return hashBefore;
     }

@@ -26,7 +26,7 @@ public final class MarkVerifier {
     public void verify(MarkBitmap marks, long limit, long top, String when) {
         if (mine == null) {
             mine = new MarkBitmap(vm.end());
-            tracer = new Tracer(vm, mine);
+            tracer = Tracer.weak(vm, mine); // weak referents need not be marked (the collector clears them)
         }
         tracer.trace(top, Tracer.NO_HOOK);
         int missing = 0;

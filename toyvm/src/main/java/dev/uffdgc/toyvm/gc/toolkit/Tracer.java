@@ -15,6 +15,11 @@ import java.util.Arrays;
  * at or above the mark-start top are allocated during the mark and live by definition (black allocation), so
  * they are never read while mutators may be initialising them. One thread at a time drives a tracer; handing it
  * to another thread (the marker to the final pause) needs a happens-before edge (a lock or volatile).
+ *
+ * <p>A tracer made by {@link #weak} treats weak references weakly: it does not follow their referents but records
+ * them in its {@link #references()}, which the collector must {@link ReferenceProcessor#process process} before
+ * anything moves. One made by the constructor follows every reference (for a collector that does not process
+ * references: it keeps every referent alive, which is safe, only not what programs expect of a JVM).
  */
 public final class Tracer {
     /** What a collector adds to marking. */
@@ -48,11 +53,32 @@ public final class Tracer {
     /** References at or above this are black (allocated during a concurrent mark): never marked or scanned. */
     private long limit = Long.MAX_VALUE;
     private final SlotVisitor markSlot = this::markSlot;
+    /** Null for a strong tracer. */
+    private final ReferenceProcessor references;
 
+    /** A tracer that follows every reference, weak referents included. */
     public Tracer(VmBinding vm, MarkBitmap bits) {
+        this(vm, bits, false);
+    }
+
+    private Tracer(VmBinding vm, MarkBitmap bits, boolean weak) {
         this.vm = vm;
         this.mem = vm.heap();
         this.bits = bits;
+        this.references = weak ? new ReferenceProcessor(vm) : null;
+    }
+
+    /** A tracer that treats weak references weakly (see the class comment). */
+    public static Tracer weak(VmBinding vm, MarkBitmap bits) {
+        return new Tracer(vm, bits, true);
+    }
+
+    /** The weak references the last mark discovered (a weak tracer only). */
+    public ReferenceProcessor references() {
+        if (references == null) {
+            throw new IllegalStateException("a strong tracer discovers no references");
+        }
+        return references;
     }
 
     /** Clears the bitmap up to top and marks everything reachable from the roots. */
@@ -64,7 +90,7 @@ public final class Tracer {
             return ref;
         });
         while (stackTop > 0) {
-            vm.scanObject(stack[--stackTop], markSlot);
+            scan(stack[--stackTop]);
         }
     }
 
@@ -79,6 +105,9 @@ public final class Tracer {
         liveObjects = 0;
         stackTop = 0;
         limit = markStartTop;
+        if (references != null) {
+            references.reset();
+        }
     }
 
     /** Marks {@code ref} (a root, or a value a barrier reported) and queues it for scanning; 0 and black refs are ignored. */
@@ -92,7 +121,7 @@ public final class Tracer {
     public int drain() {
         int n = 0;
         while (stackTop > 0) {
-            vm.scanObject(stack[--stackTop], markSlot);
+            scan(stack[--stackTop]);
             n++;
         }
         return n;
@@ -125,6 +154,14 @@ public final class Tracer {
 
     public int liveObjects() {
         return liveObjects;
+    }
+
+    private void scan(int obj) {
+        if (references == null) {
+            vm.scanObject(obj, markSlot);
+        } else {
+            vm.scanObjectForTrace(obj, markSlot, references);
+        }
     }
 
     private void markSlot(long slot) {
