@@ -72,8 +72,39 @@ final class LangAccess {
         return new String(bytes, cs);
     }
 
+    /** sun.nio.fs.UnixPath's path encoding: unmappable characters are an error, not replaced (as the JDK's). */
+    public byte[] uncheckedGetBytesNoRepl(String s, java.nio.charset.Charset cs)
+            throws java.nio.charset.CharacterCodingException {
+        java.nio.ByteBuffer bb = cs.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .encode(java.nio.CharBuffer.wrap(s));
+        byte[] bytes = new byte[bb.remaining()];
+        bb.get(bytes);
+        return bytes;
+    }
+
     public String concat(String prefix, Object value, String suffix) {
         return prefix + value + suffix;
+    }
+
+    // CarrierThreadLocal (sun.nio.fs.NativeBuffers, sun.nio.ch.Util's buffer cache): with no virtual threads the
+    // carrier is the current thread, and ThreadLocal's own carrier methods do the rest.
+
+    public <T> T getCarrierThreadLocal(jdk.internal.misc.CarrierThreadLocal<T> local) {
+        return ((ThreadLocal<T>) local).getCarrierThreadLocal();
+    }
+
+    public <T> void setCarrierThreadLocal(jdk.internal.misc.CarrierThreadLocal<T> local, T value) {
+        ((ThreadLocal<T>) local).setCarrierThreadLocal(value);
+    }
+
+    public void removeCarrierThreadLocal(jdk.internal.misc.CarrierThreadLocal<?> local) {
+        ((ThreadLocal<?>) local).removeCarrierThreadLocal();
+    }
+
+    public void blockedOn(sun.nio.ch.Interruptible b) {
+        Thread.blockedOn(b);
     }
 
     /** No virtual threads in toyvm: the carrier is the thread itself (LinkedTransferQueue's spin-wait asks). */

@@ -32,10 +32,15 @@ public class Thread implements Runnable {
     private volatile UncaughtExceptionHandler uncaughtExceptionHandler;
 
     volatile Object parkBlocker;
+    /** The NIO channel operation this thread is blocked in (the JDK's field): interrupt() closes the channel. */
+    private sun.nio.ch.Interruptible nioBlocker;
+    private final Object interruptLock = new Object();
     long threadLocalRandomSeed;
     int threadLocalRandomProbe;
     int threadLocalRandomSecondarySeed;
     ThreadLocal.ThreadLocalMap threadLocals;
+    /** TerminatingThreadLocals' map (the JDK keeps it apart so thread exit can find them; toyvm does not run them). */
+    ThreadLocal.ThreadLocalMap terminatingThreadLocals;
     ThreadLocal.ThreadLocalMap inheritableThreadLocals;
 
     public enum State { NEW, RUNNABLE, BLOCKED, WAITING, TIMED_WAITING, TERMINATED }
@@ -164,6 +169,19 @@ public class Thread implements Runnable {
 
     public static native Thread currentThread();
 
+    /** Sets the current thread's NIO blocker (AbstractInterruptibleChannel.begin/end, through LangAccess). */
+    static void blockedOn(sun.nio.ch.Interruptible b) {
+        Thread me = Thread.currentThread();
+        synchronized (me.interruptLock) {
+            me.nioBlocker = b;
+        }
+    }
+
+    /** No virtual threads: every thread is its own carrier (ThreadLocal's carrier-local methods ask). */
+    static Thread currentCarrierThread() {
+        return currentThread();
+    }
+
     public void start() {
         synchronized (this) {
             if (started) {
@@ -217,6 +235,19 @@ public class Thread implements Runnable {
     public void interrupt() {
         interrupted = true;
         interrupt0();
+        // As the JDK's: a thread blocked in an interruptible channel operation has the channel closed under it.
+        if (this != Thread.currentThread()) {
+            sun.nio.ch.Interruptible blocker;
+            synchronized (interruptLock) {
+                blocker = nioBlocker;
+                if (blocker != null) {
+                    blocker.interrupt(this);
+                }
+            }
+            if (blocker != null) {
+                blocker.postInterrupt();
+            }
+        }
     }
 
     private native void interrupt0();
@@ -381,6 +412,14 @@ public class Thread implements Runnable {
 
     void setThreadLocals(ThreadLocal.ThreadLocalMap map) {
         threadLocals = map;
+    }
+
+    ThreadLocal.ThreadLocalMap terminatingThreadLocals() {
+        return terminatingThreadLocals;
+    }
+
+    void setTerminatingThreadLocals(ThreadLocal.ThreadLocalMap map) {
+        terminatingThreadLocals = map;
     }
 
     ThreadLocal.ThreadLocalMap inheritableThreadLocals() {

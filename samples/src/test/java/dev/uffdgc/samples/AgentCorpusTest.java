@@ -148,12 +148,13 @@ class AgentCorpusTest {
         Path in = c.stdin() == null ? null : toyvmDir().resolve("src/test/corpus-input").resolve(c.stdin());
         List<String> hotspot = new ArrayList<>(List.of(java(), "-Duser.language=en", "-Duser.country=US", "-Xint",
                 "-XX:+UseSerialGC", "-cp", corpusClasses().toString(), c.mainClass()));
-        hotspot.addAll(c.args());
-        SampleRunner.Result expected = SampleRunner.run(hotspot, SampleRunner.TIMEOUT_SECONDS, in);
-
         Path dir = Files.createTempDirectory("agent-corpus");
         Path gcLog = dir.resolve("gc.log");
+        Path hotspotScratch = Files.createDirectory(dir.resolve("hotspot"));
+        Path toyvmScratch = Files.createDirectory(dir.resolve("toyvm"));
         try {
+            hotspot.addAll(arguments(c.args(), hotspotScratch));
+            SampleRunner.Result expected = SampleRunner.run(hotspot, SampleRunner.TIMEOUT_SECONDS, in);
             List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                     "-Duser.language=en", "-Duser.country=US", ToyVmRunner.HOST_JIT,
                     "-javaagent:" + AgentDifferentialTest.agentJar() + "=mode=" + c.mode(),
@@ -163,14 +164,24 @@ class AgentCorpusTest {
             }
             cmd.addAll(List.of("-Xverify-gc", "-Xmx" + HEAP, "-Xgc-every=" + c.interval(), "-Xlog:gc:file=" + gcLog,
                     "-cp", corpusClasses().toString(), c.mainClass()));
-            cmd.addAll(c.args());
+            cmd.addAll(arguments(c.args(), toyvmScratch));
             SampleRunner.Result toyvm = SampleRunner.run(cmd, TOYVM_TIMEOUT_SECONDS, in);
             List<String> log = Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.of();
             return new Outcome(expected, toyvm, log, cmd);
         } finally {
-            Files.deleteIfExists(gcLog);
-            Files.deleteIfExists(dir);
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
+    }
+
+    /** The cases' argument placeholders, as toyvm's CorpusTest reads them: {@code @input/NAME}, {@code @tmp}. */
+    private static List<String> arguments(List<String> args, Path scratch) {
+        return args.stream().map(a -> a.equals("@tmp") ? scratch.toString() : a.startsWith("@input/")
+                ? toyvmDir().resolve("src/test/corpus-input").resolve(a.substring(7)).toAbsolutePath().toString() : a)
+                .toList();
     }
 
     private static String java() {

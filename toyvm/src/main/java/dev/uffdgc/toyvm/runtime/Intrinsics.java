@@ -29,6 +29,11 @@ public final class Intrinsics implements ClassRegistry.Binder {
         IoNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);
+        DirectMemory nativeMemory = DirectMemory.register(vm, this);
+        LibraryNatives.register(vm, this);
+        IoFileNatives.register(vm, this);
+        NioFsNatives.register(vm, this, nativeMemory);
+        NioChNatives.register(vm, this, nativeMemory);
         vm.references.register(this);
         varHandles = new VarHandles(vm);
         varHandles.register(this);
@@ -41,6 +46,18 @@ public final class Intrinsics implements ClassRegistry.Binder {
 
     public void add(String owner, String nameAndDescriptor, Intrinsic in) {
         table.put(owner + "." + nameAndDescriptor, in);
+    }
+
+    /**
+     * Replaces a registered intrinsic by one built around it: for natives whose cases are served by different
+     * places (Unsafe's accessors: a heap object in UnsafeNatives, native memory in DirectMemory).
+     */
+    void wrap(String owner, String nameAndDescriptor, java.util.function.UnaryOperator<Intrinsic> around) {
+        Intrinsic inner = table.get(owner + "." + nameAndDescriptor);
+        if (inner == null) {
+            throw new IllegalStateException("toyvm: no intrinsic " + owner + "." + nameAndDescriptor + " to wrap");
+        }
+        table.put(owner + "." + nameAndDescriptor, around.apply(inner));
     }
 
     @Override

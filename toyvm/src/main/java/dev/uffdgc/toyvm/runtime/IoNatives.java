@@ -32,7 +32,12 @@ final class IoNatives {
 
     private final Vm vm;
     private final Map<Integer, RandomAccessFile> files = new ConcurrentHashMap<>();
-    private final AtomicInteger nextFd = new AtomicInteger(3);
+    /**
+     * Stream numbers of toyvm's own start far above any kernel descriptor (RLIMIT_NOFILE is at most 2^20 here):
+     * a FileDescriptor may also hold a real one, opened with open(2) by sun.nio.fs for a FileChannel (NioFsNatives),
+     * and closing either must not close the other.
+     */
+    private final AtomicInteger nextFd = new AtomicInteger(1 << 30);
 
     private IoNatives(Vm vm) {
         this.vm = vm;
@@ -44,7 +49,6 @@ final class IoNatives {
         r.add(FD, "initIDs()V", none);
         r.add(FIS, "initIDs()V", none);
         r.add(FOS, "initIDs()V", none);
-        r.add("java/io/UnixFileSystem", "initIDs()V", none);
         r.add(FD, "getHandle(I)J", (t, b) -> t.prims[b] = -1);
         r.add(FD, "getAppend(I)Z", (t, b) -> t.prims[b] = 0);
         r.add(FD, "close0()V", n::close);
@@ -73,19 +77,7 @@ final class IoNatives {
                     : Math.min(Integer.MAX_VALUE, Math.max(0, n.file(t, fd).length() - n.file(t, fd).getFilePointer())));
         });
         r.add(FIS, "isRegularFile0(Ljava/io/FileDescriptor;)Z", (t, b) -> t.prims[b] = n.files.containsKey(n.fdValue(t.refs[b + 1])) ? 1 : 0);
-        // java.io.File's queries a program makes around its files (exists, isFile, isDirectory, length, delete),
-        // answered by the host's File on the same path; the rest of UnixFileSystem's natives name themselves.
-        String fs = "java/io/UnixFileSystem";
-        r.add(fs, "getBooleanAttributes0(Ljava/io/File;)I", (t, b) -> {
-            java.io.File f = n.hostFile(t.refs[b + 1]);
-            t.prims[b] = (f.exists() ? 0x01 : 0) | (f.isFile() ? 0x02 : 0) | (f.isDirectory() ? 0x04 : 0);
-        });
-        r.add(fs, "getLength0(Ljava/io/File;)J", (t, b) -> t.prims[b] = n.hostFile(t.refs[b + 1]).length());
-        r.add(fs, "delete0(Ljava/io/File;)Z", (t, b) -> t.prims[b] = n.hostFile(t.refs[b + 1]).delete() ? 1 : 0);
-    }
-
-    private java.io.File hostFile(int file) {
-        return new java.io.File(vm.strings.toHost(vm.mem.getInt(file + vm.classes.load("java/io/File").findField("path").offset)));
+        // java.io.File's natives (java.io.UnixFileSystem) are IoFileNatives'.
     }
 
     private interface IoCall {
@@ -158,6 +150,12 @@ final class IoNatives {
                 f.close();
                 return 0;
             });
+        } else if (fd > 2) {
+            // A kernel descriptor (a FileChannel's): close(2), an error other than EINTR reported as the JDK's.
+            int rc = dev.uffdgc.kernel.PosixFiles.close(fd);
+            if (rc < 0 && rc != -4) {
+                throw vm.throwing.raise(t, "java/io/IOException", dev.uffdgc.kernel.PosixFiles.strerror(-rc));
+            }
         }
     }
 

@@ -1,17 +1,13 @@
 package dev.uffdgc.toyvm.runtime;
 
 import dev.uffdgc.toyvm.Vm;
-import java.util.Set;
 
 /**
- * java.util.zip's checksums (the JDK's CRC32 and Adler32 classes, with the natives libzip gives HotSpot), and
- * the library load in front of them: BootLoader.loadLibrary succeeds for a library whose natives toyvm
- * supplies itself and fails naming any other (toyvm loads no host libraries into the guest). Direct-buffer
- * variants (an off-heap address) are not supported and fail naming themselves.
+ * java.util.zip's checksums (the JDK's CRC32 and Adler32 classes, with the natives libzip gives HotSpot); the
+ * library load in front of them is LibraryNatives'. Direct-buffer variants (an off-heap address) are not
+ * supported and fail naming themselves.
  */
 final class ZipNatives {
-    /** Libraries of the JDK whose natives, as far as guest code reaches them, are intrinsics here. */
-    private static final Set<String> SUPPLIED = Set.of("zip");
     /** zlib's CRC-32 (reflected polynomial 0xEDB88320), one table entry per byte value. */
     private static final int[] CRC_TABLE = new int[256];
     private static final int ADLER_BASE = 65521;
@@ -30,14 +26,6 @@ final class ZipNatives {
     }
 
     static void register(Vm vm, Intrinsics r) {
-        String boot = "jdk/internal/loader/BootLoader";
-        r.add(boot, "setBootLoaderUnnamedModule0(Ljava/lang/Module;)V", (t, b) -> { });
-        r.add(boot, "loadLibrary(Ljava/lang/String;)V", (t, b) -> {
-            String name = vm.strings.toHost(t.refs[b]);
-            if (!SUPPLIED.contains(name)) {
-                throw vm.throwing.raise(t, "java/lang/UnsatisfiedLinkError", "toyvm: no native libraries: " + name);
-            }
-        });
         String crc = "java/util/zip/CRC32";
         r.add(crc, "update(II)I", (t, b) -> t.prims[b] = crc32((int) t.prims[b], (byte) t.prims[b + 1]));
         r.add(crc, "updateBytes0(I[BII)I", (t, b) -> {
