@@ -167,10 +167,13 @@ public final class ToyVmBinding implements VmBinding {
     @Override
     public void scanObject(long obj, SlotVisitor v) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
-        if (id == FILLER_CLASS_ID) {
-            return;
+        if (id != FILLER_CLASS_ID) {
+            scanSlots(vm.classes.table()[id], obj, v);
         }
-        VmClass c = vm.classes.table()[id];
+    }
+
+    /** The reference slots of an object of class {@code c} (its header read once by the caller). */
+    private void scanSlots(VmClass c, long obj, SlotVisitor v) {
         if (c.elemSize != 0) {
             if (c.isReferenceArray()) {
                 int n = mem.getInt(obj + ARRAY_LENGTH_OFFSET);
@@ -195,7 +198,7 @@ public final class ToyVmBinding implements VmBinding {
         VmClass c = vm.classes.table()[id];
         int weak = c.weakReferentOffset;
         if (weak < 0) {
-            scanObject(obj, v);
+            scanSlots(c, obj, v);
             return;
         }
         d.discover(obj, obj + weak);

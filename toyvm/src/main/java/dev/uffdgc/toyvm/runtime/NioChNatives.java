@@ -2,6 +2,7 @@ package dev.uffdgc.toyvm.runtime;
 
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.PosixFiles;
 import dev.uffdgc.kernel.uapi.Stat;
 import dev.uffdgc.toyvm.Vm;
@@ -31,8 +32,8 @@ final class NioChNatives {
     private static final int IOS_UNAVAILABLE = -2;
     private static final int IOS_INTERRUPTED = -3;
     private static final int IOS_UNSUPPORTED = -4;
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
+    private static final int EINTR = Errno.EINTR.number();
+    private static final int EAGAIN = Errno.EAGAIN.number();
     private static final int SEEK_SET = 0;
     private static final int SEEK_CUR = 1;
     private static final int SEEK_END = 2;

@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.runtime;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.PosixFiles;
 import dev.uffdgc.kernel.uapi.Stat;
 import dev.uffdgc.toyvm.Vm;
@@ -32,7 +33,7 @@ final class NioFsNatives {
     private static final int SUPPORTS_OPENAT = 1 << 1;
     /** sun.nio.ch.IOStatus.UNSUPPORTED. */
     private static final int IOS_UNSUPPORTED = -4;
-    private static final int EINTR = 4;
+    private static final int EINTR = Errno.EINTR.number();
     private static final int PATH_MAX = 4096;
 
     private final Vm vm;
