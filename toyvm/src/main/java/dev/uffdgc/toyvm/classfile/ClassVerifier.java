@@ -11,17 +11,29 @@ import java.util.List;
  * Verification at load, as HotSpot verifies (the JDK's own verifier: {@link ClassFile#verify}), for the user's
  * classes; the JDK's and the guest library's are trusted, as HotSpot trusts the boot class path
  * (-Xverify:remote). The verifier asks for the class hierarchy of the types it compares; it sees the classes
- * as the guest does (guest library first, then jrt:/, then the class path), parsed from their bytes.
+ * as the guest does (guest library first, then jrt:/, then the class path), parsed from their bytes. A class it
+ * asks for that is on none of them fails the verified class's linking with a NoClassDefFoundError naming the
+ * missing class, as HotSpot's verifier does when it loads one (a library run without one of its dependencies).
  */
 final class ClassVerifier {
     private final ClassFile verifier;
+    /** The first class the running verify() asked for and did not find (ClassRegistry calls it under its lock). */
+    private String missing;
 
     ClassVerifier(ClassPath path) {
-        ClassHierarchyResolver resolver = ClassHierarchyResolver.ofResourceParsing((ClassDesc cd) -> {
-            String d = cd.descriptorString();
-            byte[] b = path.find(d.substring(1, d.length() - 1));
+        ClassHierarchyResolver parsed = ClassHierarchyResolver.ofResourceParsing((ClassDesc cd) -> {
+            byte[] b = path.find(internalName(cd));
             return b == null ? null : new ByteArrayInputStream(b);
         }).cached();
+        ClassHierarchyResolver resolver = cd -> {
+            ClassHierarchyResolver.ClassHierarchyInfo info = parsed.getClassInfo(cd);
+            if (info == null && missing == null) {
+                // The verifier reports this as a VerifyError whose message names no class: remembered (also when
+                // the cache answers), so that verify() raises what HotSpot raises instead.
+                missing = internalName(cd);
+            }
+            return info;
+        };
         verifier = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver));
     }
 
@@ -34,13 +46,29 @@ final class ClassVerifier {
             return;
         }
         List<VerifyError> errors;
+        missing = null;
         try {
             errors = verifier.verify(model);
         } catch (IllegalArgumentException e) {
+            missingClass();
             throw new LinkageException("java/lang/VerifyError", name + ": " + e.getMessage(), e);
         }
+        missingClass();
         if (!errors.isEmpty()) {
             throw new LinkageException("java/lang/VerifyError", errors.getFirst().getMessage());
         }
+    }
+
+    private void missingClass() {
+        if (missing != null) {
+            String name = missing;
+            missing = null;
+            throw new LinkageException("java/lang/NoClassDefFoundError", name);
+        }
+    }
+
+    private static String internalName(ClassDesc cd) {
+        String d = cd.descriptorString();
+        return d.substring(1, d.length() - 1);
     }
 }
