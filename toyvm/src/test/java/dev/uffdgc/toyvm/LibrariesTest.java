@@ -19,21 +19,29 @@ import org.junit.jupiter.params.provider.CsvSource;
  * compiled here against the library's jar (copied into target/guest-libs by the build), run on HotSpot and on
  * toyvm with the jar on the class path: stdout, exit status and stderr (as CorpusTest compares it) identical.
  * commons-cli 1.0 is a version-45 class file (no stack maps): it also covers loading classes of the oldest
- * format; commons-cli 1.9.0 and commons-lang3 3.18.0 are current.
+ * format; the others are current: commons-cli 1.9.0, commons-lang3 3.18.0, jsoup, commons-csv (which needs
+ * commons-io and commons-codec on the class path: a case names several jars joined by '+'), commons-math3.
  */
 class LibrariesTest {
     private static final Path LIBS = Path.of(System.getProperty("toyvm.guestLibs", "target/guest-libs"));
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"CliTool,commons-cli-1.0.jar", "CliTool,commons-cli-1.9.0.jar", "CliModern,commons-cli-1.9.0.jar",
-            "LangTool,commons-lang3-3.18.0.jar"})
+            "LangTool,commons-lang3-3.18.0.jar", "JsoupTool,jsoup-1.24.1.jar",
+            "CsvTool,commons-csv-1.14.1.jar+commons-io-2.21.0.jar+commons-codec-1.20.0.jar",
+            "MathTool,commons-math3-3.6.1.jar"})
     @Timeout(180)
-    void aProgramUsingTheLibraryPrintsWhatHotSpotPrints(String program, String jar, @TempDir Path dir) {
-        Path lib = LIBS.resolve(jar);
-        assertTrue(Files.isRegularFile(lib), lib + " missing: the build's dependency:copy (guest-libraries) puts it there");
+    void aProgramUsingTheLibraryPrintsWhatHotSpotPrints(String program, String jars, @TempDir Path dir) {
+        List<String> libs = new java.util.ArrayList<>();
+        for (String jar : jars.split("\\+")) { // a library and the libraries it needs
+            Path lib = LIBS.resolve(jar);
+            assertTrue(Files.isRegularFile(lib), lib + " missing: the build's dependency:copy (guest-libraries) puts it there");
+            libs.add(lib.toString());
+        }
+        String lib = String.join(File.pathSeparator, libs);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
-        int rc = javac.run(null, diagnostics, diagnostics, "-nowarn", "-d", dir.toString(), "-cp", lib.toString(),
+        int rc = javac.run(null, diagnostics, diagnostics, "-nowarn", "-d", dir.toString(), "-cp", lib,
                 Path.of("src/test/libs", program + ".java").toString());
         assertEquals(0, rc, "javac " + program + ":\n" + diagnostics);
         Path cp = Path.of(dir + File.pathSeparator + lib);
