@@ -71,10 +71,22 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
         return (T) obj;
     }
 
+    /**
+     * As the JDK's: an array's is its element type's, a primitive's "java.lang", and the name is interned —
+     * VerifyAccess.isSamePackage compares package names with ==, so without it MethodHandles.Lookup.findClass of
+     * a package-private class failed ("access violation", Caffeine's cache factories).
+     */
     public String getPackageName() {
-        String n = getName();
+        Class<?> c = this;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        if (c.isPrimitive()) {
+            return "java.lang";
+        }
+        String n = c.getName();
         int i = n.lastIndexOf('.');
-        return i < 0 ? "" : n.substring(0, i);
+        return i < 0 ? "" : n.substring(0, i).intern();
     }
 
     public String toString() {

@@ -23,6 +23,32 @@ public class Runtime {
 
     public native int availableProcessors();
 
+    private static Version version;
+
+    /**
+     * The JDK's own Runtime.Version of the running JDK, parsed from java.runtime.version (HotSpot builds the same
+     * value from VersionProps: equal, same toString).
+     */
+    public static Version version() {
+        Version v = version;
+        if (v == null) {
+            v = Version.parse(System.getProperty("java.runtime.version"));
+            version = v;
+        }
+        return v;
+    }
+
+    /**
+     * Declared here only so that this replacement compiles (a nested type of a replaced class can be named only
+     * through the replacement's source). The build deletes its class file (toyvm/pom.xml, "jdk-nested-types"),
+     * so the guest loads the JDK's own Runtime.Version from jrt:/.
+     */
+    public static final class Version {
+        public static Version parse(String s) {
+            throw new AssertionError("the JDK's Runtime.Version is loaded at run time");
+        }
+    }
+
     public void gc() {
         System.gc();
     }

@@ -41,6 +41,49 @@ public final class System {
         System.err = err;
     }
 
+    /**
+     * The JDK's own lazy logger (jdk.internal.logger.LazyLoggers, as HotSpot's System.getLogger): nothing is looked
+     * up until the logger is used, so a library that takes one in its static initialiser (Caffeine) runs.
+     */
+    @jdk.internal.reflect.CallerSensitive
+    public static Logger getLogger(String name) {
+        java.util.Objects.requireNonNull(name);
+        Class<?> caller = jdk.internal.reflect.Reflection.getCallerClass();
+        if (caller == null) {
+            throw new IllegalCallerException("no caller frame");
+        }
+        return jdk.internal.logger.LazyLoggers.getLogger(name, caller.getModule());
+    }
+
+    /** As the JDK's: a localized logger from the JDK's own LoggerFinder. */
+    @jdk.internal.reflect.CallerSensitive
+    public static Logger getLogger(String name, java.util.ResourceBundle bundle) {
+        java.util.ResourceBundle rb = java.util.Objects.requireNonNull(bundle);
+        java.util.Objects.requireNonNull(name);
+        Class<?> caller = jdk.internal.reflect.Reflection.getCallerClass();
+        if (caller == null) {
+            throw new IllegalCallerException("no caller frame");
+        }
+        return LoggerFinder.getLoggerFinder().getLocalizedLogger(name, rb, caller.getModule());
+    }
+
+    /**
+     * Declared here only so that this replacement compiles (a nested type of a replaced class can be named only
+     * through the replacement's source). The build deletes its class files (toyvm/pom.xml, "jdk-nested-types"),
+     * so the guest loads the JDK's own System.Logger and LoggerFinder from jrt:/.
+     */
+    public interface Logger {
+    }
+
+    /** Compile-time declaration only, as {@link Logger}: the guest runs the JDK's own. */
+    public abstract static class LoggerFinder {
+        static LoggerFinder getLoggerFinder() {
+            throw new AssertionError("the JDK's System.LoggerFinder is loaded at run time");
+        }
+
+        abstract Logger getLocalizedLogger(String name, java.util.ResourceBundle bundle, Module module);
+    }
+
     public static java.io.Console console() {
         return null;
     }

@@ -49,6 +49,7 @@ final class SystemNatives {
             t.sp = b;
             vm.interp.call(t, save);
         });
+        r.add("jdk/internal/misc/VM", "getNanoTimeAdjustment(J)J", (t, b) -> t.prims[b] = nanoTimeAdjustment(t.prims[b]));
         String in = "java/lang/System$StdinStream";
         r.add(in, "read0([BII)I", (t, b) -> t.prims[b] = read(vm, t, b));
         r.add(in, "available0()I", (t, b) -> {
@@ -58,6 +59,19 @@ final class SystemNatives {
                 throw vm.throwing.raise(t, "java/io/IOException", e.getMessage());
             }
         });
+    }
+
+    /**
+     * HotSpot's JVM_GetNanoTimeAdjustment (Instant.now, Clock.systemUTC, the JDK's loggers' time stamps): the
+     * wall clock in nanoseconds since {@code offsetSeconds}, or -1 when that is 2^32 seconds or more away.
+     */
+    static long nanoTimeAdjustment(long offsetSeconds) {
+        java.time.Instant now = java.time.Instant.now();
+        long diff = now.getEpochSecond() - offsetSeconds;
+        if (diff >= (1L << 32) || diff <= -(1L << 32)) {
+            return -1;
+        }
+        return diff * 1_000_000_000L + now.getNano();
     }
 
     /** What the guest sees: the host's platform values, toyvm's VM names, the guest class path. */
