@@ -1,5 +1,6 @@
 package dev.uffdgc.agent.compact;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
@@ -45,7 +46,7 @@ final class PageBuilder {
             cursor = FIRST_OBJECT;
         }
         boolean gapIsOurs = p == 0 || plan.startsWithGap[p];
-        long obj = plan.firstSrc[p];
+        long obj = ObjectLayout.offset(plan.firstSrc[p]);
         if (obj < 0 && limit > cursor) {
             throw new IllegalStateException("uffd-gc: destination page " + p + " has no object (plan invariant)");
         }
@@ -60,7 +61,7 @@ final class PageBuilder {
         long runHi = 0;
         boolean first = true;
         while (obj >= 0) {
-            long dest = plan.forward((int) obj);
+            long dest = plan.forward(obj);
             if (dest > cursor && cursor < limit && (cursor > pageStart || gapIsOurs)) {
                 copy(from, runSrc, buf, runLo - pageStart, runHi - runLo); // before the filler: it may overlap the run's source
                 runHi = runLo;

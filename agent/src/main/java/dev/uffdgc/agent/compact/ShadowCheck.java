@@ -1,5 +1,6 @@
 package dev.uffdgc.agent.compact;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 
@@ -44,12 +45,12 @@ final class ShadowCheck {
         }
         long pageStart = (long) p << PAGE_SHIFT;
         long limit = Math.min(pageStart + PAGE_SIZE, plan.newTop);
-        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(plan.firstSrc[p]);
+        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(ObjectLayout.offset(plan.firstSrc[p]));
         if (p == 0 && buf.get(JAVA_INT_UNALIGNED, 0) != 0) {
             return "page 0: the null word is not zero";
         }
-        for (long obj = plan.firstSrc[p]; obj >= 0; ) {
-            long dest = plan.forward((int) obj);
+        for (long obj = ObjectLayout.offset(plan.firstSrc[p]); obj >= 0; ) {
+            long dest = plan.forward(obj);
             if (dest >= limit) {
                 break;
             }
@@ -78,7 +79,7 @@ final class ShadowCheck {
     /** Where the object before {@code obj} ends at its destination: a gap begins there. */
     private long previousEnd(long obj) {
         long prev = obj < 0 ? -1 : bits.prevStart(obj);
-        return prev < 0 ? FIRST_OBJECT : plan.forward((int) prev) + vm.objectSize(view, prev);
+        return prev < 0 ? FIRST_OBJECT : plan.forward(prev) + vm.objectSize(view, prev);
     }
 
     private String expectFiller(MemorySegment buf, long pageStart, long at, long bytes) {

@@ -51,7 +51,7 @@ class PlanTest {
             assertEquals(0, end);
         }
         for (int p = 0; p < plan.destPages; p++) {
-            assertTrue(plan.firstSrc[p] >= 0, "destination page " + p + " has a first object");
+            assertTrue(plan.firstSrc[p] != 0, "destination page " + p + " has a first object");
         }
     }
 

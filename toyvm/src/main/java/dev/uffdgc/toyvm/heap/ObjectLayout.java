@@ -50,6 +50,22 @@ public final class ObjectLayout {
     /** The filler pseudo-class: a dead gap whose size is in the hash word. */
     public static final int FILLER_CLASS_ID = 1;
 
+    /**
+     * How many bits a reference is shifted left to give its byte offset (HotSpot's compressed oops). Objects are
+     * 8-aligned, so the low 3 bits of an offset are always 0 and a 32-bit reference spans 32 GiB.
+     */
+    public static final int REF_SHIFT = 0;
+
+    /** The byte offset from the heap's start of the object a (non-null or null) reference names. */
+    public static long offset(int ref) {
+        return (ref & 0xFFFF_FFFFL) << REF_SHIFT;
+    }
+
+    /** The reference that names the object at this byte offset (8-aligned, below {@link #MAX_HEAP_BYTES}). */
+    public static int ref(long offset) {
+        return (int) (offset >>> REF_SHIFT);
+    }
+
     public static long align(long size) {
         return (size + ALIGNMENT - 1) & -ALIGNMENT;
     }

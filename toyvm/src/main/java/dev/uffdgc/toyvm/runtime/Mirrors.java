@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -42,6 +43,6 @@ public final class Mirrors {
 
     public VmClass classOfMirror(int mirror) {
         link();
-        return vm.classes.table()[vm.mem.getInt(mirror + idOffset)];
+        return vm.classes.table()[vm.mem.getInt(ObjectLayout.offset(mirror) + idOffset)];
     }
 }
