@@ -138,6 +138,12 @@ final class Plan {
         return forwarding.forward(ref);
     }
 
+    /** Destination page p's first source object (its byte offset), or -1 if none. */
+    long firstSource(int p) {
+        int ref = firstSrc[p];
+        return ref == 0 ? -1 : ObjectLayout.offset(ref);
+    }
+
     /** {@link #forward(int)} on byte offsets. */
     long forward(long obj) {
         return forwarding.forward(obj);

@@ -45,11 +45,11 @@ final class ShadowCheck {
         }
         long pageStart = (long) p << PAGE_SHIFT;
         long limit = Math.min(pageStart + PAGE_SIZE, plan.newTop);
-        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(ObjectLayout.offset(plan.firstSrc[p]));
+        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(plan.firstSource(p));
         if (p == 0 && buf.get(JAVA_INT_UNALIGNED, 0) != 0) {
             return "page 0: the null word is not zero";
         }
-        for (long obj = ObjectLayout.offset(plan.firstSrc[p]); obj >= 0; ) {
+        for (long obj = plan.firstSource(p); obj >= 0; ) {
             long dest = plan.forward(obj);
             if (dest >= limit) {
                 break;
@@ -84,7 +84,7 @@ final class ShadowCheck {
 
     private String expectFiller(MemorySegment buf, long pageStart, long at, long bytes) {
         int cls = buf.get(JAVA_INT_UNALIGNED, at - pageStart + CLASS_ID_OFFSET);
-        int size = buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET);
+        long size = ObjectLayout.fillerBytes(buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET));
         return cls == FILLER_CLASS_ID && size == bytes ? null
                 : "gap at " + at + " is not a filler of " + bytes + " (class " + cls + ", size " + size + ")";
     }

@@ -80,7 +80,7 @@ public final class Rare {
         if (value != 0) {
             VmClass[] table = vm.classes.table();
             VmClass elem = table[vm.mem.getInt(ObjectLayout.offset(array))].component;
-            VmClass vc = table[vm.mem.getInt(value)];
+            VmClass vc = table[vm.mem.getInt(ObjectLayout.offset(value))];
             if (vc != elem && !vc.isAssignableTo(elem)) {
                 throw vm.throwing.raise(t, "java/lang/ArrayStoreException", vc.binaryName());
             }

@@ -26,7 +26,7 @@ public final class Mirrors {
         if (c.mirrorHandle < 0) {
             link();
             int m = vm.alloc.instance(t, classClass);
-            vm.mem.putInt(m + idOffset, c.id);
+            vm.mem.putInt(ObjectLayout.offset(m) + idOffset, c.id);
             synchronized (this) {
                 // One mirror per class even when threads race: the loser's object becomes garbage.
                 if (c.mirrorHandle < 0) {

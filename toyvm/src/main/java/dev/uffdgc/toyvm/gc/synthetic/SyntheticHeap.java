@@ -259,7 +259,7 @@ public final class SyntheticHeap implements VmBinding {
     @Override
     public long objectSize(HeapAccess view, long obj) {
         int id = view.getInt(obj + CLASS_ID_OFFSET);
-        return id == FILLER_CLASS_ID ? view.getInt(obj + HASH_OFFSET) : sizeOf(id, view.getInt(obj + ARRAY_LENGTH_OFFSET));
+        return id == FILLER_CLASS_ID ? ObjectLayout.fillerBytes(view.getInt(obj + HASH_OFFSET)) : sizeOf(id, view.getInt(obj + ARRAY_LENGTH_OFFSET));
     }
 
     @Override
@@ -300,7 +300,7 @@ public final class SyntheticHeap implements VmBinding {
     @Override
     public void writeFiller(HeapAccess view, long off, long bytes) {
         view.putInt(off + CLASS_ID_OFFSET, FILLER_CLASS_ID);
-        view.putInt(off + HASH_OFFSET, (int) bytes);
+        view.putInt(off + HASH_OFFSET, ObjectLayout.fillerWord(bytes));
     }
 
     // Scanning

@@ -101,7 +101,8 @@ public final class HeapVerifier {
     }
 
     private static void check(BitSet objects, int ref, String from, String when) {
-        if (ref < 0 || (ref & 7) != 0 || !objects.get(ref >>> 3)) {
+        long at = ObjectLayout.offset(ref);
+        if ((at & 7) != 0 || at >>> 3 > Integer.MAX_VALUE || !objects.get((int) (at >>> 3))) {
             throw new IllegalStateException("toyvm verify " + when + ": " + from + " -> " + ref + " is not an object");
         }
     }
