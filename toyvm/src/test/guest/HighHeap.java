@@ -33,9 +33,9 @@ public class HighHeap {
         long[] pad = new long[Integer.parseInt(args[0]) * 131072]; // MiB of longs
         pad = null;
         Map<String, List<Integer>> map = new HashMap<>();
-        Node tree = tree(14, 1);
+        Node tree = tree(12, 1);
         for (int round = 0; round < 3; round++) {
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 map.computeIfAbsent("k" + (i % 997), k -> new ArrayList<>()).add(i * (round + 1));
             }
             System.gc();

@@ -27,13 +27,28 @@ final class ShadowCheck {
     private final HeapAccess view;
     private final AtomicIntegerArray builds;
 
-    /** Copies [0, plan.oldTop) of the heap; called with the world stopped, before the flip. */
-    ShadowCheck(VmBinding vm, Plan plan, MarkBitmap bits, MemorySegment heap) {
+    /**
+     * Copies the pages of [0, plan.oldTop) that hold live bytes ({@code pageLive}); called with the world stopped,
+     * before the flip. Only those are read: copying the whole used heap cost 100 s of a 6 GiB test heap whose 4.5
+     * GiB dead array was never touched (every page read and written).
+     */
+    ShadowCheck(VmBinding vm, Plan plan, MarkBitmap bits, MemorySegment heap, int[] pageLive) {
         this.vm = vm;
         this.plan = plan;
         this.bits = bits;
         this.shadow = Memory.mmapAnonymous(pageAlign(plan.oldTop));
-        MemorySegment.copy(heap, 0, shadow, 0, plan.oldTop);
+        int pages = (int) (pageAlign(plan.oldTop) >>> PAGE_SHIFT);
+        for (int p = 0; p < pages; ) {
+            int q = p;
+            while (q < pages && (pageLive[q] != 0 || q == 0)) {
+                q++;
+            }
+            if (q > p) {
+                long from = (long) p << PAGE_SHIFT;
+                MemorySegment.copy(heap, from, shadow, from, Math.min((long) q << PAGE_SHIFT, plan.oldTop) - from);
+            }
+            p = q + 1;
+        }
         this.view = vm.heap().at(shadow.address());
         this.builds = new AtomicIntegerArray(plan.destPages);
     }
