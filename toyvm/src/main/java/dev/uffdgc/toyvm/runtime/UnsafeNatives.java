@@ -24,8 +24,8 @@ import dev.uffdgc.toyvm.thread.VmThread;
  */
 final class UnsafeNatives {
     private static final String U = "jdk/internal/misc/Unsafe";
-    /** Tags a static's slot as an Unsafe offset: above every heap offset, which is a 32-bit int. */
-    static final long STATIC_SLOT = 1L << 32;
+    /** Tags a static's slot as an Unsafe offset: above every offset inside an object (an array: up to 16 GiB). */
+    static final long STATIC_SLOT = 1L << 40;
 
     private UnsafeNatives() {
     }
