@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.binding.ToyVmBinding;
 import dev.uffdgc.toyvm.classfile.ClassPath;
 import dev.uffdgc.toyvm.classfile.ClassRegistry;
@@ -136,7 +137,7 @@ public final class Vm {
     }
 
     public VmClass classOf(int ref) {
-        return classes.table()[mem.getInt(ref)];
+        return classes.table()[mem.getInt(ObjectLayout.offset(ref))];
     }
 
     /** Loads a class for guest code: linkage problems become guest errors. */
@@ -284,7 +285,7 @@ public final class Vm {
         int h = t.pushHandle(alloc.array(t, classes.load("[Ljava/lang/String;"), args.length));
         for (int i = 0; i < args.length; i++) {
             int s = strings.newString(t, args[i]);
-            mem.putInt(t.handle(h) + 16 + 4L * i, s);
+            mem.putInt(ObjectLayout.offset(t.handle(h)) + 16 + 4L * i, s);
         }
         t.pushRef(t.handle(h));
         t.popHandles(h);
@@ -328,7 +329,7 @@ public final class Vm {
         }
         VmClass c = classOf(throwable);
         var f = c.findField("detailMessage");
-        int msg = f == null ? 0 : mem.getInt(throwable + f.offset);
+        int msg = f == null ? 0 : mem.getInt(ObjectLayout.offset(throwable) + f.offset);
         return c.binaryName() + (msg == 0 ? "" : ": " + strings.toHost(msg));
     }
 }

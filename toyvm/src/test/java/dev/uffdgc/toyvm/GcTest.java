@@ -55,6 +55,29 @@ class GcTest {
         assertEquals(0, actual.status());
     }
 
+    /**
+     * Compressed references (ObjectLayout.REF_SHIFT): a 6 GiB heap whose objects sit above 4 GiB until the first
+     * collection slides them down (a dead 4.5 GiB array below them, never touched), every collection verified
+     * (structure, graph hash before and after), output equal to HotSpot's. HotSpot runs without the pad, which it
+     * would zero (4.5 GiB written); the program's output does not depend on it.
+     */
+    @Test
+    @Timeout(180)
+    void objectsAbove4GiBSurviveVerifiedCollections(@TempDir Path dir) throws IOException {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "HighHeap", "0");
+        Path log = dir.resolve("gc.log");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "6g");
+        o.verifyGc = true;
+        o.gcLog = log.toString();
+        GuestRun actual = GuestRun.toyvm(o, "HighHeap", "4608");
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(0, actual.status());
+        String first = Files.readAllLines(log).getFirst();
+        Matcher m = LINE.matcher(first);
+        assertTrue(m.matches() && Long.parseLong(m.group(4)) > 4608, "GC(0) did not start above 4.5 GiB: " + first);
+        assertTrue(actual.collections() >= 3, "only " + actual.collections() + " collections");
+    }
+
     private static final Pattern LINE = Pattern.compile(
             "\\[(\\d+\\.\\d{3})s]\\[info]\\[gc] GC\\((\\d+)\\) Pause Full \\((Allocation Failure|System\\.gc\\(\\))\\)"
                     + " (\\d+)M->(\\d+)M\\((\\d+)M\\) (\\d+\\.\\d{3})ms");

@@ -42,10 +42,10 @@ class HeapTest {
     @Test
     void largeObjectsArePageAlignedAndTheHeapStaysParseable() {
         int small = array("[I", 3);
-        assertEquals(ObjectLayout.FIRST_OBJECT, small);
+        assertEquals(ObjectLayout.FIRST_OBJECT, ObjectLayout.offset(small));
         int large = array("[B", 10_000);
-        assertEquals(0, large % ObjectLayout.PAGE_SIZE, "large array at " + large);
-        assertEquals(10_000, vm.mem.getInt(large + ObjectLayout.ARRAY_LENGTH_OFFSET));
+        assertEquals(0, ObjectLayout.offset(large) % ObjectLayout.PAGE_SIZE, "large array at " + large);
+        assertEquals(10_000, vm.mem.getInt(ObjectLayout.offset(large) + ObjectLayout.ARRAY_LENGTH_OFFSET));
         t.pushHandle(small);
         t.pushHandle(large);
         vm.heap.retireTlab(t);
@@ -57,7 +57,7 @@ class HeapTest {
         int arr = array("[Ljava/lang/Object;", 2);
         int other = array("[I", 4);
         t.pushHandle(arr);
-        vm.mem.putInt(arr + ObjectLayout.ARRAY_BASE_OFFSET, other + 8);
+        vm.mem.putInt(ObjectLayout.offset(arr) + ObjectLayout.ARRAY_BASE_OFFSET, ObjectLayout.ref(ObjectLayout.offset(other) + 8));
         vm.heap.retireTlab(t);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> verifier.verify("corrupt"));
         assertTrue(e.getMessage().contains("is not an object"), e.getMessage());
@@ -68,9 +68,9 @@ class HeapTest {
         int garbage = array("[J", 5000);
         int keep = array("[Ljava/lang/Object;", 2);
         int leaf = array("[I", 3);
-        vm.mem.putInt(leaf + ObjectLayout.ARRAY_BASE_OFFSET + 4, 42);
-        vm.mem.putInt(keep + ObjectLayout.ARRAY_BASE_OFFSET, leaf);
-        vm.mem.putInt(keep + ObjectLayout.ARRAY_BASE_OFFSET + 4, keep);
+        vm.mem.putInt(ObjectLayout.offset(leaf) + ObjectLayout.ARRAY_BASE_OFFSET + 4, 42);
+        vm.mem.putInt(ObjectLayout.offset(keep) + ObjectLayout.ARRAY_BASE_OFFSET, leaf);
+        vm.mem.putInt(ObjectLayout.offset(keep) + ObjectLayout.ARRAY_BASE_OFFSET + 4, keep);
         int h = t.pushHandle(keep);
         vm.heap.retireTlab(t);
         long before = verifier.verify("before");
@@ -80,10 +80,10 @@ class HeapTest {
         assertEquals(before, verifier.verify("after"));
         int moved = t.handle(h);
         assertNotEquals(keep, moved, "the survivor should have slid down over the garbage");
-        assertEquals(moved, vm.mem.getInt(moved + ObjectLayout.ARRAY_BASE_OFFSET + 4), "self reference updated");
-        int movedLeaf = vm.mem.getInt(moved + ObjectLayout.ARRAY_BASE_OFFSET);
-        assertEquals(42, vm.mem.getInt(movedLeaf + ObjectLayout.ARRAY_BASE_OFFSET + 4));
-        vm.mem.putInt(movedLeaf + ObjectLayout.ARRAY_BASE_OFFSET, 7);
+        assertEquals(moved, vm.mem.getInt(ObjectLayout.offset(moved) + ObjectLayout.ARRAY_BASE_OFFSET + 4), "self reference updated");
+        int movedLeaf = vm.mem.getInt(ObjectLayout.offset(moved) + ObjectLayout.ARRAY_BASE_OFFSET);
+        assertEquals(42, vm.mem.getInt(ObjectLayout.offset(movedLeaf) + ObjectLayout.ARRAY_BASE_OFFSET + 4));
+        vm.mem.putInt(ObjectLayout.offset(movedLeaf) + ObjectLayout.ARRAY_BASE_OFFSET, 7);
         assertNotEquals(before, verifier.verify("mutated"), "the graph hash must see field values");
         assertTrue(garbage < keep && moved < keep, "survivor slid over the garbage below it");
     }

@@ -383,7 +383,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         MemorySegment heap = vm.rawHeap().region();
         MemorySegment reservation = takeReservation(heap, (long) plan.oldPages << PAGE_SHIFT);
         flipParts.end(2);
-        ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap) : null;
+        ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap, marks.pageLive) : null;
         MemorySegment from = flip(id, heap, reservation);
         flipParts.end(3);
         MemorySegment registered = heap.asSlice(0, (long) plan.destPages << PAGE_SHIFT);

@@ -1,5 +1,6 @@
 package dev.uffdgc.agent.compact;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
@@ -45,7 +46,7 @@ final class PageBuilder {
             cursor = FIRST_OBJECT;
         }
         boolean gapIsOurs = p == 0 || plan.startsWithGap[p];
-        long obj = plan.firstSrc[p];
+        long obj = plan.firstSource(p);
         if (obj < 0 && limit > cursor) {
             throw new IllegalStateException("uffd-gc: destination page " + p + " has no object (plan invariant)");
         }
@@ -60,12 +61,12 @@ final class PageBuilder {
         long runHi = 0;
         boolean first = true;
         while (obj >= 0) {
-            long dest = plan.forward((int) obj);
+            long dest = plan.forward(obj);
             if (dest > cursor && cursor < limit && (cursor > pageStart || gapIsOurs)) {
                 copy(from, runSrc, buf, runLo - pageStart, runHi - runLo); // before the filler: it may overlap the run's source
                 runHi = runLo;
                 buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + CLASS_ID_OFFSET, FILLER_CLASS_ID);
-                buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + HASH_OFFSET, (int) (dest - cursor));
+                buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + HASH_OFFSET, ObjectLayout.fillerWord(dest - cursor));
             }
             if (dest >= limit) {
                 break; // its header belongs to a later page, whose from-space page may already be recycled
@@ -98,7 +99,7 @@ final class PageBuilder {
         copy(from, runSrc, buf, runLo - pageStart, runHi - runLo);
         if (obj < 0 && cursor < limit && cursor > pageStart) { // the padding after a large array that ends the heap
             buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + CLASS_ID_OFFSET, FILLER_CLASS_ID);
-            buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + HASH_OFFSET, (int) (limit - cursor));
+            buf.set(JAVA_INT_UNALIGNED, cursor - pageStart + HASH_OFFSET, ObjectLayout.fillerWord(limit - cursor));
         }
         if (limit < pageStart + PAGE_SIZE) {
             buf.asSlice(Math.max(0, limit - pageStart)).fill((byte) 0);
@@ -127,7 +128,7 @@ final class PageBuilder {
         int len = plan.headLength[p];
         while (true) {
             int elem = vm.elementSize(cls);
-            long size = cls == FILLER_CLASS_ID ? buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET)
+            long size = cls == FILLER_CLASS_ID ? ObjectLayout.fillerBytes(buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET))
                     : vm.sizeOf(cls, len);
             if (cls != FILLER_CLASS_ID) {
                 forwardSlots(buf, pageStart, cls, elem, len, at, Math.max(at, pageStart), Math.min(at + size, limit));

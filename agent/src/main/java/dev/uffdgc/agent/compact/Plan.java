@@ -1,5 +1,6 @@
 package dev.uffdgc.agent.compact;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.agent.toolkit.LargeArrays;
@@ -39,6 +40,7 @@ final class Plan {
     int destPages;
     int oldPages;
     // Sized for the whole heap once: the plan is extended inside the flip pause, which must not allocate.
+    /** Each destination page's first source object, as a reference (ObjectLayout.ref); 0: none yet. */
     final int[] firstSrc;
     final int[] headClass;
     final int[] headLength;
@@ -123,7 +125,7 @@ final class Plan {
     /** In the flip pause, once the plan is complete: where the black objects (allocated since Init Mark) land. */
     void noteYoung(long markStartTop) {
         long first = bits.nextStart(markStartTop, oldTop);
-        youngDest = first < 0 ? newTop : forward((int) first);
+        youngDest = first < 0 ? newTop : forward(first);
     }
 
     /** A marked object's size: a table array's from the table (its header is not read), else from its header. */
@@ -134,6 +136,17 @@ final class Plan {
     /** The new address of a live object (or of any granule inside one). */
     int forward(int ref) {
         return forwarding.forward(ref);
+    }
+
+    /** Destination page p's first source object (its byte offset), or -1 if none. */
+    long firstSource(int p) {
+        int ref = firstSrc[p];
+        return ref == 0 ? -1 : ObjectLayout.offset(ref);
+    }
+
+    /** {@link #forward(int)} on byte offsets. */
+    long forward(long obj) {
+        return forwarding.forward(obj);
     }
 
     private long densePrefix(int densePercent) {
@@ -181,7 +194,7 @@ final class Plan {
     }
 
     private void clearTables(int destFrom, int destTo, int oldFrom, int oldTo) {
-        Arrays.fill(firstSrc, destFrom, destTo, -1);
+        Arrays.fill(firstSrc, destFrom, destTo, 0); // 0: none (a reference, and above 16 GiB a reference is negative)
         Arrays.fill(srcLimit, destFrom, destTo, -1);
         Arrays.fill(startsWithGap, destFrom, destTo, false);
         Arrays.fill(slideSrc, destFrom, destTo, -1);
@@ -197,15 +210,15 @@ final class Plan {
         for (long obj = first; obj >= 0; ) {
             int array = bits.isFlagOnly(obj) ? marks.arrays.index(obj) : -1;
             long size = array >= 0 ? table.size(array) : vm.objectSize(obj);
-            long dest = forward((int) obj);
+            long dest = forward(obj);
             int firstPage = (int) (dest >>> PAGE_SHIFT);
             int lastPage = (int) ((dest + size - 1) >>> PAGE_SHIFT);
             if (array >= 0) {
                 slidePages(array, obj, firstPage, lastPage);
             }
             for (int p = firstPage; p <= lastPage; p++) {
-                if (firstSrc[p] < 0) {
-                    firstSrc[p] = (int) obj;
+                if (firstSrc[p] == 0) {
+                    firstSrc[p] = ObjectLayout.ref(obj);
                     headClass[p] = array >= 0 ? table.classId(array) : vm.classId(mem, obj);
                     headLength[p] = array >= 0 ? table.length(array)
                             : vm.elementSize(headClass[p]) != 0 ? mem.getInt(obj + ARRAY_LENGTH_OFFSET) : 0;

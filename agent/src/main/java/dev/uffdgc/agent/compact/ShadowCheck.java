@@ -1,5 +1,6 @@
 package dev.uffdgc.agent.compact;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 
@@ -26,13 +27,28 @@ final class ShadowCheck {
     private final HeapAccess view;
     private final AtomicIntegerArray builds;
 
-    /** Copies [0, plan.oldTop) of the heap; called with the world stopped, before the flip. */
-    ShadowCheck(VmBinding vm, Plan plan, MarkBitmap bits, MemorySegment heap) {
+    /**
+     * Copies the pages of [0, plan.oldTop) that hold live bytes ({@code pageLive}); called with the world stopped,
+     * before the flip. Only those are read: copying the whole used heap cost 100 s of a 6 GiB test heap whose 4.5
+     * GiB dead array was never touched (every page read and written).
+     */
+    ShadowCheck(VmBinding vm, Plan plan, MarkBitmap bits, MemorySegment heap, int[] pageLive) {
         this.vm = vm;
         this.plan = plan;
         this.bits = bits;
         this.shadow = Memory.mmapAnonymous(pageAlign(plan.oldTop));
-        MemorySegment.copy(heap, 0, shadow, 0, plan.oldTop);
+        int pages = (int) (pageAlign(plan.oldTop) >>> PAGE_SHIFT);
+        for (int p = 0; p < pages; ) {
+            int q = p;
+            while (q < pages && (pageLive[q] != 0 || q == 0)) {
+                q++;
+            }
+            if (q > p) {
+                long from = (long) p << PAGE_SHIFT;
+                MemorySegment.copy(heap, from, shadow, from, Math.min((long) q << PAGE_SHIFT, plan.oldTop) - from);
+            }
+            p = q + 1;
+        }
         this.view = vm.heap().at(shadow.address());
         this.builds = new AtomicIntegerArray(plan.destPages);
     }
@@ -44,12 +60,12 @@ final class ShadowCheck {
         }
         long pageStart = (long) p << PAGE_SHIFT;
         long limit = Math.min(pageStart + PAGE_SIZE, plan.newTop);
-        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(plan.firstSrc[p]);
+        long cursor = p == 0 ? FIRST_OBJECT : previousEnd(plan.firstSource(p));
         if (p == 0 && buf.get(JAVA_INT_UNALIGNED, 0) != 0) {
             return "page 0: the null word is not zero";
         }
-        for (long obj = plan.firstSrc[p]; obj >= 0; ) {
-            long dest = plan.forward((int) obj);
+        for (long obj = plan.firstSource(p); obj >= 0; ) {
+            long dest = plan.forward(obj);
             if (dest >= limit) {
                 break;
             }
@@ -78,12 +94,12 @@ final class ShadowCheck {
     /** Where the object before {@code obj} ends at its destination: a gap begins there. */
     private long previousEnd(long obj) {
         long prev = obj < 0 ? -1 : bits.prevStart(obj);
-        return prev < 0 ? FIRST_OBJECT : plan.forward((int) prev) + vm.objectSize(view, prev);
+        return prev < 0 ? FIRST_OBJECT : plan.forward(prev) + vm.objectSize(view, prev);
     }
 
     private String expectFiller(MemorySegment buf, long pageStart, long at, long bytes) {
         int cls = buf.get(JAVA_INT_UNALIGNED, at - pageStart + CLASS_ID_OFFSET);
-        int size = buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET);
+        long size = ObjectLayout.fillerBytes(buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET));
         return cls == FILLER_CLASS_ID && size == bytes ? null
                 : "gap at " + at + " is not a filler of " + bytes + " (class " + cls + ", size " + size + ")";
     }

@@ -51,7 +51,7 @@ class PlanTest {
             assertEquals(0, end);
         }
         for (int p = 0; p < plan.destPages; p++) {
-            assertTrue(plan.firstSrc[p] >= 0, "destination page " + p + " has a first object");
+            assertTrue(plan.firstSrc[p] != 0, "destination page " + p + " has a first object");
         }
     }
 
@@ -77,7 +77,7 @@ class PlanTest {
         m.mark(h.top());
         plan.compute(h.top(), dense);
         MemorySegment heap = h.rawHeap().region();
-        ShadowCheck shadow = new ShadowCheck(h, plan, m.bits, heap);
+        ShadowCheck shadow = new ShadowCheck(h, plan, m.bits, heap, m.pageLive);
         MemorySegment from = Memory.mmapAnonymous((long) plan.oldPages << PAGE_SHIFT);
         MemorySegment.copy(heap, 0, from, 0, plan.oldTop);
         int dead = 0;

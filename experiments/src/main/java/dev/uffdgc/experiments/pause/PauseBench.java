@@ -85,7 +85,7 @@ public final class PauseBench {
             for (int asked : o.heapsFor(live)) {
                 int heap = PauseRun.Workload.heap(asked);
                 if (heap != asked) {
-                    System.out.printf("  live %d MiB: heap %d MiB capped at %d MiB (toyvm's 32-bit references), every"
+                    System.out.printf("  live %d MiB: heap %d MiB capped at %d MiB (toyvm's limit), every"
                             + " mode alike%n", live, asked, heap);
                 }
                 for (int threads : o.threads) {

@@ -9,10 +9,11 @@ final class PauseOptions {
     static final String USAGE = """
             Usage: ./uffd-gc bench pause [--live LIST] [--heaps LIST] [--threads LIST] [--modes LIST]
                    [--cycles N | --churn N] [--out DIR] [--host-flags "FLAGS"] [--timeout SECONDS]
-              --live LIST        live-set sizes in MiB (default 8,64; 512 is the largest toyvm holds at 4x)
+              --live LIST        live-set sizes in MiB (default 8,64; 8191 is the largest toyvm holds at 4x)
               --heaps LIST       heap sizes (e.g. 256m,1g,2g) run with every live set: a heap-size sweep with
-                                 the same live set (default: 4x each live set). Capped at toyvm's 2047 MiB
-                                 (32-bit references) for every mode alike; a heap under 2x its live set is skipped
+                                 the same live set (default: 4x each live set). Capped at toyvm's 32767 MiB
+                                 (32-bit references shifted by 3) for every mode alike; a heap under 2x its live
+                                 set is skipped
               --threads LIST     guest threads replacing parts of the live set (default 1,2,4)
               --modes LIST       of stw, copy, move (toyvm: built-in collector, the agent's COPY and MOVE) and
                                  hotspot-zgc, hotspot-shenandoah, hotspot-g1, hotspot-serial (the same class

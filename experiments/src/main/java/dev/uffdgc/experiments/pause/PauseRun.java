@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PauseRun {
     static final String MAIN = "dev.uffdgc.samples.LiveSetChurn";
-    /** toyvm's heap limit: 31-bit byte offsets as references (ObjectLayout.MAX_HEAP_BYTES). */
-    static final long TOYVM_MAX_HEAP_MB = 2047;
+    /** toyvm's heap limit: 32-bit references shifted by 3 (ObjectLayout.MAX_HEAP_BYTES, 32 GiB - a page). */
+    static final long TOYVM_MAX_HEAP_MB = dev.uffdgc.toyvm.heap.ObjectLayout.MAX_HEAP_BYTES >> 20;
 
     /** One workload: live set, heap (capped, the same for every mode), guest threads, churn. */
     record Workload(int live, int heapMb, int threads, int churn) {
@@ -59,7 +59,7 @@ final class PauseRun {
     static Result run(PauseOptions o, String mode, Workload w, Path dir) {
         if (w.heapMb() < 2 * w.live()) {
             return new Result(mode, w, "skipped: a " + w.heapMb() + " MiB heap is under twice the live set (" + w.live()
-                    + " MiB; toyvm's heap is limited to 2047 MiB, 32-bit byte-offset references)", null, 0, 0, "");
+                    + " MiB; toyvm's heap is limited to " + TOYVM_MAX_HEAP_MB + " MiB, 32-bit references shifted by 3)", null, 0, 0, "");
         }
         String tag = mode + "-" + w.name();
         Path gc = dir.resolve(tag + ".gc.log");

@@ -89,7 +89,8 @@ class PauseLogTest {
         assertEquals(List.of(8, 512), o.live);
         assertEquals(List.of("move", "hotspot-zgc"), o.modes);
         assertEquals(List.of(2048), o.heapsFor(512), "4x live by default");
-        assertEquals(2047, PauseRun.Workload.heap(2048), "capped at toyvm's limit");
+        assertEquals(2048, PauseRun.Workload.heap(2048), "under toyvm's limit");
+        assertEquals(32767, PauseRun.Workload.heap(32768), "capped at toyvm's limit");
         // ~34 cycles of about heap - live freed each: churn x live / (heap - live) >= 34.
         assertEquals(102, o.churnFor(8, 32));
         assertEquals(102, o.churnFor(512, 2047), "34 x 1535 / 512 = 101.9");

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.binding;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
@@ -100,7 +101,7 @@ public final class ToyVmBinding implements VmBinding {
     public long objectSize(long obj) {
         int id = mem.getInt(obj + CLASS_ID_OFFSET);
         if (id == FILLER_CLASS_ID) {
-            return mem.getInt(obj + HASH_OFFSET);
+            return ObjectLayout.fillerBytes(mem.getInt(obj + HASH_OFFSET));
         }
         VmClass c = vm.classes.table()[id];
         if (c.elemSize != 0) {
@@ -118,7 +119,7 @@ public final class ToyVmBinding implements VmBinding {
     public long objectSize(HeapAccess view, long obj) {
         int id = view.getInt(obj + CLASS_ID_OFFSET);
         if (id == FILLER_CLASS_ID) {
-            return view.getInt(obj + HASH_OFFSET);
+            return ObjectLayout.fillerBytes(view.getInt(obj + HASH_OFFSET));
         }
         VmClass c = vm.classes.table()[id];
         return c.elemSize != 0 ? arraySize(view.getInt(obj + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
@@ -156,7 +157,7 @@ public final class ToyVmBinding implements VmBinding {
     @Override
     public void writeFiller(HeapAccess view, long off, long bytes) {
         view.putInt(off + CLASS_ID_OFFSET, FILLER_CLASS_ID);
-        view.putInt(off + HASH_OFFSET, (int) bytes);
+        view.putInt(off + HASH_OFFSET, ObjectLayout.fillerWord(bytes));
     }
 
     @Override

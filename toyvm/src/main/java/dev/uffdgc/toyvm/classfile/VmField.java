@@ -27,7 +27,7 @@ public final class VmField {
         return c == 'L' || c == '[';
     }
 
-    /** Bytes in an object: references are 32-bit heap offsets. */
+    /** Bytes in an object: references are 32 bits (ObjectLayout.REF_SHIFT). */
     public int size() {
         return Descriptors.sizeOf(type());
     }

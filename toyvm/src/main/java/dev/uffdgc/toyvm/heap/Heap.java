@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.heap;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.kernel.Memory;
@@ -245,7 +246,7 @@ public final class Heap {
     /** Marks {@code [off, off+bytes)} as a dead gap so the heap stays parseable. */
     public void writeFiller(long off, long bytes) {
         access.putInt(off + CLASS_ID_OFFSET, FILLER_CLASS_ID);
-        access.putInt(off + HASH_OFFSET, (int) bytes);
+        access.putInt(off + HASH_OFFSET, ObjectLayout.fillerWord(bytes));
     }
 
     /** Called by collectors before they lower top, to keep the "above top is zero" invariant accounting. */

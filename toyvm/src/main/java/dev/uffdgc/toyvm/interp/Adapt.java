@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
@@ -70,7 +71,7 @@ public final class Adapt {
         if (from == 0) {
             throw vm.throwing.raise(t, "java/lang/ClassCastException", "class " + box.binaryName() + " cannot be unboxed");
         }
-        pushPrim(vm, t, readPrim(vm, ref + box.findField("value").offset, from), from, to);
+        pushPrim(vm, t, readPrim(vm, ObjectLayout.offset(ref) + box.findField("value").offset, from), from, to);
     }
 
     private static void pushPrim(Vm vm, VmThread t, long bits, char from, char to) {

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -49,11 +50,11 @@ final class ColdAccess {
                 if (array == 0) {
                     throw rare.nullPointer(t);
                 }
-                int length = mem.getInt(array + ARRAY_LENGTH_OFFSET);
+                int length = mem.getInt(ObjectLayout.offset(array) + ARRAY_LENGTH_OFFSET);
                 if (Integer.compareUnsigned(index, length) >= 0) {
                     throw rare.indexOutOfBounds(t, index, length);
                 }
-                p[sp - 2] = mem.getShort(array + ARRAY_BASE_OFFSET + 2L * index);
+                p[sp - 2] = mem.getShort(ObjectLayout.offset(array) + ARRAY_BASE_OFFSET + 2L * index);
                 return sp - 1;
             }
             case Op.GETSTATIC_1 -> {
@@ -88,6 +89,6 @@ final class ColdAccess {
         if (ref == 0) {
             throw rare.nullPointer(t);
         }
-        return ref;
+        return ObjectLayout.offset(ref);
     }
 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.thread.VmThread;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
@@ -49,14 +50,14 @@ public final class CompilerSupport {
 
     /** The method an invokevirtual of vtable slot {@code vtableIndex} on the (non-null) receiver runs. */
     public VmMethod virtualTarget(int receiver, int vtableIndex) {
-        return vm.classes.table()[mem.getInt(receiver)].vtable[vtableIndex];
+        return vm.classes.table()[mem.getInt(ObjectLayout.offset(receiver))].vtable[vtableIndex];
     }
 
     /** The method an invokeinterface at {@code site} on the (non-null) receiver runs (the site's inline cache). */
     public VmMethod interfaceTarget(VmThread t, int pc, int sp, Object site, int receiver) {
         t.framePcs[t.depth] = pc;
         t.sp = sp;
-        return ((InterfaceSite) site).target(t, vm.classes.table()[mem.getInt(receiver)]);
+        return ((InterfaceSite) site).target(t, vm.classes.table()[mem.getInt(ObjectLayout.offset(receiver))]);
     }
 
     public void poll(VmThread t, int pc, int sp) {
@@ -94,7 +95,7 @@ public final class CompilerSupport {
         if (receiver == 0) {
             throw rare.nullPointer(t);
         }
-        VmMethod callee = vm.classes.table()[mem.getInt(receiver)].vtable[vtableIndex];
+        VmMethod callee = vm.classes.table()[mem.getInt(ObjectLayout.offset(receiver))].vtable[vtableIndex];
         t.sp = sp;
         interp.invoke(t, callee, nb);
     }
@@ -105,7 +106,7 @@ public final class CompilerSupport {
         if (receiver == 0) {
             throw rare.nullPointer(t);
         }
-        VmClass rc = vm.classes.table()[mem.getInt(receiver)];
+        VmClass rc = vm.classes.table()[mem.getInt(ObjectLayout.offset(receiver))];
         t.sp = sp;
         interp.invoke(t, ((InterfaceSite) site).target(t, rc), nb);
     }
@@ -140,12 +141,12 @@ public final class CompilerSupport {
             t.framePcs[t.depth] = pc;
             throw rare.nullPointer(t);
         }
-        int length = mem.getInt(array + ARRAY_LENGTH_OFFSET);
+        int length = mem.getInt(ObjectLayout.offset(array) + ARRAY_LENGTH_OFFSET);
         if (Integer.compareUnsigned(index, length) >= 0) {
             t.framePcs[t.depth] = pc;
             throw rare.indexOutOfBounds(t, index, length);
         }
-        return array + ARRAY_BASE_OFFSET + (long) index * elemSize;
+        return ObjectLayout.offset(array) + ARRAY_BASE_OFFSET + (long) index * elemSize;
     }
 
     public void aastore(VmThread t, int pc, int sp, int array, int index, int value) {
@@ -176,7 +177,7 @@ public final class CompilerSupport {
 
     public void checkcast(VmThread t, int pc, int sp, int ref, Object target) {
         if (ref != 0) {
-            VmClass rc = vm.classes.table()[mem.getInt(ref)];
+            VmClass rc = vm.classes.table()[mem.getInt(ObjectLayout.offset(ref))];
             if (rc != target && !rc.isAssignableTo((VmClass) target)) {
                 t.framePcs[t.depth] = pc;
                 t.sp = sp;
@@ -186,7 +187,7 @@ public final class CompilerSupport {
     }
 
     public long instanceOf(int ref, Object target) {
-        return ref != 0 && vm.classes.table()[mem.getInt(ref)].isAssignableTo((VmClass) target) ? 1 : 0;
+        return ref != 0 && vm.classes.table()[mem.getInt(ObjectLayout.offset(ref))].isAssignableTo((VmClass) target) ? 1 : 0;
     }
 
     public int ldc(int handle) {

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -545,13 +546,13 @@ public final class Interpreter {
                             }
                             case Op.ATHROW -> {
                                 t.framePcs[depth] = pc;
-                                throw t.throwGuest((int) object(t, pc, R[sp - 1]));
+                                throw t.throwGuest(ObjectLayout.ref(object(t, pc, R[sp - 1])));
                             }
                             case Op.CHECKCAST -> {
                                 int r = R[sp - 1];
                                 if (r != 0) {
                                     VmClass target = (VmClass) pool[code[pc + 1]];
-                                    VmClass rc = vm.classes.table()[mem.getInt(r)];
+                                    VmClass rc = vm.classes.table()[mem.getInt(ObjectLayout.offset(r))];
                                     if (rc != target && !rc.isAssignableTo(target)) {
                                         t.framePcs[depth] = pc;
                                         t.sp = sp;
@@ -563,7 +564,7 @@ public final class Interpreter {
                             case Op.INSTANCEOF -> {
                                 int r = R[sp - 1];
                                 VmClass target = (VmClass) pool[code[pc + 1]];
-                                P[sp - 1] = r != 0 && vm.classes.table()[mem.getInt(r)].isAssignableTo(target) ? 1 : 0;
+                                P[sp - 1] = r != 0 && vm.classes.table()[mem.getInt(ObjectLayout.offset(r))].isAssignableTo(target) ? 1 : 0;
                                 pc += 2;
                             }
                             case Op.MONITORENTER, Op.MONITOREXIT, Op.VOLATILE_FIELD -> {
@@ -703,7 +704,7 @@ public final class Interpreter {
             t.framePcs[t.depth] = pc;
             throw rare.nullPointer(t);
         }
-        return ref;
+        return ObjectLayout.offset(ref);
     }
 
     /** Null- and bounds-checks an array access; returns the element's heap offset. */
@@ -712,11 +713,11 @@ public final class Interpreter {
             t.framePcs[t.depth] = pc;
             throw rare.nullPointer(t);
         }
-        int length = mem.getInt(array + ARRAY_LENGTH_OFFSET);
+        int length = mem.getInt(ObjectLayout.offset(array) + ARRAY_LENGTH_OFFSET);
         if (Integer.compareUnsigned(index, length) >= 0) {
             t.framePcs[t.depth] = pc;
             throw rare.indexOutOfBounds(t, index, length);
         }
-        return array + ARRAY_BASE_OFFSET + (long) index * elemSize;
+        return ObjectLayout.offset(array) + ARRAY_BASE_OFFSET + (long) index * elemSize;
     }
 }

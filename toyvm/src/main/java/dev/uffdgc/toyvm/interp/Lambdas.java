@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.Descriptors;
 import dev.uffdgc.toyvm.classfile.VmClass;
@@ -92,7 +93,7 @@ final class Lambdas {
             int obj = vm.alloc.instance(th, c);
             int slot = base;
             for (int i = 0; i < offsets.length; i++) {
-                Adapt.storeField(vm, obj + offsets[i], types[i], th, slot);
+                Adapt.storeField(vm, ObjectLayout.offset(obj) + offsets[i], types[i], th, slot);
                 slot += Descriptors.slots(types[i]);
             }
             th.refs[base] = obj;
@@ -175,7 +176,7 @@ final class Lambdas {
                 t.pushRef(obj);
             }
             for (int i = 0; i < p.fieldOffsets.length; i++) {
-                Adapt.pushFromField(vm, t, t.refs[base] + p.fieldOffsets[i], p.fieldTypes[i], want[w++]);
+                Adapt.pushFromField(vm, t, ObjectLayout.offset(t.refs[base]) + p.fieldOffsets[i], p.fieldTypes[i], want[w++]);
             }
             int slot = base + 1;
             for (char c : samParams) {

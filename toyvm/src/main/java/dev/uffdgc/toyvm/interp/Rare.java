@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -72,19 +73,19 @@ public final class Rare {
         if (array == 0) {
             throw nullPointer(t);
         }
-        int length = vm.mem.getInt(array + ARRAY_LENGTH_OFFSET);
+        int length = vm.mem.getInt(ObjectLayout.offset(array) + ARRAY_LENGTH_OFFSET);
         if (Integer.compareUnsigned(index, length) >= 0) {
             throw indexOutOfBounds(t, index, length);
         }
         if (value != 0) {
             VmClass[] table = vm.classes.table();
-            VmClass elem = table[vm.mem.getInt(array)].component;
-            VmClass vc = table[vm.mem.getInt(value)];
+            VmClass elem = table[vm.mem.getInt(ObjectLayout.offset(array))].component;
+            VmClass vc = table[vm.mem.getInt(ObjectLayout.offset(value))];
             if (vc != elem && !vc.isAssignableTo(elem)) {
                 throw vm.throwing.raise(t, "java/lang/ArrayStoreException", vc.binaryName());
             }
         }
-        dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, array + ARRAY_BASE_OFFSET + 4L * index, value);
+        dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, ObjectLayout.offset(array) + ARRAY_BASE_OFFSET + 4L * index, value);
     }
 
     /** dup_x1, dup_x2, dup2_x1, dup2_x2 and swap, on both stacks at once. */
@@ -252,7 +253,7 @@ public final class Rare {
     /** The handler pc for an exception thrown at {@code pc}, or -1. */
     int findHandler(VmThread t, Code c, int pc, int exception) {
         int[] h = c.handlers;
-        VmClass exClass = vm.classes.table()[vm.mem.getInt(exception)];
+        VmClass exClass = vm.classes.table()[vm.mem.getInt(ObjectLayout.offset(exception))];
         for (int i = 0; i < h.length; i += 4) {
             if (pc >= h[i] && pc < h[i + 1]) {
                 int type = h[i + 3];
@@ -303,7 +304,7 @@ public final class Rare {
         int h = t.pushHandle(a);
         for (int i = 0; i < counts[level]; i++) {
             int sub = build(t, arrayClass.component, counts, level + 1);
-            dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, t.handle(h) + ARRAY_BASE_OFFSET + 4L * i, sub);
+            dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, ObjectLayout.offset(t.handle(h)) + ARRAY_BASE_OFFSET + 4L * i, sub);
         }
         a = t.handle(h);
         t.popHandles(h);

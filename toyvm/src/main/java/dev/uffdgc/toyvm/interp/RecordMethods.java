@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
@@ -73,7 +74,7 @@ final class RecordMethods implements CallSite {
                 sb.append(", ");
             }
             sb.append(names[i]).append('=');
-            long addr = t.refs[base] + f[i].offset;
+            long addr = ObjectLayout.offset(t.refs[base]) + f[i].offset;
             switch (f[i].type()) {
                 case 'I', 'B', 'S' -> sb.append(f[i].size() == 4 ? vm.mem.getInt(addr) : f[i].size() == 2 ? vm.mem.getShort(addr) : vm.mem.getByte(addr));
                 case 'J' -> sb.append(vm.mem.getLong(addr));
@@ -93,7 +94,7 @@ final class RecordMethods implements CallSite {
         self(t, base);
         int h = 0;
         for (VmField field : f) {
-            long addr = t.refs[base] + field.offset;
+            long addr = ObjectLayout.offset(t.refs[base]) + field.offset;
             int c = switch (field.type()) {
                 case 'I' -> vm.mem.getInt(addr);
                 case 'S' -> vm.mem.getShort(addr);
@@ -127,8 +128,8 @@ final class RecordMethods implements CallSite {
         int b = t.refs[base + 1];
         boolean eq = b != 0 && vm.classOf(a) == vm.classOf(b);
         for (int i = 0; eq && i < f.length; i++) {
-            long ax = t.refs[base] + f[i].offset;
-            long bx = t.refs[base + 1] + f[i].offset;
+            long ax = ObjectLayout.offset(t.refs[base]) + f[i].offset;
+            long bx = ObjectLayout.offset(t.refs[base + 1]) + f[i].offset;
             eq = switch (f[i].type()) {
                 case 'J' -> vm.mem.getLong(ax) == vm.mem.getLong(bx);
                 case 'D' -> Double.compare(Double.longBitsToDouble(vm.mem.getLong(ax)), Double.longBitsToDouble(vm.mem.getLong(bx))) == 0;

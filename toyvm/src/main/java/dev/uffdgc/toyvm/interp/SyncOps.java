@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
@@ -80,7 +81,7 @@ final class SyncOps {
         if (obj == 0) {
             throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
         }
-        long at = obj + (long) f.offset;
+        long at = ObjectLayout.offset(obj) + (long) f.offset;
         if (a.put()) {
             long v = t.prims[sp - width];
             switch (type) {

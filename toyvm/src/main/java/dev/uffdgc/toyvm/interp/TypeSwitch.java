@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.interp;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -72,12 +73,12 @@ final class TypeSwitch implements CallSite {
         return switch (label) {
             case VmClass k -> c.isAssignableTo(k);
             case String s when enumSwitch -> c.findField("name") != null && s.equals(
-                    vm.strings.toHost(vm.mem.getInt(target + vm.classes.load("java/lang/Enum").findField("name").offset)));
+                    vm.strings.toHost(vm.mem.getInt(ObjectLayout.offset(target) + vm.classes.load("java/lang/Enum").findField("name").offset)));
             case String s -> c == vm.strings.stringClass() && s.equals(vm.strings.toHost(target));
             case Integer n -> {
                 char p = Adapt.primOfBox(c.name);
                 if (p == 'I' || p == 'C' || p == 'S' || p == 'B') {
-                    long addr = target + c.findField("value").offset;
+                    long addr = ObjectLayout.offset(target) + c.findField("value").offset;
                     int v = p == 'I' ? vm.mem.getInt(addr) : p == 'C' ? vm.mem.getChar(addr) : p == 'S' ? vm.mem.getShort(addr) : vm.mem.getByte(addr);
                     yield v == n;
                 }

@@ -44,6 +44,7 @@ final class Emitter {
     static final ClassDesc CD_METHOD = desc(VmMethod.class);
     static final ClassDesc CD_CODE = desc(Code.class);
     static final ClassDesc CD_MEM = desc(dev.uffdgc.toyvm.heap.HeapAccess.class);
+    static final ClassDesc CD_LAYOUT = desc(dev.uffdgc.toyvm.heap.ObjectLayout.class);
     static final ClassDesc CD_SAFEPOINTS = desc(dev.uffdgc.toyvm.thread.Safepoints.class);
     static final ClassDesc CD_GUEST_EXCEPTION = desc(dev.uffdgc.toyvm.interp.GuestException.class);
     static final ClassDesc CD_BARRIER = desc(dev.uffdgc.toyvm.heap.Barrier.class);
@@ -379,7 +380,7 @@ final class Emitter {
     /** Pushes the heap offset of field {@code offset} of the (null-checked) object in slot k. */
     private void fieldAddress(int k, int offset) {
         loadR(k);
-        b.i2l().loadConstant((long) offset).ladd();
+        b.invokestatic(CD_LAYOUT, "offset", MethodTypeDesc.of(CD_long, CD_int)).loadConstant((long) offset).ladd();
     }
 
     /** Pushes mem and the checked element offset of array R[k], index P[k + 1]. */

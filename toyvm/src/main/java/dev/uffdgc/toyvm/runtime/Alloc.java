@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
@@ -45,7 +46,7 @@ public final class Alloc {
         }
         mem.putInt(at + CLASS_ID_OFFSET, c.id);
         HeapAccess.releaseFence();
-        return (int) at;
+        return ObjectLayout.ref(at);
     }
 
     public int array(VmThread t, VmClass arrayClass, int length) {
@@ -63,22 +64,22 @@ public final class Alloc {
         mem.putInt(at + CLASS_ID_OFFSET, arrayClass.id);
         mem.putInt(at + ARRAY_LENGTH_OFFSET, length);
         HeapAccess.releaseFence();
-        return (int) at;
+        return ObjectLayout.ref(at);
     }
 
     /** A shallow copy (Object.clone) of an instance or array. */
     public int copyOf(VmThread t, int handleOfSource) {
         int src = t.handle(handleOfSource);
         VmClass c = vm.classOf(src);
-        long size = c.isArray() ? arraySize(mem.getInt(src + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
+        long size = c.isArray() ? arraySize(mem.getInt(ObjectLayout.offset(src) + ARRAY_LENGTH_OFFSET), c.elemSize) : c.instanceSize;
         long at = allocate(t, size);
         if (at == 0) {
             throw vm.throwing.outOfMemory(t);
         }
         src = t.handle(handleOfSource);
-        mem.copy(src, at, size);
+        mem.copy(ObjectLayout.offset(src), at, size);
         mem.putInt(at + HASH_OFFSET, 0);
         HeapAccess.releaseFence();
-        return (int) at;
+        return ObjectLayout.ref(at);
     }
 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -38,12 +39,12 @@ final class ArrayCopy implements Intrinsic {
         if (sc.elemType != dc.elemType && !(sc.isReferenceArray() && dc.isReferenceArray())) {
             throw store(t, "arraycopy: type mismatch: can not copy " + typeName(sc) + "[] into " + typeName(dc) + "[]");
         }
-        int srcLen = vm.mem.getInt(src + ARRAY_LENGTH_OFFSET);
-        int dstLen = vm.mem.getInt(dst + ARRAY_LENGTH_OFFSET);
+        int srcLen = vm.mem.getInt(ObjectLayout.offset(src) + ARRAY_LENGTH_OFFSET);
+        int dstLen = vm.mem.getInt(ObjectLayout.offset(dst) + ARRAY_LENGTH_OFFSET);
         checkBounds(t, srcPos, dstPos, length, srcLen, dstLen, sc, dc);
         int size = sc.elemSize;
-        long from = src + ARRAY_BASE_OFFSET + (long) srcPos * size;
-        long to = dst + ARRAY_BASE_OFFSET + (long) dstPos * size;
+        long from = ObjectLayout.offset(src) + ARRAY_BASE_OFFSET + (long) srcPos * size;
+        long to = ObjectLayout.offset(dst) + ARRAY_BASE_OFFSET + (long) dstPos * size;
         if (!sc.isReferenceArray()) {
             vm.mem.copy(from, to, (long) length * size);
             return;

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
@@ -146,12 +147,12 @@ final class ClassAttributeNatives {
         int arr = t.sp;
         t.pushRef(vm.alloc.array(t, vm.classes.load("[Ljava/lang/Object;"), 3));
         int mirror = vm.mirrors.mirror(t, enclosing);
-        Barrier.putRef(vm.mem, t.refs[arr] + ARRAY_BASE_OFFSET, mirror);
+        Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET, mirror);
         if (name != null) {
             int s = vm.strings.newString(t, name);
-            Barrier.putRef(vm.mem, t.refs[arr] + ARRAY_BASE_OFFSET + 4, s);
+            Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET + 4, s);
             s = vm.strings.newString(t, type);
-            Barrier.putRef(vm.mem, t.refs[arr] + ARRAY_BASE_OFFSET + 8, s);
+            Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET + 8, s);
         }
         t.refs[b] = t.refs[arr];
         t.sp = arr;
@@ -166,7 +167,7 @@ final class ClassAttributeNatives {
         t.pushRef(vm.alloc.instance(t, rc));
         String[] fields = {"clazz", "name", "type", "accessor", "signature"};
         for (int i = 0; i < fields.length; i++) {
-            Barrier.putRef(vm.mem, t.refs[obj] + (long) rc.findField(fields[i]).offset, t.refs[b + i]);
+            Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[obj]) + (long) rc.findField(fields[i]).offset, t.refs[b + i]);
         }
         t.refs[b] = t.refs[obj];
         t.sp = obj;

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
@@ -53,16 +54,16 @@ final class CoreNatives {
             if (!vm.classOf(t.refs[b]).isArray()) {
                 throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Argument is not an array");
             }
-            t.prims[b] = vm.mem.getInt(t.refs[b] + ARRAY_LENGTH_OFFSET);
+            t.prims[b] = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + ARRAY_LENGTH_OFFSET);
         });
         // Plain reads and writes of Reference.referent: refersTo creates no strong reference, so it needs no
         // keep-alive barrier (unlike get(), see PendingReferences), and clearing a weak referent loses nothing
         // the SATB snapshot holds (weak edges are not part of it).
         for (String ref : new String[] {"java/lang/ref/Reference", "java/lang/ref/PhantomReference"}) {
-            r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(t.refs[b]
+            r.add(ref, "refersTo0(Ljava/lang/Object;)Z", (t, b) -> t.prims[b] = vm.mem.getInt(ObjectLayout.offset(t.refs[b])
                     + vm.classes.load("java/lang/ref/Reference").findField("referent").offset) == t.refs[b + 1] ? 1 : 0);
             // PhantomReference's (a Cleaner's, e.g. a file stream's on close) as Reference's.
-            r.add(ref, "clear0()V", (t, b) -> vm.mem.putInt(t.refs[b]
+            r.add(ref, "clear0()V", (t, b) -> vm.mem.putInt(ObjectLayout.offset(t.refs[b])
                     + vm.classes.load("java/lang/ref/Reference").findField("referent").offset, 0));
         }
         // The JDK asks java.lang.invoke to initialise a class (Lookup.ensureInitialized, access checks and
@@ -75,11 +76,11 @@ final class CoreNatives {
 
     /** The identity hash: assigned on first request, kept in the header, so it survives moves. */
     static int identityHash(Vm vm, VmThread t, int ref) {
-        int h = vm.mem.getInt(ref + HASH_OFFSET);
+        int h = vm.mem.getInt(ObjectLayout.offset(ref) + HASH_OFFSET);
         if (h == 0) {
             // Two threads may race to install one: the first CAS wins and everyone returns its value.
             int mine = vm.nextIdentityHash(t);
-            int seen = vm.mem.compareAndExchangeInt(ref + HASH_OFFSET, 0, mine);
+            int seen = vm.mem.compareAndExchangeInt(ObjectLayout.offset(ref) + HASH_OFFSET, 0, mine);
             h = seen == 0 ? mine : seen;
         }
         return h;
@@ -243,8 +244,8 @@ final class CoreNatives {
             VmMethod m = t.frameMethods[d - i];
             Code c = m.code;
             int line = c == null ? -1 : c.lineAt(t.framePcs[d - i]);
-            vm.mem.putInt(arr + ARRAY_BASE_OFFSET + 8L * i, m.id);
-            vm.mem.putInt(arr + ARRAY_BASE_OFFSET + 8L * i + 4, line);
+            vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i, m.id);
+            vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i + 4, line);
         }
         return arr;
     }

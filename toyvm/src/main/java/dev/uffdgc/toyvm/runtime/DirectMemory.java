@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
@@ -150,7 +151,7 @@ final class DirectMemory {
 
     /** Either side of a copy: a heap object's bytes (guard-safe) or native memory. */
     private MemorySegment segment(VmThread t, int base, long offset, long n) {
-        return base == 0 ? raw(t, offset, n) : vm.mem.slice(base + offset, n);
+        return base == 0 ? raw(t, offset, n) : vm.mem.slice(ObjectLayout.offset(base) + offset, n);
     }
 
     private void accessors(Intrinsics r) {

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -200,10 +201,10 @@ final class HostMirror {
     }
 
     private static Object primitiveArray(Vm vm, int ref, Class<?> elem) {
-        int len = vm.mem.getInt(ref + ARRAY_LENGTH_OFFSET);
+        int len = vm.mem.getInt(ObjectLayout.offset(ref) + ARRAY_LENGTH_OFFSET);
         ValueLayout l = layout(elem);
         Object host = java.lang.reflect.Array.newInstance(elem, len);
-        MemorySegment src = vm.mem.slice(ref + ARRAY_BASE_OFFSET, l.byteSize() * len);
+        MemorySegment src = vm.mem.slice(ObjectLayout.offset(ref) + ARRAY_BASE_OFFSET, l.byteSize() * len);
         MemorySegment.copy(src, 0, segmentOf(host), 0, l.byteSize() * len);
         return host;
     }
@@ -249,7 +250,7 @@ final class HostMirror {
             while (end < bytes && MemorySegment.mismatch(old, end, end + size, now, end, end + size) >= 0) {
                 end += size;
             }
-            MemorySegment.copy(now, start, vm.mem.slice(ref + ARRAY_BASE_OFFSET + start, end - start), 0, end - start);
+            MemorySegment.copy(now, start, vm.mem.slice(ObjectLayout.offset(ref) + ARRAY_BASE_OFFSET + start, end - start), 0, end - start);
             off = end;
         }
     }

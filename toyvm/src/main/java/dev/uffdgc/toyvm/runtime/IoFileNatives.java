@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.File;
@@ -100,7 +101,7 @@ final class IoFileNatives {
         if (f == 0) {
             throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
         }
-        int path = vm.mem.getInt(f + vm.classes.load("java/io/File").findField("path").offset);
+        int path = vm.mem.getInt(ObjectLayout.offset(f) + vm.classes.load("java/io/File").findField("path").offset);
         return new File(vm.strings.toHost(path));
     }
 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -95,12 +96,12 @@ final class IoNatives {
 
     /** The int {@code fd} of a guest FileDescriptor. */
     private int fdValue(int fdObject) {
-        return vm.mem.getInt(fdObject + vm.classes.load(FD).findField("fd").offset);
+        return vm.mem.getInt(ObjectLayout.offset(fdObject) + vm.classes.load(FD).findField("fd").offset);
     }
 
     /** The descriptor of the stream at slot b ({@code this.fd.fd}); -1 (closed) raises "Stream Closed" as the JDK's natives do. */
     private int streamFd(VmThread t, int b, String streamClass) {
-        int fdObject = vm.mem.getInt(t.refs[b] + vm.classes.load(streamClass).findField("fd").offset);
+        int fdObject = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + vm.classes.load(streamClass).findField("fd").offset);
         int fd = fdObject == 0 ? -1 : fdValue(fdObject);
         if (fd < 0) {
             throw vm.throwing.raise(t, "java/io/IOException", "Stream Closed");
@@ -135,15 +136,15 @@ final class IoNatives {
         int fd = nextFd.getAndIncrement();
         files.put(fd, f);
         String streamClass = how.equals("read") ? FIS : FOS;
-        int fdObject = vm.mem.getInt(t.refs[b] + vm.classes.load(streamClass).findField("fd").offset);
-        vm.mem.putInt(fdObject + vm.classes.load(FD).findField("fd").offset, fd);
+        int fdObject = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + vm.classes.load(streamClass).findField("fd").offset);
+        vm.mem.putInt(ObjectLayout.offset(fdObject) + vm.classes.load(FD).findField("fd").offset, fd);
     }
 
     /** FileDescriptor.close0: a file is closed; the standard streams stay open for System.out/err/in. */
     private void close(VmThread t, int b) {
         int fdObject = t.refs[b];
         int fd = fdValue(fdObject);
-        vm.mem.putInt(fdObject + vm.classes.load(FD).findField("fd").offset, -1);
+        vm.mem.putInt(ObjectLayout.offset(fdObject) + vm.classes.load(FD).findField("fd").offset, -1);
         RandomAccessFile f = fd < 3 ? null : files.remove(fd);
         if (f != null) {
             io(t, () -> {
@@ -186,10 +187,10 @@ final class IoNatives {
         if (arr == 0) {
             throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
         }
-        if (off < 0 || len < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - len) {
+        if (off < 0 || len < 0 || off > vm.mem.getInt(ObjectLayout.offset(arr) + ARRAY_LENGTH_OFFSET) - len) {
             throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + len);
         }
-        return arr + ARRAY_BASE_OFFSET + off;
+        return ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + off;
     }
 
     private void write(VmThread t, int fd, byte[] data) {
@@ -258,10 +259,10 @@ final class IoNatives {
         int arr = t.refs[i];
         int off = (int) t.prims[i + 1];
         if (n > 0) {
-            if (off < 0 || off > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET) - n) {
+            if (off < 0 || off > vm.mem.getInt(ObjectLayout.offset(arr) + ARRAY_LENGTH_OFFSET) - n) {
                 throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + n);
             }
-            vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, n).copyFrom(MemorySegment.ofArray(buf).asSlice(0, n));
+            vm.mem.slice(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + off, n).copyFrom(MemorySegment.ofArray(buf).asSlice(0, n));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -108,11 +109,11 @@ final class LocaleNatives {
     }
 
     private static void putChar(Vm vm, VmThread t, int b, VmClass c, String field, char v) {
-        vm.mem.putShort(t.refs[b] + c.findField(field).offset, (short) v);
+        vm.mem.putShort(ObjectLayout.offset(t.refs[b]) + c.findField(field).offset, (short) v);
     }
 
     private static void putRef(Vm vm, VmThread t, int b, VmClass c, String field, int ref) {
-        dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, t.refs[b] + (long) c.findField(field).offset, ref);
+        dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[b]) + (long) c.findField(field).offset, ref);
     }
 
     /** May collect: the receiver is re-read from its slot after the string is allocated. */

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -25,7 +26,7 @@ public final class Mirrors {
         if (c.mirrorHandle < 0) {
             link();
             int m = vm.alloc.instance(t, classClass);
-            vm.mem.putInt(m + idOffset, c.id);
+            vm.mem.putInt(ObjectLayout.offset(m) + idOffset, c.id);
             synchronized (this) {
                 // One mirror per class even when threads race: the loser's object becomes garbage.
                 if (c.mirrorHandle < 0) {
@@ -42,6 +43,6 @@ public final class Mirrors {
 
     public VmClass classOfMirror(int mirror) {
         link();
-        return vm.classes.table()[vm.mem.getInt(mirror + idOffset)];
+        return vm.classes.table()[vm.mem.getInt(ObjectLayout.offset(mirror) + idOffset)];
     }
 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.uffdgc.kernel.Errno;
@@ -57,7 +58,7 @@ final class NioChNatives {
         // The JDK's IOUtil.c: LONG_MAX on Linux (INT_MAX only on macOS).
         r.add(IO, "writevMax()J", (t, b) -> t.prims[b] = Long.MAX_VALUE);
         r.add(IO, "fdVal(" + FD + ")I", (t, b) -> t.prims[b] = n.fd(t, b));
-        r.add(IO, "setfdVal(" + FD + "I)V", (t, b) -> vm.mem.putInt(t.refs[b] + n.fdOffset(), (int) t.prims[b + 1]));
+        r.add(IO, "setfdVal(" + FD + "I)V", (t, b) -> vm.mem.putInt(ObjectLayout.offset(t.refs[b]) + n.fdOffset(), (int) t.prims[b + 1]));
         String nt = "sun/nio/ch/NativeThread";
         r.add(nt, "init()V", (t, b) -> { });
         r.add(nt, "current0()J", (t, b) -> t.prims[b] = 0);
@@ -117,7 +118,7 @@ final class NioChNatives {
         if (t.refs[slot] == 0) {
             throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
         }
-        return vm.mem.getInt(t.refs[slot] + fdOffset());
+        return vm.mem.getInt(ObjectLayout.offset(t.refs[slot]) + fdOffset());
     }
 
     /** The JDK's convertReturnVal for a read or write of native memory, run BLOCKED. */

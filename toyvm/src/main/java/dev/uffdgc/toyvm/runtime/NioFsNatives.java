@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -227,11 +228,11 @@ final class NioFsNatives {
     }
 
     private void putInt(VmClass c, int obj, String field, int v) {
-        vm.mem.putInt(obj + c.findField(field).offset, v);
+        vm.mem.putInt(ObjectLayout.offset(obj) + c.findField(field).offset, v);
     }
 
     private void putLong(VmClass c, int obj, String field, long v) {
-        vm.mem.putLong(obj + c.findField(field).offset, v);
+        vm.mem.putLong(ObjectLayout.offset(obj) + c.findField(field).offset, v);
     }
 
     /** UnixFileSystem.bufferedCopy0: read/write through the guest's direct buffer until EOF, as the JDK's loop. */

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
@@ -34,7 +35,7 @@ public final class PendingReferences {
     void register(Intrinsics r) {
         String ref = "java/lang/ref/Reference";
         r.add(ref, "get()Ljava/lang/Object;", (t, b) -> {
-            int x = vm.mem.getInt(t.refs[b] + referentOffset());
+            int x = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + referentOffset());
             Barrier.keepAlive(vm.mem, x);
             t.refs[b] = x;
         });
@@ -54,7 +55,7 @@ public final class PendingReferences {
         if (discoveredOff < 0) {
             discoveredOff = vm.classes.load("java/lang/ref/Reference").findField("discovered").offset;
         }
-        vm.mem.putInt(reference + discoveredOff, head);
+        vm.mem.putInt(ObjectLayout.offset(reference) + discoveredOff, head);
         head = reference;
     }
 
@@ -82,9 +83,9 @@ public final class PendingReferences {
     public void startHandler(VmThread t) {
         VmClass reference = vm.classes.load("java/lang/ref/Reference");
         vm.init.initialize(t, reference);
-        int group = vm.mem.getInt(t.guestThread + vm.classes.load("java/lang/Thread").findField("group").offset);
+        int group = vm.mem.getInt(ObjectLayout.offset(t.guestThread) + vm.classes.load("java/lang/Thread").findField("group").offset);
         long parentOff = vm.classes.load("java/lang/ThreadGroup").findField("parent").offset;
-        for (int p = vm.mem.getInt(group + parentOff); p != 0; p = vm.mem.getInt(group + parentOff)) {
+        for (int p = vm.mem.getInt(ObjectLayout.offset(group) + parentOff); p != 0; p = vm.mem.getInt(ObjectLayout.offset(group) + parentOff)) {
             group = p;
         }
         VmMethod start = reference.methods.get("startReferenceHandlerThread(Ljava/lang/ThreadGroup;)V");

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -88,7 +89,7 @@ final class ReflectionNatives {
         for (String ao : List.of("java/lang/reflect/AccessibleObject", "java/lang/reflect/Method",
                 "java/lang/reflect/Constructor", "java/lang/reflect/Field")) {
             // No module or access checks in toyvm (it has no modules): setAccessible just sets the flag.
-            r.add(ao, "setAccessible(Z)V", (t, b) -> vm.mem.putByte(t.refs[b]
+            r.add(ao, "setAccessible(Z)V", (t, b) -> vm.mem.putByte(ObjectLayout.offset(t.refs[b])
                     + vm.classes.load("java/lang/reflect/AccessibleObject").findField("override").offset,
                     (byte) t.prims[b + 1]));
         }
@@ -167,7 +168,7 @@ final class ReflectionNatives {
         t.pushRef(vm.alloc.array(t, vm.classes.load("[Ljava/lang/Class;"), classes.size()));
         for (int i = 0; i < classes.size(); i++) {
             int m = vm.mirrors.mirror(t, classes.get(i));
-            vm.mem.putInt(t.refs[slot] + ARRAY_BASE_OFFSET + 4L * i, m);
+            vm.mem.putInt(ObjectLayout.offset(t.refs[slot]) + ARRAY_BASE_OFFSET + 4L * i, m);
         }
         t.sp = slot;
         return t.refs[slot];
@@ -239,7 +240,7 @@ final class ReflectionNatives {
             vm.interp.call(t, rc.methods.get(constructors
                     ? "<init>(Ljava/lang/Class;[Ljava/lang/Class;[Ljava/lang/Class;IILjava/lang/String;[B[B)V"
                     : "<init>(Ljava/lang/Class;Ljava/lang/String;[Ljava/lang/Class;Ljava/lang/Class;[Ljava/lang/Class;IILjava/lang/String;[B[B[B)V"));
-            vm.mem.putInt(t.refs[arr] + ARRAY_BASE_OFFSET + 4L * i, t.refs[obj]);
+            vm.mem.putInt(ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET + 4L * i, t.refs[obj]);
             t.sp = obj;
         }
         t.refs[b] = t.refs[arr];
@@ -278,14 +279,14 @@ final class ReflectionNatives {
             t.pushRef(0);
             vm.interp.call(t, rc.methods.get(
                     "<init>(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;IZILjava/lang/String;[B)V"));
-            vm.mem.putInt(t.refs[arr] + ARRAY_BASE_OFFSET + 4L * i, t.refs[obj]);
+            vm.mem.putInt(ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET + 4L * i, t.refs[obj]);
             t.sp = obj;
         }
         t.refs[b] = t.refs[arr];
     }
 
     private int intField(int obj, String owner, String name) {
-        return vm.mem.getInt(obj + vm.classes.load(owner).findField(name).offset);
+        return vm.mem.getInt(ObjectLayout.offset(obj) + vm.classes.load(owner).findField(name).offset);
     }
 
     /**
@@ -300,7 +301,7 @@ final class ReflectionNatives {
         t.sp = constructor ? b + 2 : b + 3;
         String[] params = Descriptors.parameterDescriptors(m.descriptor);
         int args = t.refs[argsSlot];
-        int n = args == 0 ? 0 : vm.mem.getInt(args + ARRAY_LENGTH_OFFSET);
+        int n = args == 0 ? 0 : vm.mem.getInt(ObjectLayout.offset(args) + ARRAY_LENGTH_OFFSET);
         if (n != params.length) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException",
                     "wrong number of arguments: " + n + " expected: " + params.length);
@@ -331,7 +332,7 @@ final class ReflectionNatives {
             t.pushRef(recv);
         }
         for (int i = 0; i < params.length; i++) {
-            int arg = vm.mem.getInt(t.refs[argsSlot] + ARRAY_BASE_OFFSET + 4L * i);
+            int arg = vm.mem.getInt(ObjectLayout.offset(t.refs[argsSlot]) + ARRAY_BASE_OFFSET + 4L * i);
             pushArg(t, arg, params[i]);
         }
         if (target.isAbstract()) {
@@ -380,7 +381,7 @@ final class ReflectionNatives {
         if (from == 0 || !Adapt.widens(from, to)) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", box == 0 ? null : "argument type mismatch");
         }
-        long addr = box + vm.classOf(box).findField("value").offset;
+        long addr = ObjectLayout.offset(box) + vm.classOf(box).findField("value").offset;
         long v = switch (from) {
             case 'J', 'D' -> vm.mem.getLong(addr);
             case 'I', 'F' -> vm.mem.getInt(addr);
@@ -425,7 +426,7 @@ final class ReflectionNatives {
     }
 
     private long primAddr(VmThread t, int b, VmField f) {
-        return f.isStatic ? -1 : t.refs[b + 1] + (long) f.offset;
+        return f.isStatic ? -1 : ObjectLayout.offset(t.refs[b + 1]) + (long) f.offset;
     }
 
     private long readPrim(VmThread t, int b, VmField f) {
@@ -450,7 +451,7 @@ final class ReflectionNatives {
             if (want != 'L') {
                 throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "field " + f + " is not primitive");
             }
-            t.refs[b] = f.isStatic ? vm.statics.refs[f.offset] : vm.mem.getInt(t.refs[b + 1] + f.offset);
+            t.refs[b] = f.isStatic ? vm.statics.refs[f.offset] : vm.mem.getInt(ObjectLayout.offset(t.refs[b + 1]) + f.offset);
             return;
         }
         long bits = readPrim(t, b, f);
@@ -470,7 +471,7 @@ final class ReflectionNatives {
 
     private void setField(VmThread t, int b, char given) {
         VmField f = field(t, b);
-        boolean override = vm.mem.getByte(t.refs[b]
+        boolean override = vm.mem.getByte(ObjectLayout.offset(t.refs[b])
                 + vm.classes.load("java/lang/reflect/AccessibleObject").findField("override").offset) != 0;
         int mods = intField(t.refs[b], "java/lang/reflect/Field", "modifiers");
         if ((mods & 0x0010) != 0 && (f.isStatic || !override)) {
@@ -487,7 +488,7 @@ final class ReflectionNatives {
             if (f.isStatic) {
                 vm.statics.refs[f.offset] = v;
             } else {
-                dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, t.refs[b + 1] + (long) f.offset, v);
+                dev.uffdgc.toyvm.heap.Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[b + 1]) + (long) f.offset, v);
             }
             return;
         }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 import static java.lang.foreign.ValueLayout.JAVA_CHAR_UNALIGNED;
@@ -46,7 +47,7 @@ public final class Strings {
         int arr = newCharArray(t, s.toCharArray());
         int h = t.pushHandle(arr);
         int str = vm.alloc.instance(t, stringClass);
-        vm.mem.putInt(str + valueOffset, t.handle(h));
+        vm.mem.putInt(ObjectLayout.offset(str) + valueOffset, t.handle(h));
         t.popHandles(h);
         return str;
     }
@@ -54,7 +55,7 @@ public final class Strings {
     public int newCharArray(VmThread t, char[] chars) {
         link();
         int arr = vm.alloc.array(t, charArray, chars.length);
-        MemorySegment.copy(chars, 0, vm.mem.slice(arr + ARRAY_BASE_OFFSET, 2L * chars.length), JAVA_CHAR_UNALIGNED, 0,
+        MemorySegment.copy(chars, 0, vm.mem.slice(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET, 2L * chars.length), JAVA_CHAR_UNALIGNED, 0,
                 chars.length);
         return arr;
     }
@@ -64,7 +65,7 @@ public final class Strings {
         int h = t.pushHandle(vm.alloc.array(t, vm.classes.load("[Ljava/lang/String;"), values.length));
         for (int i = 0; i < values.length; i++) {
             int s = values[i] == null ? 0 : newString(t, values[i]);
-            vm.mem.putInt(t.handle(h) + ARRAY_BASE_OFFSET + 4L * i, s);
+            vm.mem.putInt(ObjectLayout.offset(t.handle(h)) + ARRAY_BASE_OFFSET + 4L * i, s);
         }
         int arr = t.handle(h);
         t.popHandles(h);
@@ -77,13 +78,13 @@ public final class Strings {
             return null;
         }
         link();
-        return new String(chars(vm.mem.getInt(ref + valueOffset)));
+        return new String(chars(vm.mem.getInt(ObjectLayout.offset(ref) + valueOffset)));
     }
 
     public char[] chars(int charArrayRef) {
-        int len = vm.mem.getInt(charArrayRef + ARRAY_LENGTH_OFFSET);
+        int len = vm.mem.getInt(ObjectLayout.offset(charArrayRef) + ARRAY_LENGTH_OFFSET);
         char[] out = new char[len];
-        MemorySegment.copy(vm.mem.slice(charArrayRef + ARRAY_BASE_OFFSET, 2L * len), JAVA_CHAR_UNALIGNED, 0, out, 0, len);
+        MemorySegment.copy(vm.mem.slice(ObjectLayout.offset(charArrayRef) + ARRAY_BASE_OFFSET, 2L * len), JAVA_CHAR_UNALIGNED, 0, out, 0, len);
         return out;
     }
 

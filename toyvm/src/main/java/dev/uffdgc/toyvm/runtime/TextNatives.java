@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -22,10 +23,10 @@ final class TextNatives {
             int arr = t.refs[b + 1];
             int off = (int) t.prims[b + 2];
             int len = (int) t.prims[b + 3];
-            if (off < 0 || len < 0 || off + len > vm.mem.getInt(arr + ARRAY_LENGTH_OFFSET)) {
+            if (off < 0 || len < 0 || off + len > vm.mem.getInt(ObjectLayout.offset(arr) + ARRAY_LENGTH_OFFSET)) {
                 throw vm.throwing.raise(t, "java/lang/IndexOutOfBoundsException", "offset " + off + ", length " + len);
             }
-            stream(vm, (int) t.prims[b]).write(vm.mem.slice(arr + ARRAY_BASE_OFFSET + off, len).toArray(
+            stream(vm, (int) t.prims[b]).write(vm.mem.slice(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + off, len).toArray(
                     java.lang.foreign.ValueLayout.JAVA_BYTE), 0, len);
         });
         String s = "java/lang/String";
@@ -33,7 +34,7 @@ final class TextNatives {
         r.add(s, "getBytes()[B", (t, b) -> t.refs[b] = byteArray(vm, t, vm.strings.toHost(t.refs[b]).getBytes(StandardCharsets.UTF_8)));
         r.add(s, "decodeUtf8([BII)[C", (t, b) -> {
             int arr = t.refs[b];
-            byte[] bytes = vm.mem.slice(arr + ARRAY_BASE_OFFSET + t.prims[b + 1], (int) t.prims[b + 2])
+            byte[] bytes = vm.mem.slice(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + t.prims[b + 1], (int) t.prims[b + 2])
                     .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
             t.refs[b] = vm.strings.newCharArray(t, new String(bytes, StandardCharsets.UTF_8).toCharArray());
         });
@@ -55,7 +56,7 @@ final class TextNatives {
             } catch (IllegalArgumentException e) {
                 throw vm.throwing.raise(t, "java/io/UnsupportedEncodingException", name);
             }
-            byte[] bytes = vm.mem.slice(t.refs[b] + ARRAY_BASE_OFFSET + t.prims[b + 1], (int) t.prims[b + 2])
+            byte[] bytes = vm.mem.slice(ObjectLayout.offset(t.refs[b]) + ARRAY_BASE_OFFSET + t.prims[b + 1], (int) t.prims[b + 2])
                     .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
             t.refs[b] = vm.strings.newCharArray(t, new String(bytes, cs).toCharArray());
         });
@@ -84,16 +85,16 @@ final class TextNatives {
 
     static int byteArray(Vm vm, VmThread t, byte[] bytes) {
         int arr = vm.alloc.array(t, vm.classes.load("[B"), bytes.length);
-        vm.mem.slice(arr + ARRAY_BASE_OFFSET, bytes.length).copyFrom(java.lang.foreign.MemorySegment.ofArray(bytes));
+        vm.mem.slice(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET, bytes.length).copyFrom(java.lang.foreign.MemorySegment.ofArray(bytes));
         return arr;
     }
 
     private static void format(Vm vm, VmThread t, int b, java.util.Locale locale) {
         String fmt = vm.strings.toHost(t.refs[b]);
-        int n = t.refs[b + 1] == 0 ? 0 : vm.mem.getInt(t.refs[b + 1] + ARRAY_LENGTH_OFFSET);
+        int n = t.refs[b + 1] == 0 ? 0 : vm.mem.getInt(ObjectLayout.offset(t.refs[b + 1]) + ARRAY_LENGTH_OFFSET);
         Object[] args = new Object[n];
         for (int i = 0; i < n; i++) {
-            int e = vm.mem.getInt(t.refs[b + 1] + ARRAY_BASE_OFFSET + 4L * i);
+            int e = vm.mem.getInt(ObjectLayout.offset(t.refs[b + 1]) + ARRAY_BASE_OFFSET + 4L * i);
             args[i] = toHostValue(vm, t, e);
         }
         String result;
@@ -113,14 +114,14 @@ final class TextNatives {
         VmClass c = vm.classOf(ref);
         return switch (c.name) {
             case "java/lang/String" -> vm.strings.toHost(ref);
-            case "java/lang/Integer" -> vm.mem.getInt(ref + c.findField("value").offset);
-            case "java/lang/Long" -> vm.mem.getLong(ref + c.findField("value").offset);
-            case "java/lang/Double" -> Double.longBitsToDouble(vm.mem.getLong(ref + c.findField("value").offset));
-            case "java/lang/Float" -> Float.intBitsToFloat(vm.mem.getInt(ref + c.findField("value").offset));
-            case "java/lang/Short" -> vm.mem.getShort(ref + c.findField("value").offset);
-            case "java/lang/Byte" -> vm.mem.getByte(ref + c.findField("value").offset);
-            case "java/lang/Character" -> vm.mem.getChar(ref + c.findField("value").offset);
-            case "java/lang/Boolean" -> vm.mem.getByte(ref + c.findField("value").offset) != 0;
+            case "java/lang/Integer" -> vm.mem.getInt(ObjectLayout.offset(ref) + c.findField("value").offset);
+            case "java/lang/Long" -> vm.mem.getLong(ObjectLayout.offset(ref) + c.findField("value").offset);
+            case "java/lang/Double" -> Double.longBitsToDouble(vm.mem.getLong(ObjectLayout.offset(ref) + c.findField("value").offset));
+            case "java/lang/Float" -> Float.intBitsToFloat(vm.mem.getInt(ObjectLayout.offset(ref) + c.findField("value").offset));
+            case "java/lang/Short" -> vm.mem.getShort(ObjectLayout.offset(ref) + c.findField("value").offset);
+            case "java/lang/Byte" -> vm.mem.getByte(ObjectLayout.offset(ref) + c.findField("value").offset);
+            case "java/lang/Character" -> vm.mem.getChar(ObjectLayout.offset(ref) + c.findField("value").offset);
+            case "java/lang/Boolean" -> vm.mem.getByte(ObjectLayout.offset(ref) + c.findField("value").offset) != 0;
             // %d, %x, %f, %.3f of a BigInteger/BigDecimal: the host formats the same value (its toString round-trips)
             case "java/math/BigInteger" -> new java.math.BigInteger(vm.strings.stringify(t, ref));
             case "java/math/BigDecimal" -> new java.math.BigDecimal(vm.strings.stringify(t, ref));

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
@@ -23,8 +24,8 @@ import dev.uffdgc.toyvm.thread.VmThread;
  */
 final class UnsafeNatives {
     private static final String U = "jdk/internal/misc/Unsafe";
-    /** Tags a static's slot as an Unsafe offset: above every heap offset, which is a 32-bit int. */
-    static final long STATIC_SLOT = 1L << 32;
+    /** Tags a static's slot as an Unsafe offset: above every offset inside an object (an array: up to 16 GiB). */
+    static final long STATIC_SLOT = 1L << 40;
 
     private UnsafeNatives() {
     }
@@ -71,7 +72,7 @@ final class UnsafeNatives {
         if (onStatic(t, b)) {
             throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", "toyvm: this Unsafe method on a static field");
         }
-        return o + t.prims[b + 2];
+        return ObjectLayout.offset(o) + t.prims[b + 2];
     }
 
     /** Whether the (base, offset) at b+1 is a static field's (staticFieldBase/staticFieldOffset). */
@@ -201,7 +202,7 @@ final class UnsafeNatives {
             if (src == 0 || dst == 0) {
                 throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", "toyvm: Unsafe on off-heap memory");
             }
-            mem.copy(src + t.prims[b + 2], dst + t.prims[b + 5], t.prims[b + 7]);
+            mem.copy(ObjectLayout.offset(src) + t.prims[b + 2], ObjectLayout.offset(dst) + t.prims[b + 5], t.prims[b + 7]);
         });
         r.add(U, "copySwapMemory0(Ljava/lang/Object;JLjava/lang/Object;JJJ)V", (t, b) -> {
             // Byte-swapping copy (a big-endian CharBuffer read into a char[]: ICU's data files).
@@ -210,8 +211,8 @@ final class UnsafeNatives {
             if (src == 0 || dst == 0) {
                 throw vm.throwing.raise(t, "java/lang/UnsupportedOperationException", "toyvm: Unsafe on off-heap memory");
             }
-            long from = src + t.prims[b + 2];
-            long to = dst + t.prims[b + 5];
+            long from = ObjectLayout.offset(src) + t.prims[b + 2];
+            long to = ObjectLayout.offset(dst) + t.prims[b + 5];
             long bytes = t.prims[b + 7];
             int elem = (int) t.prims[b + 9];
             for (long i = 0; i < bytes; i += elem) {

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
@@ -123,7 +124,7 @@ final class VarHandleSite implements Intrinsic {
         long at = location(t, b, h, s);
         long v1 = mode.values() > 0 ? value(t, b, coords, h, s, at) : 0;
         long v2 = mode.values() > 1 ? value(t, b, coords + 1, h, s, at) : 0;
-        boolean big = s.kind() == Kind.VIEW && vm.mem.getByte(h + s.beField()) != 0;
+        boolean big = s.kind() == Kind.VIEW && vm.mem.getByte(ObjectLayout.offset(h) + s.beField()) != 0;
         long result;
         switch (mode.op()) {
             case GET -> result = s.kind() == Kind.VIEW ? viewGet(vt, at, big) : load(s, at, mode.plain());
@@ -152,11 +153,11 @@ final class VarHandleSite implements Intrinsic {
     private long location(VmThread t, int b, int h, Shape s) {
         switch (s.kind()) {
             case STATIC -> {
-                VmClass owner = vm.mirrors.classOfMirror(vm.mem.getInt(h + s.classField()));
+                VmClass owner = vm.mirrors.classOfMirror(vm.mem.getInt(ObjectLayout.offset(h) + s.classField()));
                 if (owner.initState != VmClass.InitState.INITIALIZED) {
                     vm.init.initialize(t, owner); // the JDK's handle initialises the class at its first access too
                 }
-                return vm.mem.getLong(h + s.offsetField());
+                return vm.mem.getLong(ObjectLayout.offset(h) + s.offsetField());
             }
             case INSTANCE -> {
                 if (params[0] != 'L') {
@@ -166,12 +167,12 @@ final class VarHandleSite implements Intrinsic {
                 if (o == 0) {
                     throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
                 }
-                VmClass recv = vm.mirrors.classOfMirror(vm.mem.getInt(h + s.classField()));
+                VmClass recv = vm.mirrors.classOfMirror(vm.mem.getInt(ObjectLayout.offset(h) + s.classField()));
                 VmClass oc = vm.classOf(o);
                 if (!oc.isAssignableTo(recv)) {
                     throw castFailure(t, oc, recv);
                 }
-                return o + vm.mem.getLong(h + s.offsetField());
+                return ObjectLayout.offset(o) + vm.mem.getLong(ObjectLayout.offset(h) + s.offsetField());
             }
             default -> {
                 if (params[0] != 'L' || !(params[1] == 'I' || params[1] == 'S' || params[1] == 'C' || params[1] == 'B')) {
@@ -188,13 +189,13 @@ final class VarHandleSite implements Intrinsic {
                     throw castFailure(t, ac, vm.classes.load(s.kind() == Kind.VIEW ? "[B" : "[" + s.type()));
                 }
                 int index = (int) t.prims[b + slots[1]];
-                int length = vm.mem.getInt(a + ARRAY_LENGTH_OFFSET);
+                int length = vm.mem.getInt(ObjectLayout.offset(a) + ARRAY_LENGTH_OFFSET);
                 int limit = s.kind() == Kind.VIEW ? length - s.size() + 1 : length;
                 if (index < 0 || index >= limit) {
                     throw vm.throwing.raise(t, "java/lang/ArrayIndexOutOfBoundsException",
                             "Index " + index + " out of bounds for length " + limit);
                 }
-                return a + ARRAY_BASE_OFFSET + (s.kind() == Kind.VIEW ? index : (long) index * s.size());
+                return ObjectLayout.offset(a) + ARRAY_BASE_OFFSET + (s.kind() == Kind.VIEW ? index : (long) index * s.size());
             }
         }
     }
@@ -209,7 +210,7 @@ final class VarHandleSite implements Intrinsic {
             if (ref != 0) {
                 VmClass rc = vm.classOf(ref);
                 VmClass target = s.kind() == Kind.ARRAY ? componentOf(t, b)
-                        : vm.mirrors.classOfMirror(vm.mem.getInt(h + s.typeField()));
+                        : vm.mirrors.classOfMirror(vm.mem.getInt(ObjectLayout.offset(h) + s.typeField()));
                 if (!rc.isAssignableTo(target)) {
                     throw s.kind() == Kind.ARRAY
                             ? vm.throwing.raise(t, "java/lang/ArrayStoreException", rc.binaryName())
@@ -230,7 +231,7 @@ final class VarHandleSite implements Intrinsic {
             if (from == 0) {
                 throw castFailure(t, bc, vm.classes.primitive(CoreNatives.primitiveName(vt)));
             }
-            long valueAt = box + bc.findField("value").offset;
+            long valueAt = ObjectLayout.offset(box) + bc.findField("value").offset;
             bits = switch (from) {
                 case 'J', 'D' -> vm.mem.getLong(valueAt);
                 case 'I', 'F' -> vm.mem.getInt(valueAt);

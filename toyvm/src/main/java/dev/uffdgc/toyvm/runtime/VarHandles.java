@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
@@ -186,10 +187,10 @@ public final class VarHandles {
         int holderMirror = vm.mirrors.mirrorHandle(t, isStatic ? f.owner : recv); // global handles: stable across GC
         int typeHandle = vm.mirrors.mirrorHandle(t, type);
         int h = vm.alloc.instance(t, hc);
-        vm.mem.putLong(h + s.offsetField(), f.offset);
-        vm.mem.putInt(h + s.classField(), vm.globals.get(holderMirror));
+        vm.mem.putLong(ObjectLayout.offset(h) + s.offsetField(), f.offset);
+        vm.mem.putInt(ObjectLayout.offset(h) + s.classField(), vm.globals.get(holderMirror));
         if (s.typeField() >= 0) {
-            vm.mem.putInt(h + s.typeField(), vm.globals.get(typeHandle));
+            vm.mem.putInt(ObjectLayout.offset(h) + s.typeField(), vm.globals.get(typeHandle));
         }
         return h;
     }
@@ -209,7 +210,7 @@ public final class VarHandles {
         int component = s.typeField() >= 0 ? vm.mirrors.mirrorHandle(t, ac.component) : -1;
         int h = vm.alloc.instance(t, hc);
         if (s.typeField() >= 0) {
-            vm.mem.putInt(h + s.typeField(), vm.globals.get(component));
+            vm.mem.putInt(ObjectLayout.offset(h) + s.typeField(), vm.globals.get(component));
         }
         return h;
     }
@@ -228,9 +229,9 @@ public final class VarHandles {
         VmClass hc = vm.classes.load("java/lang/invoke/VarHandleByteArrayAs" + family(vt) + "$ArrayHandle");
         Shape s = shapeOf(hc, Kind.VIEW, vt);
         VmClass byteOrder = vm.classes.load("java/nio/ByteOrder");
-        String name = vm.strings.toHost(vm.mem.getInt(order + off(byteOrder, "name")));
+        String name = vm.strings.toHost(vm.mem.getInt(ObjectLayout.offset(order) + off(byteOrder, "name")));
         int h = vm.alloc.instance(t, hc);
-        vm.mem.putByte(h + s.beField(), (byte) (name.equals("BIG_ENDIAN") ? 1 : 0));
+        vm.mem.putByte(ObjectLayout.offset(h) + s.beField(), (byte) (name.equals("BIG_ENDIAN") ? 1 : 0));
         return h;
     }
 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.thread;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
@@ -61,15 +62,15 @@ public final class ThreadNatives {
         r.add(th, "sleep0(J)V", (t, b) -> sleep(t, t.prims[b]));
         r.add(th, "yield()V", (t, b) -> Thread.yield());
         r.add(th, "interrupt0()V", (t, b) -> {
-            VmThread target = byTid.get(mem.getLong(t.refs[b] + tidOff));
+            VmThread target = byTid.get(mem.getLong(ObjectLayout.offset(t.refs[b]) + tidOff));
             if (target != null) {
                 interrupt(target);
             }
         });
         r.add(th, "interrupted()Z", (t, b) -> t.prims[b] = consume(t) ? 1 : 0);
         r.add(th, "isInterrupted()Z", (t, b) -> {
-            VmThread target = byTid.get(mem.getLong(t.refs[b] + tidOff));
-            t.prims[b] = target != null ? (target.interrupted ? 1 : 0) : mem.getByte(t.refs[b] + interruptedOff);
+            VmThread target = byTid.get(mem.getLong(ObjectLayout.offset(t.refs[b]) + tidOff));
+            t.prims[b] = target != null ? (target.interrupted ? 1 : 0) : mem.getByte(ObjectLayout.offset(t.refs[b]) + interruptedOff);
         });
         r.add(th, "getAllThreads()[Ljava/lang/Thread;", this::allThreads);
         r.add(th, "holdsLock(Ljava/lang/Object;)Z", (t, b) -> {
@@ -93,7 +94,7 @@ public final class ThreadNatives {
             List<VmThread> live = liveThreads();
             if (live.size() == n) {
                 for (int i = 0; i < n; i++) {
-                    Barrier.putRef(mem, t.handle(h) + ARRAY_BASE_OFFSET + 4L * i, live.get(i).guestThread);
+                    Barrier.putRef(mem, ObjectLayout.offset(t.handle(h)) + ARRAY_BASE_OFFSET + 4L * i, live.get(i).guestThread);
                 }
                 t.refs[b] = t.handle(h);
                 t.popHandles(h);
@@ -116,7 +117,7 @@ public final class ThreadNatives {
     private boolean consume(VmThread t) {
         boolean was = t.interrupted;
         t.interrupted = false;
-        mem.putByte(t.guestThread + interruptedOff, (byte) 0);
+        mem.putByte(ObjectLayout.offset(t.guestThread) + interruptedOff, (byte) 0);
         return was;
     }
 
@@ -137,29 +138,29 @@ public final class ThreadNatives {
         vm.interp.call(t, c.methods.get(factory + "()Ljava/lang/Thread;"));
         int obj = t.popRef();
         t.guestThread = obj;
-        mem.putByte(obj + startedOff, (byte) 1);
-        mem.putByte(obj + aliveOff, (byte) 1);
-        byTid.put(mem.getLong(obj + tidOff), t);
+        mem.putByte(ObjectLayout.offset(obj) + startedOff, (byte) 1);
+        mem.putByte(ObjectLayout.offset(obj) + aliveOff, (byte) 1);
+        byTid.put(mem.getLong(ObjectLayout.offset(obj) + tidOff), t);
     }
 
     private void start(VmThread t, int obj) {
         link();
-        String name = vm.strings.toHost(mem.getInt(obj + nameOff));
+        String name = vm.strings.toHost(mem.getInt(ObjectLayout.offset(obj) + nameOff));
         VmThread nt = new VmThread(name, vm.options.stackSlots, vm.options.maxDepth);
-        nt.daemon = mem.getByte(obj + daemonOff) != 0;
-        nt.interrupted = mem.getByte(obj + interruptedOff) != 0;
+        nt.daemon = mem.getByte(ObjectLayout.offset(obj) + daemonOff) != 0;
+        nt.interrupted = mem.getByte(ObjectLayout.offset(obj) + interruptedOff) != 0;
         nt.guestThread = obj;
-        mem.putByte(obj + aliveOff, (byte) 1);
-        byTid.put(mem.getLong(obj + tidOff), nt);
+        mem.putByte(ObjectLayout.offset(obj) + aliveOff, (byte) 1);
+        byTid.put(mem.getLong(ObjectLayout.offset(obj) + tidOff), nt);
         vm.guestThreads.start(nt);
     }
 
     /** Thread end: alive = false and notifyAll under the Thread's monitor (what join waits for). */
     public void markDead(VmThread t) {
         link();
-        byTid.remove(mem.getLong(t.guestThread + tidOff));
+        byTid.remove(mem.getLong(ObjectLayout.offset(t.guestThread) + tidOff));
         vm.monitors.enter(t, t.guestThread);
-        mem.putByte(t.guestThread + aliveOff, (byte) 0);
+        mem.putByte(ObjectLayout.offset(t.guestThread) + aliveOff, (byte) 0);
         vm.monitors.notify(t, t.guestThread, true);
         vm.monitors.exit(t, t.guestThread);
     }
@@ -248,7 +249,7 @@ public final class ThreadNatives {
             return;
         }
         link();
-        VmThread target = byTid.get(mem.getLong(threadObject + tidOff));
+        VmThread target = byTid.get(mem.getLong(ObjectLayout.offset(threadObject) + tidOff));
         if (target != null) {
             synchronized (target.parkLock) {
                 target.parkPermit = true;

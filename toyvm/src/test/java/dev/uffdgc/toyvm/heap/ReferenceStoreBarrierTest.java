@@ -47,7 +47,7 @@ class ReferenceStoreBarrierTest {
                     .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
                     .orElse("?"));
             VmClass c = vm.classOf(old);
-            String what = c.binaryName().equals("[I") ? "int[" + vm.mem.getInt(old + ARRAY_LENGTH_OFFSET) + "]"
+            String what = c.binaryName().equals("[I") ? "int[" + vm.mem.getInt(ObjectLayout.offset(old) + ARRAY_LENGTH_OFFSET) + "]"
                     : c.binaryName();
             synchronized (reports) {
                 reports.add(new Report(caller, what));

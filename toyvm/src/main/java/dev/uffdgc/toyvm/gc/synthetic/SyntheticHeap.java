@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc.synthetic;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.seam.Collector;
@@ -105,18 +106,18 @@ public final class SyntheticHeap implements VmBinding {
 
     public int node(int left, int right, long payload) {
         int o = alloc(24);
-        mem.putInt(o + CLASS_ID_OFFSET, NODE);
-        mem.putInt(o + 8, left);
-        mem.putInt(o + 12, right);
-        mem.putLong(o + 16, payload);
+        mem.putInt(ObjectLayout.offset(o) + CLASS_ID_OFFSET, NODE);
+        mem.putInt(ObjectLayout.offset(o) + 8, left);
+        mem.putInt(ObjectLayout.offset(o) + 12, right);
+        mem.putLong(ObjectLayout.offset(o) + 16, payload);
         return o;
     }
 
     /** An array of {@code classId} (INTS, LONGS, REFS) with {@code length} elements, zeroed. */
     public int array(int classId, int length) {
         int o = alloc(sizeOf(classId, length));
-        mem.putInt(o + CLASS_ID_OFFSET, classId);
-        mem.putInt(o + ARRAY_LENGTH_OFFSET, length);
+        mem.putInt(ObjectLayout.offset(o) + CLASS_ID_OFFSET, classId);
+        mem.putInt(ObjectLayout.offset(o) + ARRAY_LENGTH_OFFSET, length);
         return o;
     }
 
@@ -125,7 +126,8 @@ public final class SyntheticHeap implements VmBinding {
     }
 
     private long refSlot(int obj, int index) {
-        return classId(mem, obj) == NODE ? obj + NODE_REFS[index] : obj + ARRAY_BASE_OFFSET + 4L * index;
+        long o = ObjectLayout.offset(obj);
+        return classId(mem, o) == NODE ? o + NODE_REFS[index] : o + ARRAY_BASE_OFFSET + 4L * index;
     }
 
     public int getRef(int obj, int index) {
@@ -148,17 +150,17 @@ public final class SyntheticHeap implements VmBinding {
                 o = node(left, 0, r.nextLong());
             } else if (k < 85) {
                 o = array(INTS, r.nextInt(40));
-                for (int j = 0; j < mem.getInt(o + ARRAY_LENGTH_OFFSET); j++) {
-                    mem.putInt(o + ARRAY_BASE_OFFSET + 4L * j, r.nextInt());
+                for (int j = 0; j < mem.getInt(ObjectLayout.offset(o) + ARRAY_LENGTH_OFFSET); j++) {
+                    mem.putInt(ObjectLayout.offset(o) + ARRAY_BASE_OFFSET + 4L * j, r.nextInt());
                 }
             } else if (k < 97) {
                 o = array(REFS, 1 + r.nextInt(20));
-                for (int j = 0; j < mem.getInt(o + ARRAY_LENGTH_OFFSET); j++) {
+                for (int j = 0; j < mem.getInt(ObjectLayout.offset(o) + ARRAY_LENGTH_OFFSET); j++) {
                     setRef(o, j, made.isEmpty() || r.nextBoolean() ? 0 : made.get(r.nextInt(made.size())));
                 }
             } else {
                 o = array(LONGS, 512 + r.nextInt(2048)); // 1 to 5 pages
-                mem.putLong(o + ARRAY_BASE_OFFSET, r.nextLong());
+                mem.putLong(ObjectLayout.offset(o) + ARRAY_BASE_OFFSET, r.nextLong());
             }
             made.add(o);
             if (r.nextInt(100) < 40) { // garbage: a new object nothing will point at
@@ -167,7 +169,7 @@ public final class SyntheticHeap implements VmBinding {
         }
         // Back edges (cycles) and the roots.
         for (int o : made) {
-            if (classId(mem, o) == NODE && r.nextInt(4) == 0) {
+            if (classId(mem, ObjectLayout.offset(o)) == NODE && r.nextInt(4) == 0) {
                 setRef(o, 1, made.get(r.nextInt(made.size())));
             }
         }
@@ -190,7 +192,7 @@ public final class SyntheticHeap implements VmBinding {
         if (at == 0) {
             throw new IllegalStateException("synthetic heap full: " + size + " bytes at top " + top());
         }
-        return (int) at;
+        return ObjectLayout.ref(at);
     }
 
     // HeapSpace
@@ -257,7 +259,7 @@ public final class SyntheticHeap implements VmBinding {
     @Override
     public long objectSize(HeapAccess view, long obj) {
         int id = view.getInt(obj + CLASS_ID_OFFSET);
-        return id == FILLER_CLASS_ID ? view.getInt(obj + HASH_OFFSET) : sizeOf(id, view.getInt(obj + ARRAY_LENGTH_OFFSET));
+        return id == FILLER_CLASS_ID ? ObjectLayout.fillerBytes(view.getInt(obj + HASH_OFFSET)) : sizeOf(id, view.getInt(obj + ARRAY_LENGTH_OFFSET));
     }
 
     @Override
@@ -298,7 +300,7 @@ public final class SyntheticHeap implements VmBinding {
     @Override
     public void writeFiller(HeapAccess view, long off, long bytes) {
         view.putInt(off + CLASS_ID_OFFSET, FILLER_CLASS_ID);
-        view.putInt(off + HASH_OFFSET, (int) bytes);
+        view.putInt(off + HASH_OFFSET, ObjectLayout.fillerWord(bytes));
     }
 
     // Scanning

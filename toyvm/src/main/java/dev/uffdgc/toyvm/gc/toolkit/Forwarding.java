@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc.toolkit;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.CHUNK_SHIFT;
 import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.GRANULE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
@@ -46,6 +47,7 @@ public final class Forwarding {
     private final VmBinding vm;
     private final HeapAccess mem;
     private final MarkBitmap bits;
+    /** Each chunk's new address, as a reference (8-aligned), so the table stays 4 bytes a chunk at 32 GiB. */
     private final int[] chunkBase;
     private final long[] starts;
     private final long[] live;
@@ -81,7 +83,7 @@ public final class Forwarding {
                 long size = placed.size(chunk);
                 long dest = pageAlign(free);
                 free = dest + placed.place(chunk, dest, size);
-                chunkBase[c] = (int) free;
+                chunkBase[c] = ObjectLayout.ref(free);
             } else {
                 free = slide(c, free);
             }
@@ -103,10 +105,10 @@ public final class Forwarding {
             if (bits.isStart(first) && vm.objectSize(first) >= LARGE_OBJECT_BYTES) {
                 free = pageAlign(free);
             }
-            chunkBase[c] = (int) free;
+            chunkBase[c] = ObjectLayout.ref(free);
             return free + ((long) Long.bitCount(live) << GRANULE_SHIFT);
         }
-        chunkBase[c] = (int) free;
+        chunkBase[c] = ObjectLayout.ref(free);
         return free;
     }
 
@@ -121,7 +123,7 @@ public final class Forwarding {
             return newTop;
         }
         long slideStart = Math.max(prefixEnd, FIRST_OBJECT);
-        long free = (planTop & (MarkBitmap.CHUNK_BYTES - 1)) == 0 ? planFree : chunkBase[c0];
+        long free = (planTop & (MarkBitmap.CHUNK_BYTES - 1)) == 0 ? planFree : ObjectLayout.offset(chunkBase[c0]);
         int chunks = MarkBitmap.chunks(top);
         for (int c = c0; c < chunks; c++) {
             free = slide(c, free);
@@ -151,15 +153,19 @@ public final class Forwarding {
 
     /** The new address of a marked object (or of any granule inside a traced one). */
     public int forward(int ref) {
-        if (ref < prefixEnd) {
-            return ref;
+        return ObjectLayout.ref(forward(ObjectLayout.offset(ref)));
+    }
+
+    /** {@link #forward(int)} on byte offsets. */
+    public long forward(long obj) {
+        if (obj < prefixEnd) {
+            return obj;
         }
-        if (placed != null && (ref & (PAGE_SIZE - 1)) == 0 && bits.isFlagOnly(ref)) {
-            return (int) placed.destination(ref);
+        if (placed != null && (obj & (PAGE_SIZE - 1)) == 0 && bits.isFlagOnly(obj)) {
+            return placed.destination(obj);
         }
-        int g = ref >>> GRANULE_SHIFT;
-        int c = g >>> 6;
-        return chunkBase[c] + (Long.bitCount(live[c] & ((1L << g) - 1)) << GRANULE_SHIFT);
+        int c = (int) (obj >>> CHUNK_SHIFT);
+        return ObjectLayout.offset(chunkBase[c]) + liveBelow(c, obj);
     }
 
     private long liveBelow(int c, long obj) {
@@ -206,7 +212,7 @@ public final class Forwarding {
                 marked &= marked - 1;
                 boolean traced = (live[c] & (1L << (obj >>> GRANULE_SHIFT))) != 0;
                 long size = traced ? vm.objectSize(obj) : placed.size(obj);
-                long dest = traced ? chunkBase[c] + liveBelow(c, obj) : forward((int) obj);
+                long dest = traced ? ObjectLayout.offset(chunkBase[c]) + liveBelow(c, obj) : forward(obj);
                 if (obj < prefixEnd) {
                     dest = obj;
                 }

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc.toolkit;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
@@ -51,7 +52,7 @@ public final class HeapVerifier {
     /** Every root points at a marked object (checked in a pause, before anything moves). */
     public void checkRootsMarked(MarkBitmap bits, String when) {
         vm.forEachRoot(ref -> {
-            if (!bits.isStart(ref)) {
+            if (!bits.isStart(ObjectLayout.offset(ref))) {
                 throw new IllegalStateException("toyvm verify " + when + ": root -> " + ref + " is not marked");
             }
             return ref;
@@ -100,7 +101,8 @@ public final class HeapVerifier {
     }
 
     private static void check(BitSet objects, int ref, String from, String when) {
-        if (ref < 0 || (ref & 7) != 0 || !objects.get(ref >>> 3)) {
+        long at = ObjectLayout.offset(ref);
+        if ((at & 7) != 0 || at >>> 3 > Integer.MAX_VALUE || !objects.get((int) (at >>> 3))) {
             throw new IllegalStateException("toyvm verify " + when + ": " + from + " -> " + ref + " is not an object");
         }
     }
@@ -118,12 +120,12 @@ public final class HeapVerifier {
         roots = n[0];
         while (!queue.isEmpty()) {
             int obj = queue.poll();
-            h[0] = mix(h[0], vm.className(obj).hashCode());
-            long size = vm.objectSize(obj);
+            h[0] = mix(h[0], vm.className(ObjectLayout.offset(obj)).hashCode());
+            long size = vm.objectSize(ObjectLayout.offset(obj));
             BitSet refSlots = new BitSet();
-            vm.scanObject(obj, slot -> refSlots.set((int) (slot - obj)));
+            vm.scanObject(ObjectLayout.offset(obj), slot -> refSlots.set((int) (slot - ObjectLayout.offset(obj))));
             for (long off = HASH_OFFSET; off < size; off += 4) {
-                int word = mem.getInt(obj + off);
+                int word = mem.getInt(ObjectLayout.offset(obj) + off);
                 if (refSlots.get((int) off)) {
                     word = word == 0 ? -1 : visit(number, queue, word);
                 }

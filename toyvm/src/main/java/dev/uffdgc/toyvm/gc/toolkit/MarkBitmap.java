@@ -13,6 +13,8 @@ import java.util.Arrays;
  * page and never read; {@link #isFlagOnly} tells the two apart.
  */
 public final class MarkBitmap {
+    // A granule index (offset >>> 3) is up to 2^32 in a 32 GiB heap: the int indexes below are read as unsigned
+    // (only >>> 6 and & 63 are applied to them), so they stay right above 16 GiB.
     public static final int GRANULE_SHIFT = 3;
     public static final int CHUNK_SHIFT = 9;
     public static final long CHUNK_BYTES = 1L << CHUNK_SHIFT;
@@ -56,12 +58,12 @@ public final class MarkBitmap {
 
     /** Sets the live bits of the granules of [obj, obj + size). */
     public void setLive(long obj, long size) {
-        int g = (int) (obj >>> GRANULE_SHIFT);
-        int end = g + (int) (size >>> GRANULE_SHIFT);
+        long g = obj >>> GRANULE_SHIFT; // long: above 16 GiB a granule index passes 2^31
+        long end = g + (size >>> GRANULE_SHIFT);
         while (g < end) {
-            int bit = g & 63;
-            int take = Math.min(64 - bit, end - g);
-            live[g >>> 6] |= take == 64 ? -1L : ((1L << take) - 1) << bit;
+            int bit = (int) g & 63;
+            int take = (int) Math.min(64 - bit, end - g);
+            live[(int) (g >>> 6)] |= take == 64 ? -1L : ((1L << take) - 1) << bit;
             g += take;
         }
     }

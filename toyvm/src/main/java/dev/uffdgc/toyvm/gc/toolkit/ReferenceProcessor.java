@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc.toolkit;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.seam.ReferenceDiscovery;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -40,7 +41,7 @@ public final class ReferenceProcessor implements ReferenceDiscovery {
             refs = Arrays.copyOf(refs, count * 2);
             slots = Arrays.copyOf(slots, count * 2);
         }
-        refs[count] = (int) reference;
+        refs[count] = ObjectLayout.ref(reference);
         slots[count++] = referentSlot;
     }
 
@@ -52,7 +53,7 @@ public final class ReferenceProcessor implements ReferenceDiscovery {
     public int process(MarkBitmap bits, long blackFrom) {
         for (int i = 0; i < count; i++) {
             int referent = mem.getInt(slots[i]);
-            if (referent != 0 && referent < blackFrom && !bits.isStart(referent)) {
+            if (referent != 0 && ObjectLayout.offset(referent) < blackFrom && !bits.isStart(ObjectLayout.offset(referent))) {
                 mem.putInt(slots[i], 0);
                 vm.enqueuePending(refs[i]);
                 cleared++;

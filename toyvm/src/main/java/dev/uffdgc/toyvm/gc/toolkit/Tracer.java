@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc.toolkit;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.seam.SlotVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
@@ -112,7 +113,7 @@ public final class Tracer {
 
     /** Marks {@code ref} (a root, or a value a barrier reported) and queues it for scanning; 0 and black refs are ignored. */
     public void grey(int ref) {
-        if (ref != 0 && ref < limit) {
+        if (ref != 0 && ObjectLayout.offset(ref) < limit) {
             mark(ref);
         }
     }
@@ -158,27 +159,28 @@ public final class Tracer {
 
     private void scan(int obj) {
         if (references == null) {
-            vm.scanObject(obj, markSlot);
+            vm.scanObject(ObjectLayout.offset(obj), markSlot);
         } else {
-            vm.scanObjectForTrace(obj, markSlot, references);
+            vm.scanObjectForTrace(ObjectLayout.offset(obj), markSlot, references);
         }
     }
 
     private void markSlot(long slot) {
         int ref = mem.getInt(slot);
-        if (ref != 0 && ref < limit) {
+        if (ref != 0 && ObjectLayout.offset(ref) < limit) {
             mark(ref);
         }
     }
 
     private void mark(int ref) {
-        if (!bits.markStart(ref) || (hooked && hook.flagOnly(ref))) {
+        long obj = ObjectLayout.offset(ref);
+        if (!bits.markStart(obj) || (hooked && hook.flagOnly(obj))) {
             return;
         }
-        long size = vm.objectSize(ref);
-        bits.setLive(ref, size);
+        long size = vm.objectSize(obj);
+        bits.setLive(obj, size);
         if (hooked) {
-            hook.live(ref, size);
+            hook.live(obj, size);
         }
         liveBytes += size;
         liveObjects++;

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.gc.toolkit;
 
+import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
@@ -25,11 +26,11 @@ class ToolkitTest {
     private static Set<Long> reachable(SyntheticHeap h) {
         Set<Long> seen = new HashSet<>();
         ArrayDeque<Long> todo = new ArrayDeque<>();
-        h.roots().forEach(r -> todo.add((long) r));
+        h.roots().forEach(r -> todo.add(ObjectLayout.offset(r)));
         while (!todo.isEmpty()) {
             long o = todo.poll();
             if (o != 0 && seen.add(o)) {
-                h.scanObject(o, slot -> todo.add((long) h.heap().getInt(slot)));
+                h.scanObject(o, slot -> todo.add(ObjectLayout.offset(h.heap().getInt(slot))));
             }
         }
         return seen;
@@ -73,7 +74,7 @@ class ToolkitTest {
         h.resumeTheWorld();
         long end = FIRST_OBJECT;
         for (long o = bits.nextStart(FIRST_OBJECT, h.top()); o >= 0; o = bits.nextStart(o + h.objectSize(o), h.top())) {
-            long d = f.forward((int) o);
+            long d = f.forward(o);
             long size = h.objectSize(o);
             assertTrue(d >= end && d <= o, "object " + o + " -> " + d + " after " + end);
             if (o < prefix) {
@@ -84,7 +85,7 @@ class ToolkitTest {
                 assertEquals(end, d, "no gap in front of a small object above the prefix");
             }
             if (size > 16) {
-                assertEquals(d + 16, f.forward((int) o + 16), "a granule inside an object moves with it");
+                assertEquals(d + 16, f.forward(o + 16), "a granule inside an object moves with it");
             }
             end = d + size;
         }
@@ -108,12 +109,12 @@ class ToolkitTest {
         int small = h.node(big, 0, 42);
         h.addRoot(small);
         MarkBitmap bits = new MarkBitmap(h.end());
-        long bigSize = h.objectSize(big);
-        h.heap().putInt(big, 0); // its header is never read: a zero class id would break any read
+        long bigSize = h.objectSize(ObjectLayout.offset(big));
+        h.heap().putInt(ObjectLayout.offset(big), 0); // its header is never read: a zero class id would break any read
         Tracer.Hook flag = new Tracer.Hook() {
             @Override
             public boolean flagOnly(long obj) {
-                return obj == big;
+                return obj == ObjectLayout.offset(big);
             }
         };
         long[] dest = {-1};
@@ -140,12 +141,12 @@ class ToolkitTest {
         Forwarding f = new Forwarding(h, bits);
         long newTop = f.plan(h.top(), 0, placed);
         h.resumeTheWorld();
-        assertTrue(bits.isFlagOnly(big));
+        assertTrue(bits.isFlagOnly(ObjectLayout.offset(big)));
         assertEquals(0, dest[0] % PAGE_SIZE);
-        assertEquals(0, (big - dest[0]) % PAGE_SIZE, "a page-multiple delta");
-        assertEquals(dest[0], f.forward(big));
-        assertEquals(dest[0] + 4 * PAGE_SIZE, f.forward(small), "the node after it starts on a fresh page");
-        assertEquals(f.forward(small) + 24, newTop);
+        assertEquals(0, (ObjectLayout.offset(big) - dest[0]) % PAGE_SIZE, "a page-multiple delta");
+        assertEquals(dest[0], f.forward(ObjectLayout.offset(big)));
+        assertEquals(dest[0] + 4 * PAGE_SIZE, f.forward(ObjectLayout.offset(small)), "the node after it starts on a fresh page");
+        assertEquals(f.forward(ObjectLayout.offset(small)) + 24, newTop);
         assertEquals(24, t.liveBytes(), "only the node was sized");
         assertTrue(garbage < big);
     }
