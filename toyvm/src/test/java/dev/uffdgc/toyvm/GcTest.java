@@ -74,7 +74,8 @@ class GcTest {
         assertEquals(0, actual.status());
         String first = Files.readAllLines(log).getFirst();
         Matcher m = LINE.matcher(first);
-        assertTrue(m.matches() && Long.parseLong(m.group(4)) > 4608, "GC(0) did not start above 4.5 GiB: " + first);
+        // The live objects after the pad take under 1 MiB, so the used heap at GC(0) prints as 4608M or 4609M.
+        assertTrue(m.matches() && Long.parseLong(m.group(4)) >= 4608, "GC(0) did not start above 4.5 GiB: " + first);
         assertTrue(actual.collections() >= 3, "only " + actual.collections() + " collections");
     }
 
