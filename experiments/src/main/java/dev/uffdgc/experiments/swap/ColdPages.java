@@ -3,6 +3,7 @@ package dev.uffdgc.experiments.swap;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FIRST_OBJECT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.offset;
 
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.proc.Pagemap;
@@ -45,27 +46,27 @@ final class ColdPages {
 
     /** Whole pages of the large primitive arrays reachable from the roots. Reads headers and reference slots. */
     static List<Run> live(VmBinding vm) {
-        BitSet seen = new BitSet();
-        ArrayDeque<Integer> todo = new ArrayDeque<>();
+        BitSet seen = new BitSet(); // by reference: a reference is an offset >> 3, one bit per granule
+        ArrayDeque<Long> todo = new ArrayDeque<>();
         vm.forEachRoot(ref -> {
-            if (!seen.get(ref >>> 3)) {
-                seen.set(ref >>> 3);
-                todo.add(ref);
+            if (!seen.get(ref)) {
+                seen.set(ref);
+                todo.add(offset(ref));
             }
             return ref;
         });
         List<Long> arrays = new ArrayList<>();
         while (!todo.isEmpty()) {
-            int obj = todo.poll();
+            long obj = todo.poll();
             if (isLargePrimitiveArray(vm, obj, vm.objectSize(obj))) {
-                arrays.add((long) obj);
+                arrays.add(obj);
                 continue;
             }
             vm.scanObject(obj, slot -> {
                 int ref = vm.heap().getInt(slot);
-                if (ref != 0 && !seen.get(ref >>> 3)) {
-                    seen.set(ref >>> 3);
-                    todo.add(ref);
+                if (ref != 0 && !seen.get(ref)) {
+                    seen.set(ref);
+                    todo.add(offset(ref));
                 }
             });
         }
