@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: the int box, with the -128..127 cache identity semantics of the JLS. */
 public final class Integer extends Number implements Comparable<Integer> {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 1360826667806852920L;
     @SuppressWarnings("unchecked")
     public static final Class<Integer> TYPE = (Class<Integer>) Class.getPrimitiveClass("int");
 

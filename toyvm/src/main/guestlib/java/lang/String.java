@@ -5,6 +5,8 @@ package java.lang;
  * locale, regex and formatting work is delegated to host intrinsics with identical semantics.
  */
 public final class String implements java.io.Serializable, Comparable<String>, CharSequence {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -6849794470754667710L;
     private final char[] value;
     private int hash;
 

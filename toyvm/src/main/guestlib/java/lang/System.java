@@ -162,6 +162,24 @@ public final class System {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * Only so that javac can name the JDK's System.Logger in this replacement of System: the build deletes this
+     * declaration's class file (pom.xml, execution guestlib-compile-stubs), so the guest loads the JDK's own
+     * {@code System$Logger} from jrt:/, whose callers and implementations (jdk.internal.logger) it links with.
+     */
+    public interface Logger {
+    }
+
+    /** As the JDK's: a lazy logger, whose backend is looked up on the first log call. */
+    public static Logger getLogger(String name) {
+        java.util.Objects.requireNonNull(name);
+        Class<?> caller = jdk.internal.reflect.Reflection.getCallerClass();
+        if (caller == null) {
+            throw new IllegalCallerException("no caller frame");
+        }
+        return jdk.internal.logger.LazyLoggers.getLogger(name, caller.getModule());
+    }
+
     /** Called by the VM when jdk.internal.misc.VM initialises: what HotSpot's System.initPhase1 saves. */
     private static void saveVmProperties() {
         String[] kv = initialProperties();

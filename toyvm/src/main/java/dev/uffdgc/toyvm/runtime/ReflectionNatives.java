@@ -74,6 +74,8 @@ final class ReflectionNatives {
         // ForkJoinPool's workers of a non-common pool ask for it as their context loader.
         r.add("java/lang/ClassLoader", "registerNatives()V", (t, b) -> { });
         r.add("java/lang/ClassLoader", "getSystemClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
+        // And the platform loader (ObjectInputStream's default when no user-defined loader is on the stack).
+        r.add("java/lang/ClassLoader", "getPlatformClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
             byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);
@@ -305,14 +307,17 @@ final class ReflectionNatives {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException",
                     "wrong number of arguments: " + n + " expected: " + params.length);
         }
-        if (constructor && m.owner.isAbstract()) {
+        // A constructor makes an instance of its declaring class, which is the method's owner except for
+        // serialization constructors (SerializationNatives): there a superclass's constructor runs on it.
+        VmClass made = constructor ? vm.mirrors.classOfMirror(intField(t.refs[b], owner, "clazz")) : m.owner;
+        if (constructor && made.isAbstract()) {
             throw vm.throwing.raise(t, "java/lang/InstantiationException", null);
         }
-        vm.init.initialize(t, m.owner);
+        vm.init.initialize(t, made);
         VmMethod target = m;
         int callBase = t.sp;
         if (constructor) {
-            int obj = vm.alloc.instance(t, m.owner);
+            int obj = vm.alloc.instance(t, made);
             t.pushRef(obj);
             t.pushRef(obj);
         } else if (!m.isStatic()) {

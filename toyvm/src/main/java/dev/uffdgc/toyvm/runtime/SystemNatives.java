@@ -49,6 +49,13 @@ final class SystemNatives {
             t.sp = b;
             vm.interp.call(t, save);
         });
+        // HotSpot's JVM_GetNanoTimeAdjustment: the UTC time as nanoseconds after offsetSeconds, or -1 when that
+        // is more than 2^32 s away (the caller then takes a new offset).
+        r.add("jdk/internal/misc/VM", "getNanoTimeAdjustment(J)J", (t, b) -> {
+            java.time.Instant now = java.time.Instant.now();
+            long diff = now.getEpochSecond() - t.prims[b];
+            t.prims[b] = Math.abs(diff) >= 1L << 32 ? -1 : diff * 1_000_000_000L + now.getNano();
+        });
         String in = "java/lang/System$StdinStream";
         r.add(in, "read0([BII)I", (t, b) -> t.prims[b] = read(vm, t, b));
         r.add(in, "available0()I", (t, b) -> {
