@@ -6,6 +6,8 @@ import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.constant.ClassDesc;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verification at load, as HotSpot verifies (the JDK's own verifier: {@link ClassFile#verify}), for the user's
@@ -15,14 +17,25 @@ import java.util.List;
  */
 final class ClassVerifier {
     private final ClassFile verifier;
+    /** Classes the guest defined from bytes (ClassRegistry.defineClass): on no path, but the verifier asks. */
+    private final Map<String, byte[]> defined = new ConcurrentHashMap<>();
 
     ClassVerifier(ClassPath path) {
         ClassHierarchyResolver resolver = ClassHierarchyResolver.ofResourceParsing((ClassDesc cd) -> {
             String d = cd.descriptorString();
-            byte[] b = path.find(d.substring(1, d.length() - 1));
+            String name = d.substring(1, d.length() - 1);
+            byte[] b = path.find(name);
+            if (b == null) {
+                b = defined.get(name);
+            }
             return b == null ? null : new ByteArrayInputStream(b);
         }).cached();
         verifier = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver));
+    }
+
+    /** Makes a class the guest defined from bytes known to the verifier's hierarchy lookups; before verify. */
+    void defined(String name, byte[] bytes) {
+        defined.put(name, bytes);
     }
 
     /** Throws a VerifyError LinkageException naming the class and the verifier's first complaint. */
