@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: the boolean box. */
 public final class Boolean implements java.io.Serializable, Comparable<Boolean> {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -3665804199014368530L;
     @SuppressWarnings("unchecked")
     public static final Class<Boolean> TYPE = (Class<Boolean>) Class.getPrimitiveClass("boolean");
 

@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: the byte box (every value cached, as the JLS requires). */
 public final class Byte extends Number implements Comparable<Byte> {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -7183698231559129828L;
     @SuppressWarnings("unchecked")
     public static final Class<Byte> TYPE = (Class<Byte>) Class.getPrimitiveClass("byte");
 

@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: the char box; classification is a host intrinsic (the JDK's Unicode tables). */
 public final class Character implements java.io.Serializable, Comparable<Character> {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 3786198910865385080L;
     @SuppressWarnings("unchecked")
     public static final Class<Character> TYPE = (Class<Character>) Class.getPrimitiveClass("char");
 

@@ -9,8 +9,12 @@ package java.lang;
 public final class Class<T> implements java.io.Serializable, java.lang.reflect.GenericDeclaration,
         java.lang.reflect.Type, java.lang.reflect.AnnotatedElement,
         java.lang.invoke.TypeDescriptor.OfField<Class<?>>, java.lang.constant.Constable {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 3206093459760846163L;
     private int vmClassId;
     private transient volatile sun.reflect.generics.repository.ClassRepository genericInfo;
+    /** The JDK's ClassValue keeps its per-class map here (ObjectStreamClass's lookup cache is a ClassValue). */
+    transient ClassValue.ClassValueMap classValueMap;
 
     private Class() {
     }

@@ -1,7 +1,10 @@
 package java.lang;
 
 /** toyvm guest library: the double box; text conversions are host intrinsics (identical algorithms). */
-public final class Double extends Number implements Comparable<Double> {
+public final class Double extends Number implements Comparable<Double>, java.lang.constant.Constable,
+        java.lang.constant.ConstantDesc {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -9172774392245257468L;
     @SuppressWarnings("unchecked")
     public static final Class<Double> TYPE = (Class<Double>) Class.getPrimitiveClass("double");
 

@@ -1,7 +1,10 @@
 package java.lang;
 
 /** toyvm guest library: the float box. */
-public final class Float extends Number implements Comparable<Float> {
+public final class Float extends Number implements Comparable<Float>, java.lang.constant.Constable,
+        java.lang.constant.ConstantDesc {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -2671257302660747028L;
     @SuppressWarnings("unchecked")
     public static final Class<Float> TYPE = (Class<Float>) Class.getPrimitiveClass("float");
 

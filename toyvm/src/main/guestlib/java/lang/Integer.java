@@ -1,7 +1,10 @@
 package java.lang;
 
 /** toyvm guest library: the int box, with the -128..127 cache identity semantics of the JLS. */
-public final class Integer extends Number implements Comparable<Integer> {
+public final class Integer extends Number implements Comparable<Integer>, java.lang.constant.Constable,
+        java.lang.constant.ConstantDesc {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 1360826667806852920L;
     @SuppressWarnings("unchecked")
     public static final Class<Integer> TYPE = (Class<Integer>) Class.getPrimitiveClass("int");
 

@@ -119,6 +119,37 @@ final class LangAccess {
         return Object.class.getModule();
     }
 
+    // Modules defined at run time (java.lang.reflect.Proxy's dynamic modules), as the JDK's System does it: the
+    // JDK's own Module objects; the VM keeps no module graph (its natives are no-ops), so nothing is checked.
+
+    public Module defineModule(ClassLoader loader, java.lang.module.ModuleDescriptor descriptor, java.net.URI uri) {
+        return new Module(null, loader, descriptor, uri);
+    }
+
+    public void addReads(Module m1, Module m2) {
+        m1.implAddReads(m2);
+    }
+
+    public void addExports(Module m, String pn) {
+        m.implAddExports(pn);
+    }
+
+    public void addExports(Module m, String pn, Module other) {
+        m.implAddExports(pn, other);
+    }
+
+    public void addOpens(Module m, String pn, Module other) {
+        m.implAddOpens(pn, other);
+    }
+
+    /** ClassLoader.defineClass1's job, in toyvm's one loader (java.lang.reflect.Proxy defines its classes here). */
+    public Class<?> defineClass(ClassLoader loader, String name, byte[] b, java.security.ProtectionDomain pd,
+            String source) {
+        return defineClass0(name.replace('.', '/'), b);
+    }
+
+    private static native Class<?> defineClass0(String internalName, byte[] bytes);
+
     public Module addEnableNativeAccess(Module m) {
         return m;
     }

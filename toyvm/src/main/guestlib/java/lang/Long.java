@@ -1,7 +1,10 @@
 package java.lang;
 
 /** toyvm guest library: the long box. */
-public final class Long extends Number implements Comparable<Long> {
+public final class Long extends Number implements Comparable<Long>, java.lang.constant.Constable,
+        java.lang.constant.ConstantDesc {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 4290774380558885855L;
     @SuppressWarnings("unchecked")
     public static final Class<Long> TYPE = (Class<Long>) Class.getPrimitiveClass("long");
 

@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: the short box. */
 public final class Short extends Number implements Comparable<Short> {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 7515723908773894738L;
     @SuppressWarnings("unchecked")
     public static final Class<Short> TYPE = (Class<Short>) Class.getPrimitiveClass("short");
 

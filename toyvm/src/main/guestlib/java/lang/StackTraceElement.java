@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: one frame of a stack trace. */
 public final class StackTraceElement implements java.io.Serializable {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 6992337162326171013L;
     private final String classLoaderName;
     private final String moduleName;
     private final String moduleVersion;

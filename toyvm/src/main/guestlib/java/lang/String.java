@@ -4,7 +4,10 @@ package java.lang;
  * toyvm guest library: an immutable UTF-16 string in a char[]. Hot, simple methods are plain Java (interpreted);
  * locale, regex and formatting work is delegated to host intrinsics with identical semantics.
  */
-public final class String implements java.io.Serializable, Comparable<String>, CharSequence {
+public final class String implements java.io.Serializable, Comparable<String>, CharSequence,
+        java.lang.constant.Constable, java.lang.constant.ConstantDesc {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -6849794470754667710L;
     private final char[] value;
     private int hash;
 

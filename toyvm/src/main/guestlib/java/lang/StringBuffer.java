@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library (StringBuffer: StringBuilder's code, every public method synchronized): a growable char buffer. */
 public final class StringBuffer implements CharSequence, Appendable, java.io.Serializable {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 3388685877147921107L;
     private char[] value;
     private int count;
 

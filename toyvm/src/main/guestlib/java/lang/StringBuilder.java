@@ -2,6 +2,8 @@ package java.lang;
 
 /** toyvm guest library: a growable char buffer. */
 public final class StringBuilder implements CharSequence, Appendable, java.io.Serializable {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = 4383685877147921099L;
     private char[] value;
     private int count;
 

@@ -13,6 +13,8 @@ import jdk.internal.misc.Unsafe;
  * the generator is the JDK's (SplitMix64 over a Weyl sequence). Seeds come from the clock, as in the JDK.
  */
 public final class ThreadLocalRandom extends Random {
+    /** The JDK's, so that serialized instances are compatible with HotSpot's (default: a hash of this class's shape). */
+    private static final long serialVersionUID = -5851777807851030925L;
     private static final long GAMMA = 0x9e3779b97f4a7c15L;
     private static final int PROBE_INCREMENT = 0x9e3779b9;
     private static final long SEEDER_INCREMENT = 0xbb67ae8584caa73bL;

@@ -112,6 +112,29 @@ public final class ClassRegistry {
         return publish(define(name, model));
     }
 
+    /**
+     * A class from bytes the guest made (ClassLoader.defineClass0's job: java.lang.reflect.Proxy's generated
+     * classes), verified like any class outside the JDK and guestlib.
+     */
+    public synchronized VmClass defineClass(String name, byte[] bytes) {
+        if (byName.containsKey(name)) {
+            throw new LinkageException("java/lang/LinkageError", "duplicate class definition: " + name);
+        }
+        ClassModel model;
+        try {
+            model = ClassFile.of().parse(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new LinkageException("java/lang/ClassFormatError", name + ": malformed class file: " + e.getMessage(), e);
+        }
+        if (!model.thisClass().asInternalName().equals(name)) {
+            throw new LinkageException("java/lang/NoClassDefFoundError",
+                    name + " (wrong name: " + model.thisClass().asInternalName() + ")");
+        }
+        verifier.defined(name, bytes);
+        verifier.verify(name, model);
+        return publish(define(name, model));
+    }
+
     private VmClass publish(VmClass c) {
         published.put(c.name, c);
         return c;

@@ -6,6 +6,8 @@ import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.ClassModel;
 import java.lang.constant.ClassDesc;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verification at load, as HotSpot verifies (the JDK's own verifier: {@link ClassFile#verify}), for the user's
@@ -19,10 +21,16 @@ final class ClassVerifier {
     private final ClassFile verifier;
     /** The first class the running verify() asked for and did not find (ClassRegistry calls it under its lock). */
     private String missing;
+    /** Classes the guest defined from bytes (ClassRegistry.defineClass): on no path, but the verifier asks. */
+    private final Map<String, byte[]> defined = new ConcurrentHashMap<>();
 
     ClassVerifier(ClassPath path) {
         ClassHierarchyResolver parsed = ClassHierarchyResolver.ofResourceParsing((ClassDesc cd) -> {
-            byte[] b = path.find(internalName(cd));
+            String name = internalName(cd);
+            byte[] b = path.find(name);
+            if (b == null) {
+                b = defined.get(name);
+            }
             return b == null ? null : new ByteArrayInputStream(b);
         }).cached();
         ClassHierarchyResolver resolver = cd -> {
@@ -35,6 +43,11 @@ final class ClassVerifier {
             return info;
         };
         verifier = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver));
+    }
+
+    /** Makes a class the guest defined from bytes known to the verifier's hierarchy lookups; before verify. */
+    void defined(String name, byte[] bytes) {
+        defined.put(name, bytes);
     }
 
     /** Throws a VerifyError LinkageException naming the class and the verifier's first complaint. */

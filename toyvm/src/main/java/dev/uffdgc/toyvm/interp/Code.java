@@ -15,6 +15,8 @@ public final class Code {
     public final int[] lines;
     /** The JVM instruction each decoded instruction came from (by decoded pc; null elsewhere): the compiler's types. */
     public java.lang.classfile.Instruction[] sources;
+    /** Pairs sorted by pc: the pc of each decoded instruction, its bytecode index in the class file. */
+    public int[] bcis;
 
     // Tiering (dev.uffdgc.toyvm.jit). Counters are racy on purpose, like HotSpot's: a lost increment only
     // delays a compilation. compiled is read without a lock; its object has only final fields.
@@ -34,6 +36,25 @@ public final class Code {
         this.maxStack = maxStack;
         this.handlers = handlers;
         this.lines = lines;
+    }
+
+    /** The bytecode index of the instruction decoded at {@code pc}, or -1 if no instruction starts there. */
+    public int bciAt(int pc) {
+        int lo = 0;
+        int hi = bcis.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int at = bcis[2 * mid];
+            if (at == pc) {
+                return bcis[2 * mid + 1];
+            }
+            if (at < pc) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
     }
 
     /** The source line of the instruction at {@code pc}, or -1 without line information. */

@@ -43,6 +43,9 @@ public final class Decoder {
                 }
                 case Instruction ins -> {
                     source(out.size, ins);
+                    bcis.add(out.size);
+                    bcis.add(bci);
+                    bci += ins.sizeInBytes();
                     emit(ins, m);
                 }
                 default -> { }
@@ -64,10 +67,14 @@ public final class Decoder {
         int maxStack = attr.maxStack();
         Code code = new Code(out.toArray(), pool.toArray(), maxLocals, maxStack, handlers.toArray(), lines.toArray());
         code.sources = java.util.Arrays.copyOf(sources, out.size);
+        code.bcis = bcis.toArray();
         return code;
     }
 
     private Instruction[] sources = new Instruction[64];
+    /** (decoded pc, bci) of every instruction, for the JDK's helpful NullPointerException messages. */
+    private final IntList bcis = new IntList();
+    private int bci;
 
     private void source(int pc, Instruction ins) {
         if (pc >= sources.length) {

@@ -53,7 +53,7 @@ public final class Rare {
     }
 
     GuestException nullPointer(VmThread t) {
-        return vm.throwing.raise(t, "java/lang/NullPointerException", null);
+        return vm.throwing.failedNullCheck(t);
     }
 
     GuestException divideByZero(VmThread t) {

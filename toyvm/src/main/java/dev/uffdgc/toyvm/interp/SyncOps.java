@@ -36,7 +36,7 @@ final class SyncOps {
         }
         int ref = t.refs[sp - 1];
         if (ref == 0) {
-            throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
+            throw vm.throwing.failedNullCheck(t);
         }
         if (op == Op.MONITORENTER) {
             // The reference stays on the operand stack (below t.sp) while the thread may block, so a
@@ -79,7 +79,7 @@ final class SyncOps {
         int objSlot = a.put() ? sp - 1 - width : sp - 1;
         int obj = t.refs[objSlot];
         if (obj == 0) {
-            throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
+            throw vm.throwing.failedNullCheck(t);
         }
         long at = ObjectLayout.offset(obj) + (long) f.offset;
         if (a.put()) {

@@ -215,6 +215,8 @@ final class CoreNatives {
     private static void throwable(Vm vm, Intrinsics r) {
         String th = "java/lang/Throwable";
         r.add(th, "fillInStackTrace0()[I", (t, b) -> t.refs[b] = backtrace(vm, t, t.refs[b]));
+        r.add("java/lang/NullPointerException", "getExtendedNPEMessage()Ljava/lang/String;",
+                (t, b) -> t.refs[b] = extendedNullPointerMessage(vm, t, t.refs[b]));
         r.add(th, "frameClass(I)Ljava/lang/String;",
                 (t, b) -> t.refs[b] = vm.strings.intern(t, vm.classes.method((int) t.prims[b]).owner.binaryName()));
         r.add(th, "frameMethod(I)Ljava/lang/String;",
@@ -223,6 +225,33 @@ final class CoreNatives {
             String f = vm.classes.method((int) t.prims[b]).owner.sourceFile;
             t.refs[b] = f == null ? 0 : vm.strings.intern(t, f);
         });
+    }
+
+    /**
+     * HotSpot's JVM_GetExtendedNPEMessage: the message computed from the bytecode at the top frame's bci, which
+     * the backtrace keeps only for a failed null check; null for an NPE the program or a native built.
+     */
+    private static int extendedNullPointerMessage(Vm vm, VmThread t, int npe) {
+        int btRef = vm.mem.getInt(ObjectLayout.offset(npe) + vm.classes.load("java/lang/Throwable").findField("backtrace").offset);
+        long bt = ObjectLayout.offset(btRef);
+        int len = btRef == 0 ? 0 : vm.mem.getInt(bt + ARRAY_LENGTH_OFFSET);
+        if (len % 2 == 0) {
+            return 0;
+        }
+        VmMethod m = vm.classes.method(vm.mem.getInt(bt + ARRAY_BASE_OFFSET));
+        int bci = vm.mem.getInt(bt + ARRAY_BASE_OFFSET + 4L * (len - 1));
+        String msg;
+        try {
+            // The classfile models are not thread-safe (Rare.prepare): analyse under the decoding lock.
+            synchronized (dev.uffdgc.toyvm.interp.Decoder.class) {
+                msg = NullPointerMessages.message(m.model, m.isStatic(), bci);
+            }
+        } catch (IllegalStateException e) {
+            // Bytecode javac does not write (stacks that meet at different depths): no message, as the JDK
+            // allows, rather than a program ended by its NullPointerException's getMessage.
+            msg = null;
+        }
+        return msg == null ? 0 : vm.strings.newString(t, msg);
     }
 
     /**
@@ -239,13 +268,24 @@ final class CoreNatives {
             d--;
         }
         int n = Math.min(d, MAX_STACK_TRACE_DEPTH);
-        int arr = vm.alloc.array(t, vm.classes.load("[I"), 2 * n);
+        // A failed null check's NullPointerException keeps its bci as a last, odd element (Throwable reads
+        // length / 2 frames): NullPointerMessages computes the JDK's message from it when getMessage asks.
+        int topBci = -1;
+        if (t.failedNullCheck && n > 0 && t.frameMethods[d].code != null
+                && exClass == vm.classes.load("java/lang/NullPointerException")) {
+            t.failedNullCheck = false;
+            topBci = t.frameMethods[d].code.bciAt(t.framePcs[d]);
+        }
+        int arr = vm.alloc.array(t, vm.classes.load("[I"), 2 * n + (topBci >= 0 ? 1 : 0));
         for (int i = 0; i < n; i++) {
             VmMethod m = t.frameMethods[d - i];
             Code c = m.code;
             int line = c == null ? -1 : c.lineAt(t.framePcs[d - i]);
             vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i, m.id);
             vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i + 4, line);
+        }
+        if (topBci >= 0) {
+            vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * n, topBci);
         }
         return arr;
     }

@@ -26,6 +26,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         ClassAttributeNatives.register(vm, this);
         LocaleNatives.register(vm, this);
         ZipNatives.register(vm, this);
+        SerializationNatives.register(vm, this);
         IoNatives.register(vm, this);
         vm.threadNatives.register(this);
         UnsafeNatives.register(vm, this);

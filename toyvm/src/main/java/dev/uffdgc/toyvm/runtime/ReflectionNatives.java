@@ -75,6 +75,30 @@ final class ReflectionNatives {
         // ForkJoinPool's workers of a non-common pool ask for it as their context loader.
         r.add("java/lang/ClassLoader", "registerNatives()V", (t, b) -> { });
         r.add("java/lang/ClassLoader", "getSystemClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
+        r.add("java/lang/LangAccess", "defineClass0(Ljava/lang/String;[B)Ljava/lang/Class;", (t, b) -> {
+            String name = vm.strings.toHost(t.refs[b]);
+            long array = ObjectLayout.offset(t.refs[b + 1]);
+            byte[] bytes = new byte[vm.mem.getInt(array + ARRAY_LENGTH_OFFSET)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = vm.mem.getByte(array + ARRAY_BASE_OFFSET + i);
+            }
+            try {
+                t.refs[b] = vm.mirrors.mirror(t, vm.classes.defineClass(name, bytes));
+            } catch (LinkageException e) {
+                throw vm.throwing.raise(t, e.guestClass, e.getMessage());
+            }
+        });
+        // The VM's side of Module (HotSpot's module graph, which its access checks read): toyvm checks no module
+        // access, so there is nothing to record.
+        String mod = "java/lang/Module";
+        r.add(mod, "defineModule0(Ljava/lang/Module;ZLjava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)V",
+                (t, b) -> { });
+        r.add(mod, "addReads0(Ljava/lang/Module;Ljava/lang/Module;)V", (t, b) -> { });
+        r.add(mod, "addExports0(Ljava/lang/Module;Ljava/lang/String;Ljava/lang/Module;)V", (t, b) -> { });
+        r.add(mod, "addExportsToAll0(Ljava/lang/Module;Ljava/lang/String;)V", (t, b) -> { });
+        r.add(mod, "addExportsToAllUnnamed0(Ljava/lang/Module;Ljava/lang/String;)V", (t, b) -> { });
+        // And the platform loader (ObjectInputStream's default when no user-defined loader is on the stack).
+        r.add("java/lang/ClassLoader", "getPlatformClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
             byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);
@@ -306,14 +330,17 @@ final class ReflectionNatives {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException",
                     "wrong number of arguments: " + n + " expected: " + params.length);
         }
-        if (constructor && m.owner.isAbstract()) {
+        // A constructor makes an instance of its declaring class, which is the method's owner except for
+        // serialization constructors (SerializationNatives): there a superclass's constructor runs on it.
+        VmClass made = constructor ? vm.mirrors.classOfMirror(intField(t.refs[b], owner, "clazz")) : m.owner;
+        if (constructor && made.isAbstract()) {
             throw vm.throwing.raise(t, "java/lang/InstantiationException", null);
         }
-        vm.init.initialize(t, m.owner);
+        vm.init.initialize(t, made);
         VmMethod target = m;
         int callBase = t.sp;
         if (constructor) {
-            int obj = vm.alloc.instance(t, m.owner);
+            int obj = vm.alloc.instance(t, made);
             t.pushRef(obj);
             t.pushRef(obj);
         } else if (!m.isStatic()) {

@@ -24,6 +24,19 @@ public final class Throwing {
         return t.throwGuest(construct(t, className, msg));
     }
 
+    /**
+     * The NullPointerException of a null check that bytecode failed (a field, array, monitor or invoke on null,
+     * athrow of null) in the top frame at its published pc: its message is computed from that bytecode when asked.
+     */
+    public GuestException failedNullCheck(VmThread t) {
+        t.failedNullCheck = true;
+        try {
+            return raise(t, "java/lang/NullPointerException", null);
+        } finally {
+            t.failedNullCheck = false;
+        }
+    }
+
     /** A new guest throwable of {@code className} with message {@code msg} (null: no-arg constructor). */
     public int construct(VmThread t, String className, String msg) {
         if (t.raising > 4) {

@@ -68,6 +68,12 @@ public final class VmThread extends Mutator {
     public boolean raisingOutOfMemory;
     /** Nesting of VM-raised exceptions under construction (a guard against a broken library). */
     public int raising;
+    /**
+     * Set while the NullPointerException of a failed null check in bytecode is built: its backtrace then keeps the
+     * bci, from which the JDK's getMessage computes the helpful message (JEP 358). Natives' NPEs do not set it: on
+     * HotSpot a native frame is on top of theirs, and the message is null.
+     */
+    public boolean failedNullCheck;
 
     // Thread states for the safepoint protocol (see Safepoints).
     /** Running guest code: may touch the heap; a pause waits until it reaches a poll. */
