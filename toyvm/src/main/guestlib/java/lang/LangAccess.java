@@ -153,4 +153,9 @@ final class LangAccess {
     public Module addEnableNativeAccess(Module m) {
         return m;
     }
+
+    /** ClassLoaderValue's per-loader map (jdk.internal.loader.ClassLoaders' initialiser, ServicesCatalog). */
+    public java.util.concurrent.ConcurrentHashMap<?, ?> createOrGetClassLoaderValueMap(ClassLoader cl) {
+        return cl.createOrGetClassLoaderValueMap();
+    }
 }

@@ -358,14 +358,14 @@ public final class String implements java.io.Serializable, Comparable<String>, C
         return this;
     }
 
-    public static native String format(String format, Object... args);
-
-    /** Formatted by the host in the locale with the same language tag (null: no localisation). */
-    public static String format(java.util.Locale l, String format, Object... args) {
-        return format0(l == null ? null : l.toLanguageTag(), format, args);
+    /** The JDK's own Formatter, as the JDK's String.format (its locale data from the JDK's CLDR provider). */
+    public static String format(String format, Object... args) {
+        return new java.util.Formatter().format(format, args).toString();
     }
 
-    private static native String format0(String languageTag, String format, Object[] args);
+    public static String format(java.util.Locale l, String format, Object... args) {
+        return new java.util.Formatter(l).format(format, args).toString();
+    }
 
     public String formatted(Object... args) {
         return format(this, args);

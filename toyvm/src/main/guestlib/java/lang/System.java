@@ -213,6 +213,10 @@ public final class System {
             m.put(kv[i], kv[i + 1]);
         }
         jdk.internal.misc.VM.saveProperties(m);
+        // HotSpot's initPhase3 ends with SYSTEM_BOOTED (4) before main; toyvm has no phases, so the level goes
+        // there at once. Below it, ServiceLoader runs in its start-up mode (boot loader only, class-path lookup
+        // through a null system loader: a NullPointerException in the CLDR locale provider's constructor).
+        jdk.internal.misc.VM.initLevel(4);
     }
 
     /** System.in: the VM's standard input (fd 0 of the process, or what the embedder gave the Vm). */

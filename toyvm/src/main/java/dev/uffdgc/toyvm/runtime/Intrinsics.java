@@ -24,7 +24,8 @@ public final class Intrinsics implements ClassRegistry.Binder {
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
         ClassAttributeNatives.register(vm, this);
-        LocaleNatives.register(vm, this);
+        TimeZoneNatives.register(vm, this);
+        ModuleServices.register(vm, this);
         ZipNatives.register(vm, this);
         SerializationNatives.register(vm, this);
         IoNatives.register(vm, this);

@@ -47,13 +47,7 @@ final class SystemNatives {
             vm.init.initialize(t, system);
             VmMethod save = system.methods.get("saveVmProperties()V");
             t.sp = b;
-            vm.interp.call(t, save);
-            // HotSpot's System.initPhase2 ends at MODULE_SYSTEM_INITED; toyvm has no phases, so the guest sees
-            // that level from the first question (Proxy refuses to run below it). Not SYSTEM_BOOTED (4):
-            // booted, System.Logger's BootstrapLogger would look for a LoggerFinder through ServiceLoader over
-            // the module layers, which toyvm does not have (the javax.crypto gap).
-            t.pushInt(2);
-            vm.interp.call(t, vm.classes.load("jdk/internal/misc/VM").methods.get("initLevel(I)V"));
+            vm.interp.call(t, save); // also raises the init level to SYSTEM_BOOTED (System.saveVmProperties)
             t.sp = b;
         });
         r.add("jdk/internal/misc/VM", "getNanoTimeAdjustment(J)J", (t, b) -> t.prims[b] = nanoTimeAdjustment(t.prims[b]));

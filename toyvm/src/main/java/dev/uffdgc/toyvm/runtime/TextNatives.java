@@ -5,13 +5,11 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
-import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.IllegalFormatException;
 
-/** Output streams, String.format and the String natives that have no host twin. */
+/** Output streams and the String natives that have no host twin. */
 final class TextNatives {
     private TextNatives() {
     }
@@ -64,15 +62,6 @@ final class TextNatives {
                 vm.strings.toHost(t.refs[b]).toLowerCase(java.util.Locale.forLanguageTag(vm.strings.toHost(t.refs[b + 1])))));
         r.add(s, "toUpperCase0(Ljava/lang/String;)Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t,
                 vm.strings.toHost(t.refs[b]).toUpperCase(java.util.Locale.forLanguageTag(vm.strings.toHost(t.refs[b + 1])))));
-        r.add(s, "format(Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;",
-                (t, b) -> format(vm, t, b, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)));
-        r.add(s, "format0(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/String;", (t, b) -> {
-            String tag = t.refs[b] == 0 ? null : vm.strings.toHost(t.refs[b]);
-            t.refs[b] = t.refs[b + 1];
-            t.refs[b + 1] = t.refs[b + 2];
-            t.refs[b + 2] = 0;
-            format(vm, t, b, tag == null ? null : java.util.Locale.forLanguageTag(tag));
-        });
     }
 
     private static PrintStream stream(Vm vm, int fd) {
@@ -87,45 +76,5 @@ final class TextNatives {
         int arr = vm.alloc.array(t, vm.classes.load("[B"), bytes.length);
         vm.mem.slice(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET, bytes.length).copyFrom(java.lang.foreign.MemorySegment.ofArray(bytes));
         return arr;
-    }
-
-    private static void format(Vm vm, VmThread t, int b, java.util.Locale locale) {
-        String fmt = vm.strings.toHost(t.refs[b]);
-        int n = t.refs[b + 1] == 0 ? 0 : vm.mem.getInt(ObjectLayout.offset(t.refs[b + 1]) + ARRAY_LENGTH_OFFSET);
-        Object[] args = new Object[n];
-        for (int i = 0; i < n; i++) {
-            int e = vm.mem.getInt(ObjectLayout.offset(t.refs[b + 1]) + ARRAY_BASE_OFFSET + 4L * i);
-            args[i] = toHostValue(vm, t, e);
-        }
-        String result;
-        try {
-            result = String.format(locale, fmt, args);
-        } catch (IllegalFormatException e) {
-            throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", e.getMessage());
-        }
-        t.refs[b] = vm.strings.newString(t, result);
-    }
-
-    /** Boxes and strings become host values; any other object its guest toString(). */
-    private static Object toHostValue(Vm vm, VmThread t, int ref) {
-        if (ref == 0) {
-            return null;
-        }
-        VmClass c = vm.classOf(ref);
-        return switch (c.name) {
-            case "java/lang/String" -> vm.strings.toHost(ref);
-            case "java/lang/Integer" -> vm.mem.getInt(ObjectLayout.offset(ref) + c.findField("value").offset);
-            case "java/lang/Long" -> vm.mem.getLong(ObjectLayout.offset(ref) + c.findField("value").offset);
-            case "java/lang/Double" -> Double.longBitsToDouble(vm.mem.getLong(ObjectLayout.offset(ref) + c.findField("value").offset));
-            case "java/lang/Float" -> Float.intBitsToFloat(vm.mem.getInt(ObjectLayout.offset(ref) + c.findField("value").offset));
-            case "java/lang/Short" -> vm.mem.getShort(ObjectLayout.offset(ref) + c.findField("value").offset);
-            case "java/lang/Byte" -> vm.mem.getByte(ObjectLayout.offset(ref) + c.findField("value").offset);
-            case "java/lang/Character" -> vm.mem.getChar(ObjectLayout.offset(ref) + c.findField("value").offset);
-            case "java/lang/Boolean" -> vm.mem.getByte(ObjectLayout.offset(ref) + c.findField("value").offset) != 0;
-            // %d, %x, %f, %.3f of a BigInteger/BigDecimal: the host formats the same value (its toString round-trips)
-            case "java/math/BigInteger" -> new java.math.BigInteger(vm.strings.stringify(t, ref));
-            case "java/math/BigDecimal" -> new java.math.BigDecimal(vm.strings.stringify(t, ref));
-            default -> vm.strings.stringify(t, ref);
-        };
     }
 }

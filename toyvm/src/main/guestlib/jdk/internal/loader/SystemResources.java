@@ -1,0 +1,23 @@
+package jdk.internal.loader;
+
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * toyvm guest library: ClassLoader.getSystemResources (a VM intrinsic calls {@link #find}). The JDK's asks the
+ * system class loader, which toyvm does not have (getSystemClassLoader answers null: one loader), so it threw a
+ * NullPointerException from every ServiceLoader.load over the class path (ZoneRulesProvider's, for
+ * ZoneId.of("Europe/Berlin")). The class path is the VM's; like Class.getResource, the first entry that has the
+ * name answers, so a name present in several jars is found once (HotSpot lists each).
+ */
+final class SystemResources {
+    private SystemResources() {
+    }
+
+    static Enumeration<URL> find(String name) {
+        URL url = Object.class.getResource("/" + name);
+        return url == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(url));
+    }
+}
