@@ -154,13 +154,21 @@ public final class CompilerSupport {
         rare.aastore(t, array, index, value);
     }
 
+    /**
+     * Allocations by compiled {@code new} and {@code newarray} that missed the inline TLAB bump (a refill, a large object). Racy and
+     * approximate, like interpretedCalls; JitTest reads it to check that compiled code allocates inline.
+     */
+    public long slowAllocations;
+
     public int newInstance(VmThread t, int pc, int sp, Object k) {
+        slowAllocations++;
         t.framePcs[t.depth] = pc;
         t.sp = sp;
         return vm.alloc.instance(t, (VmClass) k);
     }
 
     public int newArray(VmThread t, int pc, int sp, Object k, int length) {
+        slowAllocations++;
         t.framePcs[t.depth] = pc;
         t.sp = sp;
         return vm.alloc.array(t, (VmClass) k, length);

@@ -51,6 +51,11 @@ public final class Jit implements Compiler {
         return support.interpretedCalls;
     }
 
+    /** Compiled {@code new}s that took the runtime's allocation path (see CompilerSupport.slowAllocations). */
+    public long slowAllocations() {
+        return support.slowAllocations;
+    }
+
     @Override
     public void onStackReplacement() {
         osrEntries.incrementAndGet();
