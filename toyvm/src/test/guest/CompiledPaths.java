@@ -103,6 +103,46 @@ public class CompiledPaths {
         return sum;
     }
 
+    /**
+     * Array accesses at the edges, each kind of element: the last index reads, index == length and -1 raise
+     * ArrayIndexOutOfBoundsException with HotSpot's message, a null array NullPointerException: 10 exceptions a
+     * round, every other access is in bounds.
+     */
+    static long outOfBounds(int rounds) {
+        long sum = 0;
+        int[] ints = {1, 2, 3};
+        long[] longs = {4, 5};
+        byte[] bytes = {6};
+        char[] chars = {'a', 'b', 'c', 'd'};
+        String[] strings = {"x", "yy"};
+        int[] none = null;
+        for (int r = 0; r < rounds; r++) {
+            for (int i = -1; i <= 4; i++) {
+                try {
+                    sum += ints[i] + longs[i] + bytes[i] + chars[i] + strings[i].length();
+                } catch (ArrayIndexOutOfBoundsException e) {
+                    sum += e.getMessage().length();
+                }
+                try {
+                    ints[i] = i;
+                    chars[i] = 'z';
+                    strings[i] = "zz";
+                } catch (ArrayIndexOutOfBoundsException e) {
+                    sum += e.getMessage().length() * 3;
+                }
+                for (int k = 0; k < ints.length; k++) {
+                    sum += ints[k] * (long) k + (k < chars.length ? chars[k] : 0);
+                }
+            }
+            try {
+                sum += none[r & 1];
+            } catch (NullPointerException e) {
+                sum++;
+            }
+        }
+        return sum;
+    }
+
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20000;
         long sum = 0;
@@ -139,6 +179,7 @@ public class CompiledPaths {
             }
         }
         System.out.println("sum " + sum + " sideEffects " + sideEffects);
+        System.out.println("out of bounds " + outOfBounds(n / 100));
         Base[] mixed = {new Base(), new Open(), new Sub(), new Leaf(null, 4), new Sub()};
         long t = 0;
         for (int i = 0; i < 1000; i++) {

@@ -134,8 +134,18 @@ public final class CompilerSupport {
         return rare.divideByZero(t);
     }
 
-    /** Null- and bounds-checks an array access; returns the element's heap offset. */
+    /**
+     * Accesses whose inline null and bounds check failed in compiled code (each then raises here). Racy and
+     * approximate, like interpretedCalls; JitTest reads it to check that array accesses are checked inline.
+     */
+    public long slowElementChecks;
+
+    /**
+     * Null- and bounds-checks an array access; returns the element's heap offset. Compiled code checks inline and
+     * calls this only when its check failed, to raise the exception with the frame state the interpreter has.
+     */
     public long element(VmThread t, int pc, int array, int index, int elemSize) {
+        slowElementChecks++;
         if (array == 0) {
             t.framePcs[t.depth] = pc;
             throw rare.nullPointer(t);

@@ -56,6 +56,11 @@ public final class Jit implements Compiler {
         return support.slowAllocations;
     }
 
+    /** Array accesses in compiled code whose inline check failed (see CompilerSupport.slowElementChecks). */
+    public long slowElementChecks() {
+        return support.slowElementChecks;
+    }
+
     @Override
     public void onStackReplacement() {
         osrEntries.incrementAndGet();
