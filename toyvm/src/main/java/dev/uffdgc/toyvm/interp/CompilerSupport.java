@@ -135,8 +135,18 @@ public final class CompilerSupport {
         return rare.divideByZero(t);
     }
 
-    /** Null- and bounds-checks an array access; returns the element's heap offset. */
+    /**
+     * Accesses whose inline null and bounds check failed in compiled code (each then raises here). Racy and
+     * approximate, like interpretedCalls; JitTest reads it to check that array accesses are checked inline.
+     */
+    public long slowElementChecks;
+
+    /**
+     * Null- and bounds-checks an array access; returns the element's heap offset. Compiled code checks inline and
+     * calls this only when its check failed, to raise the exception with the frame state the interpreter has.
+     */
     public long element(VmThread t, int pc, int array, int index, int elemSize) {
+        slowElementChecks++;
         if (array == 0) {
             t.framePcs[t.depth] = pc;
             throw rare.nullPointer(t);
@@ -155,13 +165,21 @@ public final class CompilerSupport {
         rare.aastore(t, array, index, value);
     }
 
+    /**
+     * Allocations by compiled {@code new} and {@code newarray} that missed the inline TLAB bump (a refill, a large object). Racy and
+     * approximate, like interpretedCalls; JitTest reads it to check that compiled code allocates inline.
+     */
+    public long slowAllocations;
+
     public int newInstance(VmThread t, int pc, int sp, Object k) {
+        slowAllocations++;
         t.framePcs[t.depth] = pc;
         t.sp = sp;
         return vm.alloc.instance(t, (VmClass) k);
     }
 
     public int newArray(VmThread t, int pc, int sp, Object k, int length) {
+        slowAllocations++;
         t.framePcs[t.depth] = pc;
         t.sp = sp;
         return vm.alloc.array(t, (VmClass) k, length);

@@ -41,6 +41,7 @@ final class Emitter {
 
     static final ClassDesc CD_SUPPORT = desc(dev.uffdgc.toyvm.interp.CompilerSupport.class);
     static final ClassDesc CD_THREAD = desc(dev.uffdgc.toyvm.thread.VmThread.class);
+    static final ClassDesc CD_MUTATOR = desc(dev.uffdgc.toyvm.heap.Mutator.class);
     static final ClassDesc CD_METHOD = desc(VmMethod.class);
     static final ClassDesc CD_CODE = desc(Code.class);
     static final ClassDesc CD_MEM = desc(dev.uffdgc.toyvm.heap.HeapAccess.class);
@@ -58,7 +59,7 @@ final class Emitter {
 
     // Host locals of run().
     private static final int THIS = 0, T = 1, BASE = 2, ENTRY = 3, P = 4, R = 5, DEPTH = 6, SUP = 7, MEM = 8, K = 9,
-            SAFEPOINTS = 10, EXC = 11, CALLEE = 12, ENTRY_CODE = 13, PRIM0 = 14;
+            SAFEPOINTS = 10, EXC = 11, CALLEE = 12, ENTRY_CODE = 13, NEW_AT = 14, NEW_SIZE = 16, PRIM0 = 18;
 
     private final VmMethod m;
     private final Code c;
@@ -383,14 +384,35 @@ final class Emitter {
         b.invokestatic(CD_LAYOUT, "offset", MethodTypeDesc.of(CD_long, CD_int)).loadConstant((long) offset).ladd();
     }
 
-    /** Pushes mem and the checked element offset of array R[k], index P[k + 1]. */
+    /**
+     * Pushes mem and the checked element offset of array R[k], index P[k + 1]: the null and bounds checks inline,
+     * and only an access that fails them calls CompilerSupport.element, which raises the exception. The call was
+     * every array access's (C1 does not inline it: too large), 3% of Richards' samples and more of array loops.
+     */
     private void element(int pc, int k, int size) {
+        Label slow = b.newLabel();
+        Label done = b.newLabel();
         b.aload(MEM);
+        loadR(k);
+        b.ifeq(slow);
+        loadInt(k + 1);
+        b.iflt(slow);
+        loadInt(k + 1);
+        b.aload(MEM);
+        fieldAddress(k, dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET);
+        mem("getInt", GET_I);
+        b.if_icmpge(slow);
+        fieldAddress(k, dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET);
+        loadP(k + 1);
+        b.l2i().i2l().loadConstant((long) size).lmul().ladd();
+        b.goto_(done);
+        b.labelBinding(slow);
         supTPc(pc);
         loadR(k);
         loadInt(k + 1);
         b.loadConstant(size);
         support("element", MethodTypeDesc.of(CD_long, CD_THREAD, CD_int, CD_int, CD_int, CD_int));
+        b.labelBinding(done);
     }
 
     private void mem(String name, MethodTypeDesc type) {
@@ -691,6 +713,9 @@ final class Emitter {
                 if (op == Op.INVOKE_DIRECT) {
                     nullCheck(pc, nb);
                 }
+                if (doesNothing(callee, 0)) {
+                    return; // its arguments are dead slots now; it returns nothing
+                }
                 constant(callee);
                 b.checkcast(CD_METHOD);
                 call(pc, s, nb);
@@ -722,14 +747,19 @@ final class Emitter {
                 reload(c.maxLocals, s + 2);
             }
             case Op.NEW -> {
+                Label done = b.newLabel();
+                newInTlab((dev.uffdgc.toyvm.classfile.VmClass) pool[code[pc + 1]], s, done);
                 rAt(s);
                 supTPc(pc);
                 sp(s);
                 constant(pool[code[pc + 1]]);
                 support("newInstance", MethodTypeDesc.of(CD_int, CD_THREAD, CD_int, CD_int, CD_Object));
                 b.iastore();
+                b.labelBinding(done);
             }
             case Op.NEWARRAY -> {
+                Label done = b.newLabel();
+                newArrayInTlab((dev.uffdgc.toyvm.classfile.VmClass) pool[code[pc + 1]], s, done);
                 rAt(s - 1);
                 supTPc(pc);
                 sp(s);
@@ -737,6 +767,7 @@ final class Emitter {
                 loadInt(s - 1);
                 support("newArray", MethodTypeDesc.of(CD_int, CD_THREAD, CD_int, CD_int, CD_Object, CD_int));
                 b.iastore();
+                b.labelBinding(done);
             }
             case Op.ARRAYLENGTH -> {
                 nullCheck(pc, s - 1);
@@ -854,6 +885,93 @@ final class Emitter {
             zeroR(nb + 1);
         }
         return true;
+    }
+
+    /**
+     * The allocation fast path of {@code new}, inline: the TLAB bump of {@code Alloc.allocate} and the header
+     * store and release fence of {@code Alloc.instance}, the same steps in the same order, and a jump to
+     * {@code done}; when the TLAB has no room (or the object is large), it falls through to the call of
+     * {@code CompilerSupport.newInstance} the caller emits next, which polls, refills (Heap.onSlowPath, the
+     * agent's allocation hook, runs there as before) and may collect. The fast path neither polls nor collects,
+     * so it needs no frame state; the class was initialised when the instruction was quickened (NEW_UNRES
+     * deoptimises). Measured: the call chain newInstance -> Alloc.instance -> allocate was ~13% of binary
+     * trees' samples.
+     */
+    private void newInTlab(dev.uffdgc.toyvm.classfile.VmClass k, int s, Label done) {
+        long size = k.instanceSize;
+        if (size >= dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES) {
+            return;
+        }
+        Label slow = b.newLabel();
+        b.aload(T).getfield(CD_MUTATOR, "tlabTop", CD_long).lstore(NEW_AT);
+        b.lload(NEW_AT).loadConstant(size).ladd().aload(T).getfield(CD_MUTATOR, "tlabEnd", CD_long).lcmp().ifgt(slow);
+        b.aload(T).lload(NEW_AT).loadConstant(size).ladd().putfield(CD_MUTATOR, "tlabTop", CD_long);
+        b.aload(MEM).lload(NEW_AT).loadConstant((long) dev.uffdgc.toyvm.heap.ObjectLayout.CLASS_ID_OFFSET).ladd()
+                .loadConstant(k.id);
+        mem("putInt", PUT_I);
+        b.invokestatic(CD_MEM, "releaseFence", MethodTypeDesc.of(CD_void));
+        rAt(s);
+        b.lload(NEW_AT).l2i().iastore();
+        b.goto_(done);
+        b.labelBinding(slow);
+    }
+
+    /**
+     * {@code newarray}/{@code anewarray}'s fast path, as {@link #newInTlab}: a length that is not negative and an
+     * array under {@code LARGE_OBJECT_BYTES} bumped in the TLAB, class id and length stored, the release fence of
+     * {@code Alloc.array}; anything else (a refill, a large array, a negative length, which the runtime raises)
+     * falls through to the {@code CompilerSupport.newArray} call emitted next.
+     */
+    private void newArrayInTlab(dev.uffdgc.toyvm.classfile.VmClass k, int s, Label done) {
+        Label slow = b.newLabel();
+        loadInt(s - 1);
+        b.iflt(slow);
+        // size = align(ARRAY_BASE_OFFSET + length * elemSize), as ObjectLayout.arraySize
+        loadP(s - 1);
+        b.l2i().i2l().loadConstant((long) k.elemSize).lmul()
+                .loadConstant((long) dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET + dev.uffdgc.toyvm.heap.ObjectLayout.ALIGNMENT - 1).ladd()
+                .loadConstant((long) -dev.uffdgc.toyvm.heap.ObjectLayout.ALIGNMENT).land().lstore(NEW_SIZE);
+        b.lload(NEW_SIZE).loadConstant(dev.uffdgc.toyvm.heap.ObjectLayout.LARGE_OBJECT_BYTES).lcmp().ifge(slow);
+        b.aload(T).getfield(CD_MUTATOR, "tlabTop", CD_long).lstore(NEW_AT);
+        b.lload(NEW_AT).lload(NEW_SIZE).ladd().aload(T).getfield(CD_MUTATOR, "tlabEnd", CD_long).lcmp().ifgt(slow);
+        b.aload(T).lload(NEW_AT).lload(NEW_SIZE).ladd().putfield(CD_MUTATOR, "tlabTop", CD_long);
+        b.aload(MEM).lload(NEW_AT).loadConstant((long) dev.uffdgc.toyvm.heap.ObjectLayout.CLASS_ID_OFFSET).ladd()
+                .loadConstant(k.id);
+        mem("putInt", PUT_I);
+        b.aload(MEM).lload(NEW_AT).loadConstant((long) dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET).ladd();
+        loadInt(s - 1);
+        mem("putInt", PUT_I);
+        b.invokestatic(CD_MEM, "releaseFence", MethodTypeDesc.of(CD_void));
+        rAt(s - 1);
+        b.lload(NEW_AT).l2i().iastore();
+        b.goto_(done);
+        b.labelBinding(slow);
+    }
+
+    /**
+     * Whether a call of {@code callee} (static or direct, already null-checked) has no effect to keep: its body is
+     * {@code return}, or calls of such methods on {@code this} and then {@code return} — Object's constructor, and
+     * so Record's and every constructor that only calls its super's. Compiled callers emit nothing for it (as the
+     * host JIT inlines an empty method); what they skip is the callee's frame check and entry poll, which a
+     * method without a loop need not take. Measured: Object.<init> was ~5% of binary trees' samples, one call per
+     * node. Not for a synchronized, native or intrinsic callee, nor one whose code is not decoded yet.
+     */
+    private static boolean doesNothing(VmMethod callee, int depth) {
+        Code cc = callee.code;
+        if (depth > 4 || cc == null || callee.synchronizedMethod || callee.intrinsic != null || callee.isNative()) {
+            return false;
+        }
+        int[] code = cc.code;
+        int pc = 0;
+        while (code[pc] == Op.ALOAD && code[pc + 1] == 0 && !callee.isStatic()) {
+            int call = pc + StackDepths.length(code, pc);
+            if (code[call] != Op.INVOKE_DIRECT || !(cc.pool[code[call + 1]] instanceof VmMethod next)
+                    || next.argSlots != 1 || !doesNothing(next, depth + 1)) {
+                return false;
+            }
+            pc = call + StackDepths.length(code, call);
+        }
+        return code[pc] == Op.RETURN;
     }
 
     private void move(int from, int to) {

@@ -51,6 +51,16 @@ public final class Jit implements Compiler {
         return support.interpretedCalls;
     }
 
+    /** Compiled {@code new}s that took the runtime's allocation path (see CompilerSupport.slowAllocations). */
+    public long slowAllocations() {
+        return support.slowAllocations;
+    }
+
+    /** Array accesses in compiled code whose inline check failed (see CompilerSupport.slowElementChecks). */
+    public long slowElementChecks() {
+        return support.slowElementChecks;
+    }
+
     @Override
     public void onStackReplacement() {
         osrEntries.incrementAndGet();
