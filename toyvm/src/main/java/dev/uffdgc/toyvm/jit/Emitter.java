@@ -911,7 +911,7 @@ final class Emitter {
         mem("putInt", PUT_I);
         b.invokestatic(CD_MEM, "releaseFence", MethodTypeDesc.of(CD_void));
         rAt(s);
-        b.lload(NEW_AT).l2i().iastore();
+        b.lload(NEW_AT).invokestatic(CD_LAYOUT, "ref", MethodTypeDesc.of(CD_int, CD_long)).iastore(); // offset -> reference
         b.goto_(done);
         b.labelBinding(slow);
     }
@@ -943,7 +943,7 @@ final class Emitter {
         mem("putInt", PUT_I);
         b.invokestatic(CD_MEM, "releaseFence", MethodTypeDesc.of(CD_void));
         rAt(s - 1);
-        b.lload(NEW_AT).l2i().iastore();
+        b.lload(NEW_AT).invokestatic(CD_LAYOUT, "ref", MethodTypeDesc.of(CD_int, CD_long)).iastore(); // offset -> reference
         b.goto_(done);
         b.labelBinding(slow);
     }
