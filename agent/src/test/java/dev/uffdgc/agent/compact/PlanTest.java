@@ -53,6 +53,15 @@ class PlanTest {
         for (int p = 0; p < plan.destPages; p++) {
             assertTrue(plan.firstSrc[p] >= 0, "destination page " + p + " has a first object");
         }
+        // The plan and the builder size marked objects from the bitmap alone (issue 11): it must be the header's size,
+        // also for objects that touch each other in long live runs (the dense prefix) and just before a table array.
+        int sized = 0;
+        for (long obj = m.bits.nextStart(8, h.top()); obj >= 0; obj = m.bits.nextStart(obj + 8, h.top())) {
+            long size = m.bits.isLive(obj) ? h.objectSize(obj) : m.arrays.size(obj);
+            assertEquals(size, plan.sizeOf(obj), h.className(obj) + " at " + obj);
+            sized++;
+        }
+        assertTrue(sized > OBJECTS / 4, "only " + sized + " objects marked");
     }
 
     private static boolean straddled(SyntheticHeap h, Marker m, int p) {
