@@ -50,10 +50,15 @@ final class PageBuilder {
             throw new IllegalStateException("uffd-gc: destination page " + p + " has no object (plan invariant)");
         }
         long headDest = -1;
+        // The last object placed: the only one whose header may lie on the page while its length does not.
+        long tailDest = -1;
+        int tailClass = 0;
+        int tailLength = 0;
         // The pending copy: destination [runLo, runHi) of the page from source runSrc on.
         long runSrc = 0;
         long runLo = 0;
         long runHi = 0;
+        boolean first = true;
         while (obj >= 0) {
             long dest = plan.forward((int) obj);
             if (dest > cursor && cursor < limit && (cursor > pageStart || gapIsOurs)) {
@@ -65,7 +70,10 @@ final class PageBuilder {
             if (dest >= limit) {
                 break; // its header belongs to a later page, whose from-space page may already be recycled
             }
-            long size = plan.sizeOf(obj); // from the bitmap: this pass reads no header (the memmove brings them in)
+            int cls = first ? plan.headClass[p] : fromView.getInt(obj + CLASS_ID_OFFSET);
+            int len = first ? plan.headLength[p]
+                    : vm.elementSize(cls) != 0 ? fromView.getInt(obj + ARRAY_LENGTH_OFFSET) : 0;
+            long size = vm.sizeOf(cls, len);
             long lo = Math.max(dest, pageStart);
             long hi = Math.min(dest + size, limit);
             long src = obj + (lo - dest);
@@ -77,10 +85,14 @@ final class PageBuilder {
                 runLo = lo;
                 runHi = hi;
             }
-            if (headDest < 0) {
+            if (first) {
                 headDest = dest;
             }
+            tailDest = dest;
+            tailClass = cls;
+            tailLength = len;
             cursor = dest + size;
+            first = false;
             obj = marks.bits.nextStart(obj + size, plan.oldTop);
         }
         copy(from, runSrc, buf, runLo - pageStart, runHi - runLo);
@@ -92,7 +104,7 @@ final class PageBuilder {
             buf.asSlice(Math.max(0, limit - pageStart)).fill((byte) 0);
         }
         if (headDest >= 0) {
-            forwardPage(p, buf, pageStart, limit, headDest);
+            forwardPage(p, buf, pageStart, limit, headDest, tailDest, tailClass, tailLength);
         }
     }
 
@@ -106,13 +118,13 @@ final class PageBuilder {
     /**
      * The second pass: the objects on the built page from the head object's destination on (its class and length
      * from the plan, since its header may lie on an earlier page; the others' from the page, fillers skipped), and
-     * every reference slot among their bytes on the page forwarded. An object whose header is the page's last 8
-     * bytes has no slot on the page (and its array length is on the next one): the walk ends there.
+     * every reference slot among their bytes on the page forwarded. The last object's class and length come from
+     * the first pass: an array whose header ends the page has its length on the next one.
      */
-    private void forwardPage(int p, MemorySegment buf, long pageStart, long limit, long at) {
+    private void forwardPage(int p, MemorySegment buf, long pageStart, long limit, long at, long tailDest,
+            int tailClass, int tailLength) {
         int cls = plan.headClass[p];
         int len = plan.headLength[p];
-        long lastHeader = pageStart + PAGE_SIZE - HEADER_BYTES;
         while (true) {
             int elem = vm.elementSize(cls);
             long size = cls == FILLER_CLASS_ID ? buf.get(JAVA_INT_UNALIGNED, at - pageStart + HASH_OFFSET)
@@ -121,12 +133,17 @@ final class PageBuilder {
                 forwardSlots(buf, pageStart, cls, elem, len, at, Math.max(at, pageStart), Math.min(at + size, limit));
             }
             at += size;
-            if (at >= limit || at >= lastHeader) {
+            if (at >= limit) {
                 return;
             }
-            cls = buf.get(JAVA_INT_UNALIGNED, at - pageStart + CLASS_ID_OFFSET);
-            len = cls != FILLER_CLASS_ID && vm.elementSize(cls) != 0
-                    ? buf.get(JAVA_INT_UNALIGNED, at - pageStart + ARRAY_LENGTH_OFFSET) : 0;
+            if (at == tailDest) {
+                cls = tailClass;
+                len = tailLength;
+            } else {
+                cls = buf.get(JAVA_INT_UNALIGNED, at - pageStart + CLASS_ID_OFFSET);
+                len = cls != FILLER_CLASS_ID && vm.elementSize(cls) != 0
+                        ? buf.get(JAVA_INT_UNALIGNED, at - pageStart + ARRAY_LENGTH_OFFSET) : 0;
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.uffdgc.agent.compact;
 
-import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.GRANULE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.agent.toolkit.LargeArrays;
@@ -134,7 +133,7 @@ final class Plan {
     /** Where a marked object that does not move ends: a table array the plan pads takes whole pages. */
     private long placedEnd(long obj) {
         if (bits.isLive(obj)) {
-            return obj + tracedSize(bits, obj);
+            return obj + vm.objectSize(obj);
         }
         int array = marks.arrays.index(obj);
         long size = marks.arrays.table().size(array);
@@ -180,30 +179,9 @@ final class Plan {
         youngDest = first < 0 ? newTop : forward((int) first);
     }
 
-    /**
-     * A marked object's size, from the side tables alone: a table array's from the table, a traced object's from
-     * the mark bitmap (its live granules, up to the next marked object; {@link #tracedSize}). Never reads a header.
-     */
-    long sizeOf(long obj) {
-        return bits.isLive(obj) ? tracedSize(bits, obj) : marks.arrays.size(obj);
-    }
-
-    /**
-     * A traced object's size without reading its header: the tracer set the live bits of exactly its granules, so
-     * it ends at the first dead granule or the next start bit, whichever comes first (issue 11). Reading the
-     * header instead cost a cache miss per object in {@link #tables} and the builder's first pass, which walk the
-     * objects in address order: dense heap, 240,000 objects per cycle, the plan's CPU 14 ms against stw's 1.2.
-     */
-    static long tracedSize(MarkBitmap bits, long obj) {
-        int g = (int) (obj >>> GRANULE_SHIFT) + 1;
-        int w = g >>> 6;
-        // the first granule after obj that is dead or starts an object; the bitmap's spare chunk ends the loop
-        long ends = (~bits.liveBits(w) | bits.startBits(w)) & (-1L << g);
-        while (ends == 0) {
-            w++;
-            ends = ~bits.liveBits(w) | bits.startBits(w);
-        }
-        return ((((long) w << 6) + Long.numberOfTrailingZeros(ends)) << GRANULE_SHIFT) - obj;
+    /** A marked object's size: a table array's from the table (its header is not read), else from its header. */
+    private long sizeOf(long obj) {
+        return bits.isFlagOnly(obj) ? marks.arrays.size(obj) : vm.objectSize(obj);
     }
 
     /** The new address of a live object (or of any granule inside one). */
@@ -271,7 +249,7 @@ final class Plan {
         LargeArrays table = marks.arrays.table();
         for (long obj = first; obj >= 0; ) {
             int array = bits.isFlagOnly(obj) ? marks.arrays.index(obj) : -1;
-            long size = array >= 0 ? table.size(array) : tracedSize(bits, obj);
+            long size = array >= 0 ? table.size(array) : vm.objectSize(obj);
             long dest = forward((int) obj);
             int firstPage = (int) (dest >>> PAGE_SHIFT);
             int lastPage = (int) ((dest + size - 1) >>> PAGE_SHIFT);

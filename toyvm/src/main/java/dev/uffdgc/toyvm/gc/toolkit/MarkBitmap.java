@@ -86,11 +86,6 @@ public final class MarkBitmap {
         return live[c];
     }
 
-    /** Object starts (marked objects) among the granules of chunk {@code c}. */
-    public long startBits(int c) {
-        return starts[c];
-    }
-
     /** Live bytes of obj's chunk below {@code addr}. */
     public long liveBytesBelow(long addr) {
         int g = (int) (addr >>> GRANULE_SHIFT);
