@@ -53,6 +53,7 @@ class PlanTest {
         for (int p = 0; p < plan.destPages; p++) {
             assertTrue(plan.firstSrc[p] != 0, "destination page " + p + " has a first object");
         }
+        assertPrefixTablesAsByObjects(h, m, plan);
     }
 
     private static boolean straddled(SyntheticHeap h, Marker m, int p) {
@@ -153,5 +154,68 @@ class PlanTest {
         shadow.release();
         Memory.munmap(from);
         Memory.munmap(built);
+    }
+
+    /**
+     * A heap whose dense prefix is most of it (pairs of a node and an int array, a dead pair now and then, a few
+     * multi-page long arrays, so gaps and page-covering heads occur inside the prefix): its page-by-page tables.
+     */
+    @ParameterizedTest
+    @CsvSource({"41, 90", "42, 50"})
+    void densePrefixTablesAreWhatAWalkOfItsObjectsGives(long seed, int dense) {
+        SyntheticHeap h = new SyntheticHeap(4 << 20);
+        java.util.Random r = new java.util.Random(seed);
+        int prev = 0;
+        for (int i = 0; i < 6000; i++) {
+            int a = h.array(SyntheticHeap.INTS, 6 + i % 8);
+            prev = h.node(prev, a, i);
+            if (r.nextInt(40) == 0) {
+                h.node(0, 0, i); // dead: a gap inside the prefix
+            }
+            if (r.nextInt(1500) == 0) { // page-aligned: a gap in front, and pages it covers whole
+                prev = h.node(prev, h.array(SyntheticHeap.LONGS, 600 + r.nextInt(900)), i);
+            }
+        }
+        h.addRoot(prev);
+        Marker m = new Marker(h);
+        Plan plan = new Plan(m, h);
+        assertTrue(h.stopTheWorld());
+        m.mark(h.top());
+        plan.compute(h.top(), dense);
+        h.resumeTheWorld();
+        int pages = assertPrefixTablesAsByObjects(h, m, plan);
+        assertTrue(pages >= 20, "a prefix of " + pages + " pages");
+    }
+
+    /** Plan.prefixTables (page by page) against a walk of the prefix's objects; returns the prefix's pages. */
+    private static int assertPrefixTablesAsByObjects(SyntheticHeap h, Marker m, Plan plan) {
+        long end = plan.densePrefixEnd;
+        int prefixPages = (int) (end >>> PAGE_SHIFT);
+        long[] first = new long[prefixPages];
+        java.util.Arrays.fill(first, -1);
+        boolean[] gap = new boolean[prefixPages];
+        long prevEnd = 8;
+        for (long obj = m.bits.nextStart(8, end); obj >= 0; obj = m.bits.nextStart(obj + 8, end)) {
+            boolean array = m.bits.isFlagOnly(obj);
+            long size = array ? m.arrays.size(obj) : h.objectSize(obj);
+            for (int p = (int) (obj >>> PAGE_SHIFT); p <= (int) ((obj + size - 1) >>> PAGE_SHIFT) && p < prefixPages; p++) {
+                if (first[p] < 0) {
+                    first[p] = obj;
+                    gap[p] = p > 0 && obj > ((long) p << PAGE_SHIFT) && prevEnd == ((long) p << PAGE_SHIFT);
+                }
+            }
+            int i = array ? m.arrays.index(obj) : -1;
+            prevEnd = obj + (array && m.arrays.paddedNow(i) ? ((size + PAGE_SIZE - 1) & -PAGE_SIZE) : size);
+        }
+        for (int p = 0; p < prefixPages; p++) {
+            assertEquals(first[p], plan.firstSrc[p], "prefix page " + p + "'s first object");
+            assertEquals(gap[p], plan.startsWithGap[p], "prefix page " + p + " starts with a gap");
+            if (first[p] >= 0) {
+                assertEquals(p, plan.srcLimit[p], "prefix page " + p + " reads only itself");
+                assertEquals(p, plan.lowestReader[p], "prefix page " + p + " is read only by itself");
+                assertEquals(h.classId(h.heap(), first[p]), plan.headClass[p], "prefix page " + p + "'s head class");
+            }
+        }
+        return prefixPages;
     }
 }
