@@ -109,7 +109,7 @@ final class Plan {
             long head = last >= 0 && lastEnd > pageStart ? last : bits.nextStart(pageStart, pageEnd);
             if (head >= 0) {
                 int array = bits.isLive(head) ? -1 : marks.arrays.index(head);
-                firstSrc[p] = (int) head;
+                firstSrc[p] = ObjectLayout.ref(head);
                 headClass[p] = array >= 0 ? table.classId(array) : vm.classId(mem, head);
                 headLength[p] = array >= 0 ? table.length(array)
                         : vm.elementSize(headClass[p]) != 0 ? mem.getInt(head + ARRAY_LENGTH_OFFSET) : 0;

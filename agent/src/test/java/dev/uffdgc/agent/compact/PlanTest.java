@@ -3,6 +3,7 @@ package dev.uffdgc.agent.compact;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.FILLER_CLASS_ID;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SIZE;
+import static dev.uffdgc.toyvm.heap.ObjectLayout.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -208,7 +209,8 @@ class PlanTest {
             prevEnd = obj + (array && m.arrays.paddedNow(i) ? ((size + PAGE_SIZE - 1) & -PAGE_SIZE) : size);
         }
         for (int p = 0; p < prefixPages; p++) {
-            assertEquals(first[p], plan.firstSrc[p], "prefix page " + p + "'s first object");
+            assertEquals(first[p] < 0 ? 0 : ref(first[p]), plan.firstSrc[p],
+                    "prefix page " + p + "'s first object (a reference; 0 for none)");
             assertEquals(gap[p], plan.startsWithGap[p], "prefix page " + p + " starts with a gap");
             if (first[p] >= 0) {
                 assertEquals(p, plan.srcLimit[p], "prefix page " + p + " reads only itself");
