@@ -673,134 +673,141 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
                 : java.util.Optional.of(java.lang.constant.ClassDesc.ofDescriptor(descriptorString()));
     }
 
-    // Annotations. Their instances are java.lang.reflect.Proxy objects, which toyvm cannot make yet (Proxy needs
-    // JavaLangAccess.defineUnnamedModule, a known gap): which annotation types a class carries is answered exactly
-    // from its RuntimeVisibleAnnotations (and @Inherited ones of its superclasses), and so is every query on a
-    // class without annotations; asking for an instance of one that is present fails naming itself.
+    // Annotations, as the JDK's Class has them: the JDK's AnnotationParser over this class's raw
+    // RuntimeVisibleAnnotations bytes and its constant pool (VM natives, runtime/AnnotationNatives); instances are
+    // the JDK's AnnotationInvocationHandler proxies. Parsed once per class and kept (no class redefinition here).
 
-    /** Binary names of the runtime-visible annotations declared on this class. */
-    private native String[] declaredAnnotationNames0();
+    native byte[] getRawAnnotations();
 
-    private native boolean hasTypeAnnotations0();
+    native byte[] getRawTypeAnnotations();
 
-    private boolean declares(Class<?> annotationClass) {
-        for (String n : declaredAnnotationNames0()) {
-            if (n.equals(annotationClass.getName())) {
-                return true;
-            }
-        }
-        return false;
+    native jdk.internal.reflect.ConstantPool getConstantPool();
+
+    static byte[] getExecutableTypeAnnotationBytes(java.lang.reflect.Executable ex) {
+        return jdk.internal.reflect.ReflectionFactory.getReflectionFactory().getExecutableTypeAnnotationBytes(ex);
     }
 
-    private boolean hasAnnotations(boolean declaredOnly) {
-        if (declaredAnnotationNames0().length > 0) {
-            return true;
+    private static final class AnnotationData {
+        final java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> annotations;
+        final java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations;
+
+        AnnotationData(java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> annotations,
+                java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declaredAnnotations) {
+            this.annotations = annotations;
+            this.declaredAnnotations = declaredAnnotations;
         }
-        if (!declaredOnly) {
-            for (Class<?> c = getSuperclass(); c != null; c = c.getSuperclass()) {
-                for (String n : c.declaredAnnotationNames0()) {
-                    try {
-                        if (forName(n, false, null).declares(java.lang.annotation.Inherited.class)) {
-                            return true;
-                        }
-                    } catch (ClassNotFoundException e) {
-                        // An annotation whose class is missing is skipped, as the JDK's parser skips it.
+    }
+
+    private transient volatile AnnotationData annotationData;
+
+    /** Annotation interfaces cache their parsed form here (sun.reflect.annotation.AnnotationType.getInstance). */
+    private transient volatile sun.reflect.annotation.AnnotationType annotationType;
+
+    /** The CAS of the JDK's Class.Atomic: a holder, so that Class itself gets no class initialiser (see Packages). */
+    private static final class Atomic {
+        static final jdk.internal.misc.Unsafe U = jdk.internal.misc.Unsafe.getUnsafe();
+        static final long ANNOTATION_DATA = U.objectFieldOffset(Class.class, "annotationData");
+        static final long ANNOTATION_TYPE = U.objectFieldOffset(Class.class, "annotationType");
+    }
+
+    private AnnotationData annotationData() {
+        AnnotationData data = annotationData;
+        if (data != null) {
+            return data;
+        }
+        data = createAnnotationData();
+        // Another thread may have been quicker: everybody gets the one installed first.
+        return Atomic.U.compareAndSetReference(this, Atomic.ANNOTATION_DATA, null, data) ? data : annotationData;
+    }
+
+    private AnnotationData createAnnotationData() {
+        java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> declared =
+                sun.reflect.annotation.AnnotationParser.parseAnnotations(getRawAnnotations(), getConstantPool(), this);
+        Class<?> superClass = getSuperclass();
+        java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> annotations = null;
+        if (superClass != null) {
+            java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> inherited =
+                    superClass.annotationData().annotations;
+            for (java.util.Map.Entry<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> e
+                    : inherited.entrySet()) {
+                if (sun.reflect.annotation.AnnotationType.getInstance(e.getKey()).isInherited()) {
+                    if (annotations == null) {
+                        annotations = java.util.LinkedHashMap.newLinkedHashMap(Math.max(declared.size(),
+                                Math.min(12, declared.size() + inherited.size())));
                     }
+                    annotations.put(e.getKey(), e.getValue());
                 }
             }
         }
-        return false;
+        if (annotations == null) {
+            annotations = declared;
+        } else {
+            annotations.putAll(declared);
+        }
+        return new AnnotationData(annotations, declared);
     }
 
-    private UnsupportedOperationException noAnnotationInstances() {
-        return new UnsupportedOperationException("toyvm: annotation instances (java.lang.reflect.Proxy) of "
-                + java.util.Arrays.toString(declaredAnnotationNames0()) + " on " + this);
+    boolean casAnnotationType(sun.reflect.annotation.AnnotationType oldType, sun.reflect.annotation.AnnotationType newType) {
+        return Atomic.U.compareAndSetReference(this, Atomic.ANNOTATION_TYPE, oldType, newType);
+    }
+
+    sun.reflect.annotation.AnnotationType getAnnotationType() {
+        return annotationType;
+    }
+
+    java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation> getDeclaredAnnotationMap() {
+        return annotationData().declaredAnnotations;
     }
 
     @Override
     public boolean isAnnotationPresent(Class<? extends java.lang.annotation.Annotation> annotationClass) {
-        java.util.Objects.requireNonNull(annotationClass);
-        if (declares(annotationClass)) {
-            return true;
-        }
-        if (!annotationClass.declares(java.lang.annotation.Inherited.class)) {
-            return false;
-        }
-        for (Class<?> c = getSuperclass(); c != null; c = c.getSuperclass()) {
-            if (c.declares(annotationClass)) {
-                return true;
-            }
-        }
-        return false;
+        return getAnnotation(annotationClass) != null;
     }
 
+    @SuppressWarnings("unchecked")
     public <A extends java.lang.annotation.Annotation> A getAnnotation(Class<A> annotationClass) {
-        if (!isAnnotationPresent(annotationClass)) {
-            return null;
-        }
-        throw noAnnotationInstances();
+        java.util.Objects.requireNonNull(annotationClass);
+        return (A) annotationData().annotations.get(annotationClass);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <A extends java.lang.annotation.Annotation> A getDeclaredAnnotation(Class<A> annotationClass) {
         java.util.Objects.requireNonNull(annotationClass);
-        if (!declares(annotationClass)) {
-            return null;
-        }
-        throw noAnnotationInstances();
+        return (A) annotationData().declaredAnnotations.get(annotationClass);
     }
 
     public java.lang.annotation.Annotation[] getAnnotations() {
-        if (!hasAnnotations(false)) {
-            return new java.lang.annotation.Annotation[0];
-        }
-        throw noAnnotationInstances();
+        return sun.reflect.annotation.AnnotationParser.toArray(annotationData().annotations);
     }
 
     public java.lang.annotation.Annotation[] getDeclaredAnnotations() {
-        if (!hasAnnotations(true)) {
-            return new java.lang.annotation.Annotation[0];
-        }
-        throw noAnnotationInstances();
+        return sun.reflect.annotation.AnnotationParser.toArray(annotationData().declaredAnnotations);
     }
 
     @Override
     public <A extends java.lang.annotation.Annotation> A[] getAnnotationsByType(Class<A> annotationClass) {
-        return annotationsByType(annotationClass, false);
+        java.util.Objects.requireNonNull(annotationClass);
+        return sun.reflect.annotation.AnnotationSupport.getAssociatedAnnotations(annotationData().declaredAnnotations,
+                this, annotationClass);
     }
 
     @Override
     public <A extends java.lang.annotation.Annotation> A[] getDeclaredAnnotationsByType(Class<A> annotationClass) {
-        return annotationsByType(annotationClass, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <A extends java.lang.annotation.Annotation> A[] annotationsByType(Class<A> annotationClass, boolean declaredOnly) {
         java.util.Objects.requireNonNull(annotationClass);
-        if (!hasAnnotations(declaredOnly)) {
-            return (A[]) java.lang.reflect.Array.newInstance(annotationClass, 0);
-        }
-        throw noAnnotationInstances();
+        return sun.reflect.annotation.AnnotationSupport.getDirectlyAndIndirectlyPresent(annotationData().declaredAnnotations,
+                annotationClass);
     }
 
-    /** As the JDK's, from the type annotations of the extends/implements clauses: none here, or it fails. */
     public java.lang.reflect.AnnotatedType getAnnotatedSuperclass() {
         if (this == Object.class || isInterface() || isArray() || isPrimitive() || this == Void.TYPE) {
             return null;
         }
-        checkNoTypeAnnotations();
-        return sun.reflect.annotation.TypeAnnotationParser.buildAnnotatedSuperclass(null, null, this);
+        return sun.reflect.annotation.TypeAnnotationParser.buildAnnotatedSuperclass(getRawTypeAnnotations(), getConstantPool(), this);
     }
 
     public java.lang.reflect.AnnotatedType[] getAnnotatedInterfaces() {
-        checkNoTypeAnnotations();
-        return sun.reflect.annotation.TypeAnnotationParser.buildAnnotatedInterfaces(null, null, this);
-    }
-
-    private void checkNoTypeAnnotations() {
-        if (hasTypeAnnotations0()) {
-            throw new UnsupportedOperationException("toyvm: type annotation instances (java.lang.reflect.Proxy) on " + this);
-        }
+        return sun.reflect.annotation.TypeAnnotationParser.buildAnnotatedInterfaces(getRawTypeAnnotations(), getConstantPool(), this);
     }
 
     // Packages, resources, protection domains: toyvm has one loader; these answer as HotSpot's app loader does.

@@ -154,6 +154,39 @@ final class LangAccess {
         return m;
     }
 
+    // The JDK's annotation machinery (sun.reflect.annotation, java.lang.reflect's members), as the JDK's System
+    // answers it: from Class (Gson and picocli met an AbstractMethodError at getConstantPool before).
+
+    public jdk.internal.reflect.ConstantPool getConstantPool(Class<?> klass) {
+        return klass.getConstantPool();
+    }
+
+    public boolean casAnnotationType(Class<?> klass, sun.reflect.annotation.AnnotationType oldType,
+            sun.reflect.annotation.AnnotationType newType) {
+        return klass.casAnnotationType(oldType, newType);
+    }
+
+    public sun.reflect.annotation.AnnotationType getAnnotationType(Class<?> klass) {
+        return klass.getAnnotationType();
+    }
+
+    public java.util.Map<Class<? extends java.lang.annotation.Annotation>, java.lang.annotation.Annotation>
+            getDeclaredAnnotationMap(Class<?> klass) {
+        return klass.getDeclaredAnnotationMap();
+    }
+
+    public byte[] getRawClassAnnotations(Class<?> klass) {
+        return klass.getRawAnnotations();
+    }
+
+    public byte[] getRawClassTypeAnnotations(Class<?> klass) {
+        return klass.getRawTypeAnnotations();
+    }
+
+    public byte[] getRawExecutableTypeAnnotations(java.lang.reflect.Executable executable) {
+        return Class.getExecutableTypeAnnotationBytes(executable);
+    }
+
     /** ClassLoaderValue's per-loader map (jdk.internal.loader.ClassLoaders' initialiser, ServicesCatalog). */
     public java.util.concurrent.ConcurrentHashMap<?, ?> createOrGetClassLoaderValueMap(ClassLoader cl) {
         return cl.createOrGetClassLoaderValueMap();

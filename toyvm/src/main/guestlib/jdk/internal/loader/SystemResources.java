@@ -6,7 +6,8 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * toyvm guest library: ClassLoader.getSystemResources (a VM intrinsic calls {@link #find}). The JDK's asks the
+ * toyvm guest library: ClassLoader.getSystemResources (a VM intrinsic calls {@link #find}) and the boot loader's
+ * resource streams ({@link #findAsStream}). The JDK's asks the
  * system class loader, which toyvm does not have (getSystemClassLoader answers null: one loader), so it threw a
  * NullPointerException from every ServiceLoader.load over the class path (ZoneRulesProvider's, for
  * ZoneId.of("Europe/Berlin")). The class path is the VM's; like Class.getResource, the first entry that has the
@@ -14,6 +15,16 @@ import java.util.List;
  */
 final class SystemResources {
     private SystemResources() {
+    }
+
+    /**
+     * BootLoader.findResourceAsStream (a VM intrinsic calls it), which Module.getResourceAsStream asks for the
+     * boot loader's modules: toyvm's one module holds the JDK's classes and the class path's, so a JDK class's
+     * module finds its resources (BreakIteratorResourceBundle's sun/text/resources/LineBreakIteratorData, which
+     * BreakIterator.getLineInstance reads: picocli's usage help) where HotSpot's java.base finds them.
+     */
+    static java.io.InputStream findAsStream(String name) {
+        return Object.class.getResourceAsStream("/" + name);
     }
 
     static Enumeration<URL> find(String name) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * toyvm with the jar on the class path: stdout, exit status and stderr (as CorpusTest compares it) identical.
  * commons-cli 1.0 is a version-45 class file (no stack maps): it also covers loading classes of the oldest
  * format; the others are current: commons-cli 1.9.0, commons-lang3 3.18.0, jsoup, commons-csv (which needs
- * commons-io and commons-codec on the class path: a case names several jars joined by '+'), commons-math3.
+ * commons-io and commons-codec on the class path: a case names several jars joined by '+'), commons-math3, and two
+ * that read annotations the way frameworks do (annotation instances, defaults, parameter annotations, generic
+ * signatures, enum constants' fields): Gson 2.15 and picocli 4.7.
  */
 class LibrariesTest {
     private static final Path LIBS = Path.of(System.getProperty("toyvm.guestLibs", "target/guest-libs"));
@@ -29,7 +31,7 @@ class LibrariesTest {
     @CsvSource({"CliTool,commons-cli-1.0.jar", "CliTool,commons-cli-1.9.0.jar", "CliModern,commons-cli-1.9.0.jar",
             "LangTool,commons-lang3-3.18.0.jar", "JsoupTool,jsoup-1.24.1.jar",
             "CsvTool,commons-csv-1.14.1.jar+commons-io-2.21.0.jar+commons-codec-1.20.0.jar",
-            "MathTool,commons-math3-3.6.1.jar"})
+            "MathTool,commons-math3-3.6.1.jar", "GsonTool,gson-2.15.0.jar", "PicoTool,picocli-4.7.7.jar"})
     @Timeout(180)
     void aProgramUsingTheLibraryPrintsWhatHotSpotPrints(String program, String jars, @TempDir Path dir) {
         List<String> libs = new java.util.ArrayList<>();

@@ -4,6 +4,7 @@ import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 
 import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.RawAnnotations;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The natives through which the JDK's Class reads a class's own class-file attributes in HotSpot (InnerClasses,
- * EnclosingMethod, NestHost/NestMembers, PermittedSubclasses, Record, Signature, RuntimeVisibleAnnotations),
+ * EnclosingMethod, NestHost/NestMembers, PermittedSubclasses, Record, Signature; annotations: AnnotationNatives),
  * answered from toyvm's class model, and the class-path locations behind getResource/getProtectionDomain. The
  * guestlib Class builds the JDK's answers from them with the JDK's own code.
  */
@@ -83,16 +84,6 @@ final class ClassAttributeNatives {
         r.add(k, "getGenericSignature0()Ljava/lang/String;", (t, b) -> n.returnString(t, b,
                 n.attribute(n.self(t, b), Attributes.signature()).map(s -> s.signature().stringValue()).orElse(null)));
         r.add(k, "getClassAccessFlagsRaw0()I", (t, b) -> t.prims[b] = n.self(t, b).accessFlags);
-        r.add(k, "declaredAnnotationNames0()[Ljava/lang/String;", (t, b) -> {
-            List<String> names = new ArrayList<>();
-            n.attribute(n.self(t, b), Attributes.runtimeVisibleAnnotations()).ifPresent(a -> a.annotations().forEach(an -> {
-                String d = an.className().stringValue();
-                names.add(d.substring(1, d.length() - 1).replace('/', '.'));
-            }));
-            t.refs[b] = vm.strings.newStringArray(t, names.toArray(new String[0]));
-        });
-        r.add(k, "hasTypeAnnotations0()Z", (t, b) -> t.prims[b] =
-                n.attribute(n.self(t, b), Attributes.runtimeVisibleTypeAnnotations()).isPresent() ? 1 : 0);
         r.add(k, "resourceUrl0(Ljava/lang/String;)Ljava/lang/String;", (t, b) ->
                 n.returnString(t, b, vm.classes.classPath().resourceUrl(vm.strings.toHost(t.refs[b]))));
         r.add(k, "codeSourceUrl0()Ljava/lang/String;", (t, b) ->
@@ -168,6 +159,16 @@ final class ClassAttributeNatives {
         String[] fields = {"clazz", "name", "type", "accessor", "signature"};
         for (int i = 0; i < fields.length; i++) {
             Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[obj]) + (long) rc.findField(fields[i]).offset, t.refs[b + i]);
+        }
+        // Its annotations, as HotSpot fills them: the component's own RuntimeVisible(Type)Annotations bytes.
+        String name = vm.strings.toHost(t.refs[b + 1]);
+        var component = attribute(vm.mirrors.classOfMirror(t.refs[b]), Attributes.record()).flatMap(a -> a.components()
+                .stream().filter(c -> c.name().equalsString(name)).findFirst());
+        if (component.isPresent()) {
+            int bytes = AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.annotations(component.get()));
+            Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[obj]) + (long) rc.findField("annotations").offset, bytes);
+            bytes = AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.typeAnnotations(component.get()));
+            Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[obj]) + (long) rc.findField("typeAnnotations").offset, bytes);
         }
         t.refs[b] = t.refs[obj];
         t.sp = obj;

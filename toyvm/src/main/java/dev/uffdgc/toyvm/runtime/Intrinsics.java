@@ -24,6 +24,8 @@ public final class Intrinsics implements ClassRegistry.Binder {
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
         ClassAttributeNatives.register(vm, this);
+        AnnotationNatives.register(vm, this);
+        ArrayNatives.register(vm, this);
         TimeZoneNatives.register(vm, this);
         ModuleServices.register(vm, this);
         ZipNatives.register(vm, this);

@@ -37,6 +37,15 @@ final class ModuleServices {
             t.sp = b + 1;
             vm.interp.call(t, c.methods.get("find(Ljava/lang/String;)Ljava/util/Enumeration;"));
         });
+        // Module.getResourceAsStream of a boot-loader module (mn, name): toyvm's one module answers any name.
+        r.add("jdk/internal/loader/BootLoader", "findResourceAsStream(Ljava/lang/String;Ljava/lang/String;)Ljava/io/InputStream;",
+                (t, b) -> {
+                    VmClass c = vm.classes.load("jdk/internal/loader/SystemResources");
+                    vm.init.initialize(t, c);
+                    t.refs[b] = t.refs[b + 1];
+                    t.sp = b + 1;
+                    vm.interp.call(t, c.methods.get("findAsStream(Ljava/lang/String;)Ljava/io/InputStream;"));
+                });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.uffdgc.toyvm.runtime;
 
+import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
@@ -7,6 +8,7 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.Descriptors;
 import dev.uffdgc.toyvm.classfile.LinkageException;
+import dev.uffdgc.toyvm.classfile.RawAnnotations;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
@@ -121,6 +123,15 @@ final class ReflectionNatives {
                 (t, b) -> n.invoke(t, b, false));
         r.add("java/lang/reflect/Constructor", "newInstance([Ljava/lang/Object;)Ljava/lang/Object;",
                 (t, b) -> n.invoke(t, b, true));
+        // Type annotations of a member, read when asked (HotSpot's JVM_GetMethodTypeAnnotations/JVM_GetFieldTypeAnnotations).
+        r.add("java/lang/reflect/Executable", "getTypeAnnotationBytes0()[B", (t, b) -> t.refs[b] =
+                AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.typeAnnotations(n.executable(t.refs[b]).model)));
+        r.add("java/lang/reflect/Executable", "getParameters0()[Ljava/lang/reflect/Parameter;", n::parameters);
+        r.add("java/lang/reflect/Field", "getTypeAnnotationBytes0()[B", (t, b) -> {
+            VmField vf = n.fieldOf(t.refs[b]);
+            t.refs[b] = AnnotationNatives.byteArrayOrNull(vm, t, vf.owner.model.fields().stream()
+                    .filter(fm -> fm.fieldName().equalsString(vf.name)).findFirst().map(RawAnnotations::typeAnnotations).orElse(null));
+        });
         String f = "java/lang/reflect/Field";
         r.add(f, "get(Ljava/lang/Object;)Ljava/lang/Object;", (t, b) -> n.getField(t, b, 'L'));
         r.add(f, "set(Ljava/lang/Object;Ljava/lang/Object;)V", (t, b) -> n.setField(t, b, 'L'));
@@ -255,11 +266,11 @@ final class ReflectionNatives {
             t.pushRef(classArray(vm, t, exceptions));
             t.pushInt(m.accessFlags & 0x1dff);
             t.pushInt(m.id);
-            t.pushRef(0); // signature
-            t.pushRef(0); // annotations
-            t.pushRef(0); // parameter annotations
+            t.pushRef(signature(t, m.model));
+            t.pushRef(AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.annotations(m.model)));
+            t.pushRef(AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.parameterAnnotations(m.model)));
             if (!constructors) {
-                t.pushRef(0); // annotation default
+                t.pushRef(AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.annotationDefault(m.model)));
             }
             vm.interp.call(t, rc.methods.get(constructors
                     ? "<init>(Ljava/lang/Class;[Ljava/lang/Class;[Ljava/lang/Class;IILjava/lang/String;[B[B)V"
@@ -296,14 +307,58 @@ final class ReflectionNatives {
             t.pushRef(vm.strings.intern(t, vf.name));
             t.pushRef(vm.mirrors.mirror(t, typeClass(vf.descriptor)));
             int flags = fm.flags().flagsMask();
-            t.pushInt(flags & 0x10df);
+            t.pushInt(flags & 0x50df); // HotSpot's JVM_RECOGNIZED_FIELD_MODIFIERS: ENUM too (Field.isEnumConstant)
             t.pushInt((flags & 0x0010) != 0 && (flags & 0x0008) != 0 ? 1 : 0); // trusted final: static finals
             t.pushInt(slot);
-            t.pushRef(0);
-            t.pushRef(0);
+            t.pushRef(signature(t, fm));
+            t.pushRef(AnnotationNatives.byteArrayOrNull(vm, t, RawAnnotations.annotations(fm)));
             vm.interp.call(t, rc.methods.get(
                     "<init>(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;IZILjava/lang/String;[B)V"));
             vm.mem.putInt(ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET + 4L * i, t.refs[obj]);
+            t.sp = obj;
+        }
+        t.refs[b] = t.refs[arr];
+    }
+
+    /** The generic signature (Signature attribute) of a field or method as a new guest String, or 0. May collect. */
+    private int signature(VmThread t, java.lang.classfile.AttributedElement e) {
+        return e.findAttribute(Attributes.signature()).map(s -> vm.strings.newString(t, s.signature().stringValue())).orElse(0);
+    }
+
+    /** The method behind a Method or Constructor object. */
+    private VmMethod executable(int obj) {
+        String owner = vm.classOf(obj).isAssignableTo(vm.classes.load("java/lang/reflect/Method"))
+                ? "java/lang/reflect/Method" : "java/lang/reflect/Constructor";
+        return vm.classes.method(intField(obj, owner, "slot"));
+    }
+
+    /**
+     * HotSpot's JVM_GetMethodParameters: Parameter objects from the MethodParameters attribute (javac -parameters),
+     * or null without one, and the JDK names them arg0, arg1...
+     */
+    private void parameters(VmThread t, int b) {
+        var attr = executable(t.refs[b]).model.findAttribute(Attributes.methodParameters());
+        if (attr.isEmpty()) {
+            t.refs[b] = 0;
+            return;
+        }
+        var params = attr.get().parameters();
+        VmClass pc = vm.classes.load("java/lang/reflect/Parameter");
+        vm.init.initialize(t, pc);
+        t.sp = b + 1;
+        int arr = t.sp;
+        t.pushRef(vm.alloc.array(t, vm.classes.load("[Ljava/lang/reflect/Parameter;"), params.size()));
+        for (int i = 0; i < params.size(); i++) {
+            var p = params.get(i);
+            int obj = t.sp;
+            t.pushRef(vm.alloc.instance(t, pc));
+            t.pushRef(t.refs[obj]);
+            t.pushRef(p.name().map(u -> vm.strings.newString(t, u.stringValue())).orElse(0));
+            t.pushInt(p.flagsMask());
+            t.pushRef(t.refs[b]);
+            t.pushInt(i);
+            vm.interp.call(t, pc.methods.get("<init>(Ljava/lang/String;ILjava/lang/reflect/Executable;I)V"));
+            Barrier.putRef(vm.mem, ObjectLayout.offset(t.refs[arr]) + ARRAY_BASE_OFFSET + 4L * i, t.refs[obj]);
             t.sp = obj;
         }
         t.refs[b] = t.refs[arr];
@@ -394,7 +449,7 @@ final class ReflectionNatives {
             t.pushRef(arg);
             return;
         }
-        long bits = unbox(t, arg, p);
+        long bits = unbox(vm, t, arg, p);
         if (p == 'J' || p == 'D') {
             t.pushLong(bits);
         } else {
@@ -403,20 +458,13 @@ final class ReflectionNatives {
     }
 
     /** The raw bits of a box's value converted to primitive {@code to} (JLS 5.1.2 widening), or IAE. */
-    private long unbox(VmThread t, int box, char to) {
+    static long unbox(Vm vm, VmThread t, int box, char to) {
         char from = box == 0 ? 0 : Adapt.primOfBox(vm.classOf(box).name);
         if (from == 0 || !Adapt.widens(from, to)) {
             throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", box == 0 ? null : "argument type mismatch");
         }
         long addr = ObjectLayout.offset(box) + vm.classOf(box).findField("value").offset;
-        long v = switch (from) {
-            case 'J', 'D' -> vm.mem.getLong(addr);
-            case 'I', 'F' -> vm.mem.getInt(addr);
-            case 'B', 'Z' -> vm.mem.getByte(addr);
-            case 'C' -> vm.mem.getChar(addr);
-            default -> vm.mem.getShort(addr);
-        };
-        return Adapt.widen(v, from, to);
+        return Adapt.widen(ArrayNatives.load(vm, addr, from), from, to);
     }
 
 
@@ -461,14 +509,7 @@ final class ReflectionNatives {
         if (f.isStatic) {
             return vm.statics.prims[f.offset];
         }
-        long addr = primAddr(t, b, f);
-        return switch (type) {
-            case 'J', 'D' -> vm.mem.getLong(addr);
-            case 'I', 'F' -> vm.mem.getInt(addr);
-            case 'B', 'Z' -> vm.mem.getByte(addr);
-            case 'C' -> vm.mem.getChar(addr);
-            default -> vm.mem.getShort(addr);
-        };
+        return ArrayNatives.load(vm, primAddr(t, b, f), type);
     }
 
     private void getField(VmThread t, int b, char want) {
@@ -521,7 +562,7 @@ final class ReflectionNatives {
         }
         long bits;
         if (given == 'L') {
-            bits = unbox(t, t.refs[valueSlot], type);
+            bits = unbox(vm, t, t.refs[valueSlot], type);
         } else {
             if (!Adapt.widens(given, type)) {
                 throw vm.throwing.raise(t, "java/lang/IllegalArgumentException", "Can not set " + CoreNatives.primitiveName(type)
@@ -533,12 +574,6 @@ final class ReflectionNatives {
             vm.statics.prims[f.offset] = bits;
             return;
         }
-        long addr = primAddr(t, b, f);
-        switch (type) {
-            case 'J', 'D' -> vm.mem.putLong(addr, bits);
-            case 'I', 'F' -> vm.mem.putInt(addr, (int) bits);
-            case 'B', 'Z' -> vm.mem.putByte(addr, (byte) bits);
-            default -> vm.mem.putShort(addr, (short) bits);
-        }
+        ArrayNatives.store(vm, primAddr(t, b, f), type, bits);
     }
 }
