@@ -46,6 +46,7 @@ class AgentCorpusTest {
     static final int MIN_CYCLES = 10;
     /** What the intervals were scaled to (corpus-cases.txt says how); a failure below MIN_CYCLES suggests one. */
     static final int TARGET_CYCLES = 16;
+    /** The agent runs' heap, unless a line names its own (a program whose live set alone fills 1 MiB). */
     static final String HEAP = "1m";
     /**
      * Also under mode=copy: the programs whose threads fault on pages being built concurrently (the mutators'
@@ -61,7 +62,7 @@ class AgentCorpusTest {
 
     /** One run: a line of the cases file under one mode. */
     record Case(int index, int lineNumber, String mainClass, List<String> args, String stdin, long interval,
-            String mode) {
+            String heap, String mode) {
         boolean xcomp() {
             return lineNumber % 2 == 1;
         }
@@ -69,7 +70,7 @@ class AgentCorpusTest {
         @Override
         public String toString() {
             return mainClass + (args.isEmpty() ? "" : " " + String.join(" ", args)) + (stdin == null ? "" : " <" + stdin)
-                    + " mode=" + mode + (xcomp() ? " -Xcomp" : "") + " -Xgc-every=" + interval;
+                    + " mode=" + mode + (xcomp() ? " -Xcomp" : "") + " -Xmx" + heap + " -Xgc-every=" + interval;
         }
     }
 
@@ -162,7 +163,7 @@ class AgentCorpusTest {
             if (c.xcomp()) {
                 cmd.add("-Xcomp");
             }
-            cmd.addAll(List.of("-Xverify-gc", "-Xmx" + HEAP, "-Xgc-every=" + c.interval(), "-Xlog:gc:file=" + gcLog,
+            cmd.addAll(List.of("-Xverify-gc", "-Xmx" + c.heap(), "-Xgc-every=" + c.interval(), "-Xlog:gc:file=" + gcLog,
                     "-cp", corpusClasses().toString(), c.mainClass()));
             cmd.addAll(arguments(c.args(), toyvmScratch));
             SampleRunner.Result toyvm = SampleRunner.run(cmd, TOYVM_TIMEOUT_SECONDS, in);
@@ -209,15 +210,20 @@ class AgentCorpusTest {
             String main = f[0].strip();
             List<String> args = f[1].strip().equals("-") ? List.of() : List.of(f[1].strip().split(" +"));
             String stdin = f[2].strip().equals("-") ? null : f[2].strip();
+            String[] agent = f[3].strip().split(" +");
             long interval;
             try {
-                interval = Long.parseLong(f[3].strip());
+                interval = Long.parseLong(agent[0]);
             } catch (NumberFormatException e) {
                 throw new IllegalStateException(file + ":" + n + ": the agent interval is not a byte count: " + f[3]);
             }
-            cases.add(new Case(cases.size(), n, main, args, stdin, interval, "move"));
+            if (agent.length > 2 || agent.length == 2 && !agent[1].matches("\\d+[km]")) {
+                throw new IllegalStateException(file + ":" + n + ": want 'interval' or 'interval heap' (e.g. 4m), got: " + f[3]);
+            }
+            String heap = agent.length == 2 ? agent[1] : HEAP;
+            cases.add(new Case(cases.size(), n, main, args, stdin, interval, heap, "move"));
             if (COPY.contains(main)) {
-                cases.add(new Case(cases.size(), n, main, args, stdin, interval, "copy"));
+                cases.add(new Case(cases.size(), n, main, args, stdin, interval, heap, "copy"));
             }
         }
         return List.copyOf(cases);
