@@ -459,6 +459,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         initParts.copyTo(s.initMarkParts);
         finalParts.copyTo(s.finalMarkParts);
         s.concurrentMarkNanos = mark.markNanos();
+        s.concurrentMarkCpuNanos = mark.markCpuNanos();
         s.markStallNanos = markStallNanos;
         s.pacingStallNanos = pacingStallNanos;
         markStallNanos = 0;

@@ -57,6 +57,43 @@ class PlanTest {
         assertPrefixTablesAsByObjects(h, m, plan);
     }
 
+    /**
+     * The concurrent mark learns the young large arrays it reaches instead of parsing the young heap first: it
+     * marks what the stop-the-world mark (which parses) marks, bit for bit and page by page, with every live large
+     * array marked by flag (never read), and learns no dead one. Red when the mark does not learn (the arrays are
+     * then traced like other objects: live granules, no flag) — tried.
+     */
+    @ParameterizedTest
+    @CsvSource({"51", "52"})
+    void concurrentMarkLearnsTheLiveYoungArraysItReaches(long seed) {
+        SyntheticHeap h = new SyntheticHeap(4 << 20).randomGraph(seed, OBJECTS);
+        Marker parsed = new Marker(h);
+        Marker learned = new Marker(h);
+        assertTrue(h.stopTheWorld());
+        parsed.mark(h.top());
+        learned.snapshot(h);
+        learned.concurrentMark();
+        learned.drainRest();
+        h.resumeTheWorld();
+        int live = 0;
+        LargeArrays all = parsed.arrays.table();
+        for (int i = 0; i < all.count(); i++) {
+            if (parsed.arrays.live(i)) {
+                live++;
+                assertTrue(learned.bits.isFlagOnly(all.start(i)), "live array at " + all.start(i) + " not flag-marked");
+            }
+        }
+        assertTrue(live > 0 && live < all.count(), "the heap has live and dead large arrays: " + live + "/" + all.count());
+        assertEquals(live, learned.arrays.table().count(), "the concurrent mark learned exactly the live arrays");
+        assertEquals(live, learned.arrays.liveCount());
+        for (long a = parsed.bits.nextStart(0, h.top()), b = learned.bits.nextStart(0, h.top()); a >= 0 || b >= 0;
+                a = parsed.bits.nextStart(a + 8, h.top()), b = learned.bits.nextStart(b + 8, h.top())) {
+            assertEquals(a, b, "marked objects differ");
+            assertEquals(parsed.bits.isLive(a), learned.bits.isLive(b), "object at " + a);
+        }
+        assertEquals(java.util.Arrays.toString(parsed.pageLive), java.util.Arrays.toString(learned.pageLive));
+    }
+
     private static boolean straddled(SyntheticHeap h, Marker m, int p) {
         long start = (long) p << PAGE_SHIFT;
         long prev = m.bits.prevStart(start + 1);
