@@ -94,6 +94,40 @@ class PlanTest {
         assertEquals(java.util.Arrays.toString(parsed.pageLive), java.util.Arrays.toString(learned.pageLive));
     }
 
+    /**
+     * The sliding part's tables from the bitmap chunk by chunk (what compute does) equal those a walk of every object
+     * gives (what the flip pause's extend does), on random heaps with large arrays, dense prefixes or none.
+     */
+    @ParameterizedTest
+    @CsvSource({"61, 95", "62, 60", "63, 30", "64, 101", "65, 95"})
+    void chunkTablesAreWhatAWalkOfTheObjectsGives(long seed, int dense) {
+        SyntheticHeap h = new SyntheticHeap(4 << 20).randomGraph(seed, OBJECTS);
+        Marker m = new Marker(h);
+        Plan plan = new Plan(m, h);
+        assertTrue(h.stopTheWorld());
+        m.mark(h.top());
+        plan.compute(h.top(), dense);
+        h.resumeTheWorld();
+        int[][] chunks = {plan.firstSrc.clone(), plan.headClass.clone(), plan.headLength.clone(), plan.srcLimit.clone(),
+                plan.lowestReader.clone(), plan.slideSrc.clone()};
+        boolean[][] chunkFlags = {plan.startsWithGap.clone(), plan.deadArrayPage.clone()};
+        plan.tablesByObjects();
+        int[][] objects = {plan.firstSrc, plan.headClass, plan.headLength, plan.srcLimit, plan.lowestReader, plan.slideSrc};
+        String[] names = {"firstSrc", "headClass", "headLength", "srcLimit", "lowestReader", "slideSrc"};
+        for (int t = 0; t < names.length; t++) {
+            int n = t == 4 ? plan.oldPages : plan.destPages;
+            for (int p = 0; p < n; p++) {
+                assertEquals(objects[t][p], chunks[t][p], names[t] + "[" + p + "] (dense prefix " + plan.densePrefixEnd + ")");
+            }
+        }
+        for (int p = 0; p < plan.destPages; p++) {
+            assertEquals(plan.startsWithGap[p], chunkFlags[0][p], "startsWithGap[" + p + "]");
+        }
+        for (int p = 0; p < plan.oldPages; p++) {
+            assertEquals(plan.deadArrayPage[p], chunkFlags[1][p], "deadArrayPage[" + p + "]");
+        }
+    }
+
     private static boolean straddled(SyntheticHeap h, Marker m, int p) {
         long start = (long) p << PAGE_SHIFT;
         long prev = m.bits.prevStart(start + 1);
