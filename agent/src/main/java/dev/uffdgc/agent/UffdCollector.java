@@ -123,10 +123,19 @@ public final class UffdCollector implements Collector {
         return collections;
     }
 
-    /** The allocation slow path (TLAB refills, shared allocations): start a cycle early by occupancy or rate. */
+    /**
+     * The allocation slow path (TLAB refills, shared allocations): start a cycle early by occupancy, by pacing
+     * (the free bytes would not last until the flip of a cycle started now, see Pacer) or by rate.
+     */
     public void poll(long requestBytes) {
         if (!concurrent()) {
             return;
+        }
+        Heap h = vm.rawHeap();
+        long now = System.nanoTime();
+        long allocated = h.allocatedBytes();
+        if (options.pace) {
+            compactor.pacer().sample(now, allocated);
         }
         if (compactor.marking()) { // the next pause of the cycle, once its concurrent phase is done (else nothing)
             compactor.finalMark();
@@ -136,14 +145,13 @@ public final class UffdCollector implements Collector {
         if (compactor.cycleActive()) {
             return;
         }
-        Heap h = vm.rawHeap();
         long used = h.top();
         long free = h.end() - used;
-        long now = System.nanoTime();
-        long allocated = h.allocatedBytes();
         String cause = null;
         if (used * 100 >= h.end() * options.triggerPercent && options.triggerPercent < 100) {
             cause = "Occupancy";
+        } else if (options.pace && compactor.pacer().due(free)) {
+            cause = "Pacing";
         } else if (options.rateMillis > 0 && lastPollNanos != 0 && now > lastPollNanos) {
             double bytesPerMs = (allocated - lastPollAllocated) * 1e6 / (now - lastPollNanos);
             if (bytesPerMs > 0 && free / bytesPerMs < options.rateMillis && used > h.end() / 4) {

@@ -1,6 +1,7 @@
 package dev.uffdgc.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ class AgentOptionsTest {
         assertEquals("gc.log", o.log);
         assertTrue(o.verify);
         assertEquals(90, o.densePercent);
+        assertTrue(AgentOptions.parse("pace=true").pace);
     }
 
     @Test
@@ -34,13 +36,14 @@ class AgentOptionsTest {
         assertEquals(1, o.workers);
         assertEquals(15, o.copyRunPages);
         assertEquals(32, o.stallRunPages);
+        assertFalse(o.pace);
         assertEquals(1, AgentOptions.parse("single=copy").copyRunPages);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mode=fast", "workers=-1", "workers=x", "colour=blue", "trigger=0", "verify=maybe",
         "mode", "batch=1000", "mode=move,mode=copy", "rate=12q", "single=both", "copyrun=513",
-        "stallrun=0", "stallrun=513"})
+        "stallrun=0", "stallrun=513", "pace=sometimes"})
     void badOptionsAreRejectedWithTheirName(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text));
         String key = text.contains("=") ? text.substring(0, text.indexOf('=')) : text;
@@ -50,7 +53,7 @@ class AgentOptionsTest {
     @Test
     void usageListsEveryOption() {
         for (String key : new String[] {"mode=", "workers=", "trigger=", "rate=", "batch=", "single=", "copyrun=", "stallrun=", "access=", "log=",
-            "verify=", "dense="}) {
+            "verify=", "dense=", "pace="}) {
             assertTrue(AgentOptions.USAGE.contains(key), key);
         }
     }

@@ -105,6 +105,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     /** Summed over the mutators of the cycle in progress (written under no lock: approximate when they race). */
     private volatile long markStallNanos;
     private volatile long pacingStallNanos;
+    /** When to start a cycle early (the allocation slow path asks it, {@code pace=true}); timed by the pauses' log. */
+    private final Pacer pacer = new Pacer();
     /** The TLB shootdown count read before the last flip pause was requested (see CycleStats.tlbShootdowns). */
     private volatile long tlbBeforeFlip = TlbShootdowns.UNKNOWN;
 
@@ -146,6 +148,10 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
 
     public int cycles() {
         return cycles;
+    }
+
+    public Pacer pacer() {
+        return pacer;
     }
 
     public boolean cycleActive() {
@@ -459,6 +465,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         initParts.copyTo(s.initMarkParts);
         finalParts.copyTo(s.finalMarkParts);
         s.concurrentMarkNanos = mark.markNanos();
+        s.concurrentMarkCpuNanos = mark.markCpuNanos();
         s.markStallNanos = markStallNanos;
         s.pacingStallNanos = pacingStallNanos;
         markStallNanos = 0;
@@ -523,6 +530,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         s.pauseNanos = pause.pauseNanos();
         s.timeToSafepointNanos = pause.timeToSafepointNanos();
         flipParts.copyTo(s.relocateStartParts);
+        pacer.markToFlip(s.concurrentMarkCpuNanos + s.planCpuNanos + s.initMarkPauseNanos + s.finalMarkPauseNanos
+                + s.pauseNanos);
         c.resumed(pause.requestedNanos() + pause.pauseNanos());
         listener.paused(c.id, s.cause, s);
     }

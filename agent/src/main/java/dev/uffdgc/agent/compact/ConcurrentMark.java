@@ -35,6 +35,7 @@ final class ConcurrentMark {
     /** The mark end: top at Final Mark, padded to a page. The concurrent plan covers [0, markEnd). */
     private volatile long markEnd;
     private volatile long markNanos;
+    private volatile long markCpuNanos;
     private volatile long planNanos;
     private volatile long planCpuNanos;
     private final Runnable planned;
@@ -64,6 +65,11 @@ final class ConcurrentMark {
     /** The last concurrent mark (Init Mark resume until nothing was left) and plan, on the marker thread. */
     long markNanos() {
         return markNanos;
+    }
+
+    /** The last concurrent mark's CPU time on the marker thread (its wall time less the waits for a CPU). */
+    long markCpuNanos() {
+        return markCpuNanos;
     }
 
     long planNanos() {
@@ -224,6 +230,7 @@ final class ConcurrentMark {
                 if (phase == work) { // not abandoned meanwhile
                     if (work == MARKING) {
                         markNanos = nanos;
+                        markCpuNanos = CycleStats.threadCpu() - cpu;
                         phase = MARKED;
                     } else {
                         planNanos = nanos;

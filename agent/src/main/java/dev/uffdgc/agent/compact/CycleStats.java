@@ -78,6 +78,8 @@ public final class CycleStats extends MapCounters {
     public long initMarkTtspNanos;
     /** The concurrent mark on the marker thread, from the Init Mark resume until it found nothing left. */
     public long concurrentMarkNanos;
+    /** Its thread CPU time (bench pause compares it per MiB live with the stop-the-world mark's `cpu mark`). */
+    public long concurrentMarkCpuNanos;
     /** Mutators that needed memory waiting for the concurrent mark (summed), and for the previous cycle's pages. */
     public long markStallNanos;
     public long pacingStallNanos;

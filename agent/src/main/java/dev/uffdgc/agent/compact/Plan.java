@@ -6,6 +6,8 @@ import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 import dev.uffdgc.agent.toolkit.LargeArrays;
 import dev.uffdgc.toyvm.gc.toolkit.Forwarding;
 import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
+import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.CHUNK_SHIFT;
+import static dev.uffdgc.toyvm.gc.toolkit.MarkBitmap.GRANULE_SHIFT;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.util.Arrays;
@@ -86,8 +88,77 @@ final class Plan {
         destPages = (int) (pageAlign(newTop) >>> PAGE_SHIFT);
         clearTables(0, destPages, 0, oldPages);
         long prevEnd = prefixTables();
+        chunkTables(prevEnd);
+        deadArrayPages();
+    }
+
+    /**
+     * For tests: the sliding part's tables again, from a walk of its objects ({@link #tables}, what the flip pause's
+     * {@link #extend} uses), to compare with {@link #chunkTables}.
+     */
+    void tablesByObjects() {
+        clearTables((int) (densePrefixEnd >>> PAGE_SHIFT), destPages, (int) (densePrefixEnd >>> PAGE_SHIFT), oldPages);
+        long prevEnd = prefixTables();
         tables(bits.nextStart(Math.max(densePrefixEnd, FIRST_OBJECT), oldTop), prevEnd);
         deadArrayPages();
+    }
+
+    /**
+     * The sliding part's per-page tables from the bitmap, chunk by chunk, instead of object by object: a 512-byte
+     * chunk's live granules lie in one from-space page and land contiguously at [forward(first), + live bytes), so a
+     * chunk tells which destination pages read its page without a header read; a head object is found (one select in
+     * the chunk's live bits, one prevStart) and read once per destination page. O(chunks + destination pages), where
+     * the walk of every object ({@link #tables}) cost a header read, a forward and a nextStart per object: at 8 MiB
+     * live (LiveSetChurn 8 1 102, ~350,000 objects) the plan was ~12-16 ms of CPU per cycle, a third of the marker
+     * thread's time (JFR CPU-time sampler: Plan.tables 27% of its samples), while the mutator that needs memory waits.
+     * Table arrays (flag-marked, never read) are placed as {@link #tables} places them.
+     */
+    private void chunkTables(long prevEnd) {
+        HeapAccess mem = vm.heap();
+        LargeArrays table = marks.arrays.table();
+        long destEnd = prevEnd;
+        int chunks = MarkBitmap.chunks(oldTop);
+        for (int c = (int) (Math.max(densePrefixEnd, FIRST_OBJECT) >>> CHUNK_SHIFT); c < chunks; c++) {
+            long chunk = (long) c << CHUNK_SHIFT;
+            long live = bits.liveBits(c);
+            if (live == 0) {
+                if (bits.isFlagOnly(chunk)) { // a table array (it starts a page, so a chunk): as one object
+                    int array = marks.arrays.index(chunk);
+                    destEnd = arrayTables(array, chunk, forward(chunk), destEnd, table);
+                }
+                continue;
+            }
+            long d0 = forward(chunk + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT));
+            long d1 = d0 + ((long) Long.bitCount(live) << GRANULE_SHIFT);
+            int srcPage = (int) (chunk >>> PAGE_SHIFT);
+            for (int p = (int) (d0 >>> PAGE_SHIFT), last = (int) ((d1 - 1) >>> PAGE_SHIFT); p <= last; p++) {
+                long pageStart = (long) p << PAGE_SHIFT;
+                if (firstSrc[p] == 0) {
+                    // The page's first live byte: granule k of the chunk's live ones; its object is the page's head.
+                    int k = (int) ((Math.max(d0, pageStart) - d0) >>> GRANULE_SHIFT);
+                    long granule = chunk + ((long) select(live, k) << GRANULE_SHIFT);
+                    long head = bits.prevStart(granule + (1 << GRANULE_SHIFT));
+                    firstSrc[p] = ObjectLayout.ref(head);
+                    headClass[p] = vm.classId(mem, head);
+                    headLength[p] = vm.elementSize(headClass[p]) != 0 ? mem.getInt(head + ARRAY_LENGTH_OFFSET) : 0;
+                    startsWithGap[p] = d0 > pageStart && destEnd == pageStart;
+                }
+                srcLimit[p] = Math.max(srcLimit[p], srcPage);
+                lowestReader[srcPage] = Math.min(lowestReader[srcPage], p);
+            }
+            destEnd = d1;
+        }
+        if (destEnd != newTop) {
+            throw new IllegalStateException("uffd-gc plan: chunks end at " + destEnd + ", planned top " + newTop);
+        }
+    }
+
+    /** The index of the k-th (from 0) set bit of {@code bits}. */
+    private static int select(long bits, int k) {
+        for (int i = 0; i < k; i++) {
+            bits &= bits - 1;
+        }
+        return Long.numberOfTrailingZeros(bits);
     }
 
     /**
@@ -255,6 +326,40 @@ final class Plan {
         Arrays.fill(deadArrayPage, oldFrom, oldTo, false);
     }
 
+    /** Table array {@code array} at {@code obj}, placed at {@code dest}: its pages' tables; returns where it ends. */
+    private long arrayTables(int array, long obj, long dest, long prevEnd, LargeArrays table) {
+        long size = table.size(array);
+        slidePages(array, obj, (int) (dest >>> PAGE_SHIFT), (int) ((dest + size - 1) >>> PAGE_SHIFT));
+        pageTables(obj, size, dest, prevEnd, table.classId(array), table.length(array));
+        // A table array the plan pads (ArrayPlacement.place) takes whole pages: the next object starts a page.
+        return dest + (marks.arrays.paddedNow(array) ? pageAlign(size) : size);
+    }
+
+    private void objectTables(long obj, long size, long dest, long prevEnd, int classId, HeapAccess mem) {
+        pageTables(obj, size, dest, prevEnd, classId, vm.elementSize(classId) != 0 ? mem.getInt(obj + ARRAY_LENGTH_OFFSET) : 0);
+    }
+
+    /** One object's part of the tables of the destination pages it covers. */
+    private void pageTables(long obj, long size, long dest, long prevEnd, int classId, int length) {
+        for (int p = (int) (dest >>> PAGE_SHIFT), lastPage = (int) ((dest + size - 1) >>> PAGE_SHIFT); p <= lastPage; p++) {
+            if (firstSrc[p] == 0) {
+                firstSrc[p] = ObjectLayout.ref(obj);
+                headClass[p] = classId;
+                headLength[p] = length;
+                if (dest > ((long) p << PAGE_SHIFT) && prevEnd == ((long) p << PAGE_SHIFT)) {
+                    startsWithGap[p] = true;
+                }
+            }
+            long lastDestByte = Math.min(dest + size, ((long) p + 1) << PAGE_SHIFT) - 1;
+            int readPage = (int) ((obj + (lastDestByte - dest)) >>> PAGE_SHIFT);
+            srcLimit[p] = Math.max(srcLimit[p], readPage);
+            int firstRead = (int) ((obj + Math.max(0, ((long) p << PAGE_SHIFT) - dest)) >>> PAGE_SHIFT);
+            for (int f = firstRead; f <= readPage; f++) {
+                lowestReader[f] = Math.min(lowestReader[f], p);
+            }
+        }
+    }
+
     /** The per-page tables for the marked objects from {@code first} (-1: none) to oldTop; prevEnd: where the
      * object before it ends at its destination. */
     private void tables(long first, long prevEnd) {
@@ -264,31 +369,12 @@ final class Plan {
             int array = bits.isFlagOnly(obj) ? marks.arrays.index(obj) : -1;
             long size = array >= 0 ? table.size(array) : vm.objectSize(obj);
             long dest = forward(obj);
-            int firstPage = (int) (dest >>> PAGE_SHIFT);
-            int lastPage = (int) ((dest + size - 1) >>> PAGE_SHIFT);
             if (array >= 0) {
-                slidePages(array, obj, firstPage, lastPage);
+                prevEnd = arrayTables(array, obj, dest, prevEnd, table);
+            } else {
+                objectTables(obj, size, dest, prevEnd, vm.classId(mem, obj), mem);
+                prevEnd = dest + size;
             }
-            for (int p = firstPage; p <= lastPage; p++) {
-                if (firstSrc[p] == 0) {
-                    firstSrc[p] = ObjectLayout.ref(obj);
-                    headClass[p] = array >= 0 ? table.classId(array) : vm.classId(mem, obj);
-                    headLength[p] = array >= 0 ? table.length(array)
-                            : vm.elementSize(headClass[p]) != 0 ? mem.getInt(obj + ARRAY_LENGTH_OFFSET) : 0;
-                    if (dest > ((long) p << PAGE_SHIFT) && prevEnd == ((long) p << PAGE_SHIFT)) {
-                        startsWithGap[p] = true;
-                    }
-                }
-                long lastDestByte = Math.min(dest + size, ((long) p + 1) << PAGE_SHIFT) - 1;
-                int readPage = (int) ((obj + (lastDestByte - dest)) >>> PAGE_SHIFT);
-                srcLimit[p] = Math.max(srcLimit[p], readPage);
-                int firstRead = (int) ((obj + Math.max(0, ((long) p << PAGE_SHIFT) - dest)) >>> PAGE_SHIFT);
-                for (int f = firstRead; f <= readPage; f++) {
-                    lowestReader[f] = Math.min(lowestReader[f], p);
-                }
-            }
-            // A table array the plan pads (ArrayPlacement.place) takes whole pages: the next object starts a page.
-            prevEnd = dest + (array >= 0 && marks.arrays.paddedNow(array) ? pageAlign(size) : size);
             obj = bits.nextStart(obj + size, oldTop);
         }
         if (prevEnd != newTop) {

@@ -153,14 +153,14 @@ public final class GcLogWriter implements CompactorListener {
 
     static String phases(int id, CycleStats s) {
         return String.format(Locale.ROOT, "GC(%d) init mark pause %.3fms (time to safepoint %.3fms) concurrent mark"
-                        + " %.3fms (SATB %d, black %dK) mark stall %.3fms pacing stall %.3fms; final mark pause %.3fms"
+                        + " %.3fms (cpu %.3fms, SATB %d, black %dK) mark stall %.3fms pacing stall %.3fms; final mark pause %.3fms"
                         + " (time to safepoint %.3fms) drain %.3fms; concurrent plan %.3fms (dead regions released %dK); flip pause %.3fms (time to"
                         + " safepoint %.3fms) plan tail %.3fms (%dK)"
                         + " flip %.3fms concurrent %.3fms finish %.3fms;"
                         + " pages %d: moved %d (in place %d, spare %d, slid unread %d) copied %d (fallback %d) by"
                         + " mutators %d; dense prefix %dK; faults %d; mutator stalls %d (%.3fms); reclaimed %dK (live %dK);"
                         + " compaction cpu %.3fms (plan %.3fms flip %.3fms build+map %.3fms finish %.3fms)%s",
-                id, s.initMarkPauseNanos / 1e6, s.initMarkTtspNanos / 1e6, s.concurrentMarkNanos / 1e6, s.satbEntries,
+                id, s.initMarkPauseNanos / 1e6, s.initMarkTtspNanos / 1e6, s.concurrentMarkNanos / 1e6, s.concurrentMarkCpuNanos / 1e6, s.satbEntries,
                 s.allocatedDuringMark >> 10, s.markStallNanos / 1e6, s.pacingStallNanos / 1e6,
                 s.finalMarkPauseNanos / 1e6, s.finalMarkTtspNanos / 1e6, s.markNanos / 1e6, s.planNanos / 1e6, s.deadRegionBytes >> 10,
                 s.pauseNanos / 1e6, s.timeToSafepointNanos / 1e6, s.tailNanos / 1e6, s.allocatedDuringPlan >> 10,

@@ -30,6 +30,8 @@ public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced 
     private boolean[] paddedNow = new boolean[64];
     private long liveBytes;
     private final boolean pad;
+    /** Young table arrays below this are learned as the mark reaches them (0: none, see learnBelow). */
+    private long learnLimit;
 
     /** Page-slide's placement: pads an array that moves. */
     public ArrayPlacement(LargeArrays table) {
@@ -48,11 +50,8 @@ public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced 
      */
     public void reset() {
         int n = table.count();
-        if (live.length < n) {
-            live = new boolean[n];
-            dest = new long[n];
-            paddedNow = new boolean[n];
-        }
+        learnLimit = 0;
+        grow(n);
         Arrays.fill(live, 0, n, false);
         for (int i = 0; i < n; i++) {
             dest[i] = table.start(i);
@@ -61,15 +60,41 @@ public final class ArrayPlacement implements Tracer.Hook, Forwarding.PagePlaced 
         liveBytes = 0;
     }
 
+    /**
+     * From now until the next {@link #reset}, the mark learns the young table arrays it reaches below {@code
+     * limit} ({@link LargeArrays#learn}) instead of the caller parsing the young heap first ({@link
+     * LargeArrays#scanYoung}); 0: off.
+     */
+    public void learnBelow(long limit) {
+        learnLimit = limit;
+    }
+
     @Override
     public boolean flagOnly(long obj) {
         int i = table.lookup(obj);
+        if (i < 0 && learnLimit > 0) {
+            i = table.learn(obj, learnLimit);
+            if (i >= 0) {
+                grow(i + 1);
+                dest[i] = table.start(i);
+                paddedNow[i] = table.padded(i);
+            }
+        }
         if (i < 0) {
             return false;
         }
         live[i] = true;
         liveBytes += table.size(i);
         return true;
+    }
+
+    private void grow(int n) {
+        if (live.length < n) {
+            int len = Math.max(n, live.length * 2);
+            live = Arrays.copyOf(live, len);
+            dest = Arrays.copyOf(dest, len);
+            paddedNow = Arrays.copyOf(paddedNow, len);
+        }
     }
 
     @Override

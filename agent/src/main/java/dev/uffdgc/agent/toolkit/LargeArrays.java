@@ -23,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>Shared by page-slide ({@code slide/PageSlide}) and the concurrent compactor ({@code compact/}). Contract: the
  * table is valid only while no other collector moves objects; one collector instance owns one table. Written by
- * {@link #scanYoung} (the thread that marks, before it marks) and {@link #afterCycle} (once no thread forwards
+ * {@link #scanYoung} (the thread that marks, before it marks) or {@link #learn} (the thread that marks, as it marks) and {@link #afterCycle} (once no thread forwards
  * through the cycle's plan any more); read-only in between, from any thread that saw the writer's release.
  */
 public final class LargeArrays {
@@ -100,6 +100,26 @@ public final class LargeArrays {
         return parsed;
     }
 
+    /**
+     * Adds {@code obj} if it is a large primitive array allocated since the last cycle that the table does not hold
+     * yet: a page-aligned object in [{@link #scannedTop}, {@code limit}), whose header (and the next object's) is
+     * read — young, resident. Returns its index, or -1. For a collector that learns the arrays its mark reaches
+     * (the concurrent compactor) instead of parsing everything allocated since the last cycle ({@link
+     * #scanYoung}): a dead young array is then never added, which loses nothing, since only cold arrays gain from
+     * being left unread. The table is then in the order the mark found them, not by address.
+     */
+    public int learn(long obj, long limit) {
+        if ((obj & (PAGE_SIZE - 1)) != 0 || obj < scannedTop || obj >= limit) {
+            return -1;
+        }
+        long sz = vm.objectSize(obj);
+        if (sz < LARGE_OBJECT_BYTES || vm.isFiller(obj) || !isPrimitiveArray(obj)) {
+            return -1;
+        }
+        add(obj, sz, paddedAfter(obj + sz, limit));
+        return count - 1;
+    }
+
     /** True when [end, page end) holds exactly one filler, or nothing (end is page-aligned). */
     private boolean paddedAfter(long end, long top) {
         long pageEnd = pageAlign(end);
@@ -141,7 +161,7 @@ public final class LargeArrays {
 
     /**
      * After a cycle: keeps the survivors ({@code live[i]}) at their new addresses {@code dest[i]}, with their new
-     * padding, in address order (sliding keeps the order). {@code newTop} becomes the parsed limit.
+     * padding, in the table's order. {@code newTop} becomes the parsed limit.
      */
     public void afterCycle(boolean[] live, long[] dest, boolean[] paddedNow, long newTop) {
         for (int i = 0; i < count; i++) {

@@ -57,6 +57,77 @@ class PlanTest {
         assertPrefixTablesAsByObjects(h, m, plan);
     }
 
+    /**
+     * The concurrent mark learns the young large arrays it reaches instead of parsing the young heap first: it
+     * marks what the stop-the-world mark (which parses) marks, bit for bit and page by page, with every live large
+     * array marked by flag (never read), and learns no dead one. Red when the mark does not learn (the arrays are
+     * then traced like other objects: live granules, no flag) — tried.
+     */
+    @ParameterizedTest
+    @CsvSource({"51", "52"})
+    void concurrentMarkLearnsTheLiveYoungArraysItReaches(long seed) {
+        SyntheticHeap h = new SyntheticHeap(4 << 20).randomGraph(seed, OBJECTS);
+        Marker parsed = new Marker(h);
+        Marker learned = new Marker(h);
+        assertTrue(h.stopTheWorld());
+        parsed.mark(h.top());
+        learned.snapshot(h);
+        learned.concurrentMark();
+        learned.drainRest();
+        h.resumeTheWorld();
+        int live = 0;
+        LargeArrays all = parsed.arrays.table();
+        for (int i = 0; i < all.count(); i++) {
+            if (parsed.arrays.live(i)) {
+                live++;
+                assertTrue(learned.bits.isFlagOnly(all.start(i)), "live array at " + all.start(i) + " not flag-marked");
+            }
+        }
+        assertTrue(live > 0 && live < all.count(), "the heap has live and dead large arrays: " + live + "/" + all.count());
+        assertEquals(live, learned.arrays.table().count(), "the concurrent mark learned exactly the live arrays");
+        assertEquals(live, learned.arrays.liveCount());
+        for (long a = parsed.bits.nextStart(0, h.top()), b = learned.bits.nextStart(0, h.top()); a >= 0 || b >= 0;
+                a = parsed.bits.nextStart(a + 8, h.top()), b = learned.bits.nextStart(b + 8, h.top())) {
+            assertEquals(a, b, "marked objects differ");
+            assertEquals(parsed.bits.isLive(a), learned.bits.isLive(b), "object at " + a);
+        }
+        assertEquals(java.util.Arrays.toString(parsed.pageLive), java.util.Arrays.toString(learned.pageLive));
+    }
+
+    /**
+     * The sliding part's tables from the bitmap chunk by chunk (what compute does) equal those a walk of every object
+     * gives (what the flip pause's extend does), on random heaps with large arrays, dense prefixes or none.
+     */
+    @ParameterizedTest
+    @CsvSource({"61, 95", "62, 60", "63, 30", "64, 101", "65, 95"})
+    void chunkTablesAreWhatAWalkOfTheObjectsGives(long seed, int dense) {
+        SyntheticHeap h = new SyntheticHeap(4 << 20).randomGraph(seed, OBJECTS);
+        Marker m = new Marker(h);
+        Plan plan = new Plan(m, h);
+        assertTrue(h.stopTheWorld());
+        m.mark(h.top());
+        plan.compute(h.top(), dense);
+        h.resumeTheWorld();
+        int[][] chunks = {plan.firstSrc.clone(), plan.headClass.clone(), plan.headLength.clone(), plan.srcLimit.clone(),
+                plan.lowestReader.clone(), plan.slideSrc.clone()};
+        boolean[][] chunkFlags = {plan.startsWithGap.clone(), plan.deadArrayPage.clone()};
+        plan.tablesByObjects();
+        int[][] objects = {plan.firstSrc, plan.headClass, plan.headLength, plan.srcLimit, plan.lowestReader, plan.slideSrc};
+        String[] names = {"firstSrc", "headClass", "headLength", "srcLimit", "lowestReader", "slideSrc"};
+        for (int t = 0; t < names.length; t++) {
+            int n = t == 4 ? plan.oldPages : plan.destPages;
+            for (int p = 0; p < n; p++) {
+                assertEquals(objects[t][p], chunks[t][p], names[t] + "[" + p + "] (dense prefix " + plan.densePrefixEnd + ")");
+            }
+        }
+        for (int p = 0; p < plan.destPages; p++) {
+            assertEquals(plan.startsWithGap[p], chunkFlags[0][p], "startsWithGap[" + p + "]");
+        }
+        for (int p = 0; p < plan.oldPages; p++) {
+            assertEquals(plan.deadArrayPage[p], chunkFlags[1][p], "deadArrayPage[" + p + "]");
+        }
+    }
+
     private static boolean straddled(SyntheticHeap h, Marker m, int p) {
         long start = (long) p << PAGE_SHIFT;
         long prev = m.bits.prevStart(start + 1);
