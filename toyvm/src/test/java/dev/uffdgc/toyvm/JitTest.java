@@ -217,4 +217,31 @@ class JitTest {
         assertEquals(java.util.Map.of("mono", 2L, "poly", 2L, "mega", 4L + 2 * n, "scaled", 4L + 2 * n), misses,
                 "cache misses per site");
     }
+
+    /**
+     * HugeMethod.huge translates to more host bytecode than HotSpot compiles (8000 bytes; ~14,000 here), so the
+     * compiler tier leaves it interpreted (the host would have interpreted its compiled code, far slower than
+     * toyvm's interpreter); the small methods around it are still compiled, and the result is HotSpot's. Without
+     * the check huge is compiled (checked: this test fails so).
+     */
+    @Test
+    @Timeout(120)
+    void aMethodTooLongForTheHostJitStaysInterpreted() {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "HugeMethod", "300");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), null);
+        o.jit = true;
+        o.jitThreshold = 1;
+        boolean[] state = new boolean[2];
+        long[][] jit = new long[1][];
+        GuestRun actual = GuestRun.toyvm(o, vm -> {
+            dev.uffdgc.toyvm.interp.Code huge = vm.classes.lookup("HugeMethod").methods.get("huge(I)J").code;
+            state[0] = huge.notCompilable;
+            state[1] = huge.compiled != null;
+            jit[0] = counters(vm);
+        }, "HugeMethod", "300");
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertTrue(state[0] && !state[1], "huge(I)J was compiled");
+        assertTrue(jit[0][0] > 0, "nothing was compiled");
+        assertEquals(0, jit[0][2], "failed compilations:\n" + actual.stderr());
+    }
 }
