@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uffdgc.toyvm.jit.Jit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The compiler tier: compiled frames under collections, on-stack replacement, and -Xint staying interpreted. */
 class JitTest {
@@ -177,5 +179,69 @@ class JitTest {
         }, "Calls");
         assertEquals(0, actual.status(), actual.stderr());
         assertEquals(0, jit[0][0]);
+    }
+
+    /**
+     * InterfaceSites' four call sites, each through the polymorphic inline cache of both tiers, under a collection
+     * every 64 KiB with verification: a monomorphic site whose receiver class changes once and two classes
+     * alternating miss once per class; sites of six classes (more than the cache's four; one calls a default method
+     * two classes override) miss only for the two they do not hold, and each call still reaches its own class's
+     * method (sums compared with HotSpot). The one-entry cache this replaced missed on every change of receiver class:
+     * 3,000 misses at the two-class site for n = 3000, 18,000 at each six-class site (checked: this test fails so).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"int", "comp"})
+    @Timeout(120)
+    void interfaceSitesCacheUpToFourReceiverClasses(String tier) {
+        int n = 3000;
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "InterfaceSites", "" + n);
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), "1m");
+        o.jit = tier.equals("comp");
+        o.jitThreshold = 1;
+        o.gcStressBytes = 64 << 10;
+        o.verifyGc = true;
+        java.util.Map<String, Long> misses = new java.util.HashMap<>();
+        GuestRun actual = GuestRun.toyvm(o, vm -> {
+            for (dev.uffdgc.toyvm.classfile.VmMethod m : vm.classes.lookup("InterfaceSites").methods.values()) {
+                if (m.code != null) {
+                    for (Object site : m.code.pool) {
+                        if (site instanceof dev.uffdgc.toyvm.interp.InterfaceSite s) {
+                            misses.merge(m.name, s.misses, Long::sum);
+                        }
+                    }
+                }
+            }
+        }, "InterfaceSites", "" + n);
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertEquals(expected.status(), actual.status());
+        assertEquals(java.util.Map.of("mono", 2L, "poly", 2L, "mega", 4L + 2 * n, "scaled", 4L + 2 * n), misses,
+                "cache misses per site");
+    }
+
+    /**
+     * HugeMethod.huge translates to more host bytecode than HotSpot compiles (8000 bytes; ~14,000 here), so the
+     * compiler tier leaves it interpreted (the host would have interpreted its compiled code, far slower than
+     * toyvm's interpreter); the small methods around it are still compiled, and the result is HotSpot's. Without
+     * the check huge is compiled (checked: this test fails so).
+     */
+    @Test
+    @Timeout(120)
+    void aMethodTooLongForTheHostJitStaysInterpreted() {
+        GuestRun expected = GuestRun.hotspot(GuestRun.guestClasses(), "HugeMethod", "300");
+        VmOptions o = GuestRun.options(GuestRun.guestClasses(), null);
+        o.jit = true;
+        o.jitThreshold = 1;
+        boolean[] state = new boolean[2];
+        long[][] jit = new long[1][];
+        GuestRun actual = GuestRun.toyvm(o, vm -> {
+            dev.uffdgc.toyvm.interp.Code huge = vm.classes.lookup("HugeMethod").methods.get("huge(I)J").code;
+            state[0] = huge.notCompilable;
+            state[1] = huge.compiled != null;
+            jit[0] = counters(vm);
+        }, "HugeMethod", "300");
+        assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
+        assertTrue(state[0] && !state[1], "huge(I)J was compiled");
+        assertTrue(jit[0][0] > 0, "nothing was compiled");
+        assertEquals(0, jit[0][2], "failed compilations:\n" + actual.stderr());
     }
 }

@@ -118,6 +118,15 @@ public final class Jit implements Compiler {
                 e = new Emitter(m, c, code, pool);
                 bytes = e.generate(classFile, ClassDesc.of("dev.uffdgc.toyvm.jit." + hostName(m)));
             }
+            int length = runCodeLength(bytes);
+            if (length > HUGE_METHOD_LIMIT && HOST_SKIPS_HUGE_METHODS) {
+                notCompilable(c, m, null);
+                if (log != null) {
+                    log.printf("[jit] %s stays interpreted: %d bytes of host code, over the host JIT's %d%n", m, length,
+                            HUGE_METHOD_LIMIT);
+                }
+                return null;
+            }
             if (DUMP != null) {
                 java.nio.file.Files.write(java.nio.file.Path.of(DUMP, hostName(m) + "_" + c.compilations + ".class"), bytes);
             }
@@ -147,6 +156,35 @@ public final class Jit implements Compiler {
         }
         return cm;
     }
+
+    /**
+     * HotSpot's HugeMethodLimit (a develop flag: 8000 bytes of bytecode in every product build). With
+     * DontCompileHugeMethods (on by default) a longer method is never JIT-compiled, not even by OSR: the host
+     * interprets it for good, and a guest method whose generated {@code run} is that long runs far slower compiled
+     * than in toyvm's interpreter (which C1 compiles): a guest loop in such a method took 150 ns per iteration
+     * against 6.5 ns once the loop was in a method of its own (CPU time, 20M iterations; HotSpot -Xint 5-9 ns),
+     * and JitTest's HugeMethod 100000 takes 21.5 s of CPU compiled, 6.3 s interpreted (HotSpot -Xint 1.3 s; load
+     * 5-7). Guest methods of ~300 decoded ints and more reach it (~10-30 bytes of host code per int).
+     */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
+    /** The code length of the generated run method. */
+    static int runCodeLength(byte[] bytes) {
+        for (var method : ClassFile.of().parse(bytes).methods()) {
+            if (method.methodName().equalsString("run")) {
+                return method.code().map(code -> ((java.lang.classfile.attribute.CodeAttribute) code).codeLength())
+                        .orElse(0);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether the host skips huge methods: -XX:+DontCompileHugeMethods is HotSpot's default; asking the host
+     * (HotSpotDiagnosticMXBean) would load JMX into every run with a huge method for one flag. A host started
+     * with -XX:-DontCompileHugeMethods says so with -Dtoyvm.jit.hugeMethods=true.
+     */
+    private static final boolean HOST_SKIPS_HUGE_METHODS = !Boolean.getBoolean("toyvm.jit.hugeMethods");
 
     private static void notCompilable(Code c, VmMethod m, Throwable why) {
         c.notCompilable = true;
