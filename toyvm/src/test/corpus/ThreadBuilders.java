@@ -31,6 +31,17 @@ public class ThreadBuilders {
         return t.getName() + " virtual=" + t.isVirtual() + " daemon=" + t.isDaemon() + " state=" + t.getState();
     }
 
+    /** A stack trace's frames of Thread: a virtual thread's run calls Thread.runWith, which traces leave out. */
+    static String threadFrames(StackTraceElement[] trace) {
+        StringBuilder sb = new StringBuilder();
+        for (StackTraceElement e : trace) {
+            if (e.getClassName().equals("java.lang.Thread")) {
+                sb.append(' ').append(e.getMethodName());
+            }
+        }
+        return sb.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         AtomicLong total = new AtomicLong();
 
@@ -142,6 +153,10 @@ public class ThreadBuilders {
         } catch (IllegalArgumentException e) {
             System.out.println("setDaemon(false): " + e.getMessage());
         }
+        String[] frames = new String[2];
+        Thread.ofVirtual().start(() -> frames[0] = threadFrames(new Throwable().getStackTrace())).join();
+        Thread.ofPlatform().start(() -> frames[1] = threadFrames(new Throwable().getStackTrace())).join();
+        System.out.println("Thread frames: virtual" + frames[0] + ", platform" + frames[1]);
         System.out.println("virtual total " + total.get());
         System.out.println("main virtual=" + Thread.currentThread().isVirtual());
     }

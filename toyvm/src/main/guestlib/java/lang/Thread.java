@@ -212,7 +212,11 @@ public class Thread implements Runnable {
         currentThread().scopedValueBindings = bindings;
     }
 
-    /** Runs op with the given scoped-value bindings (the JDK's; HotSpot's stack walk for bindings finds this frame). */
+    /**
+     * Runs op with the given scoped-value bindings (the JDK's; HotSpot's stack walk for bindings finds this
+     * frame). Hidden, as the JDK's: stack traces leave it out.
+     */
+    @jdk.internal.vm.annotation.Hidden
     final void runWith(Object bindings, Runnable op) {
         op.run();
         java.lang.ref.Reference.reachabilityFence(bindings);
