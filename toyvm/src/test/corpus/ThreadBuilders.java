@@ -157,6 +157,32 @@ public class ThreadBuilders {
         Thread.ofVirtual().start(() -> frames[0] = threadFrames(new Throwable().getStackTrace())).join();
         Thread.ofPlatform().start(() -> frames[1] = threadFrames(new Throwable().getStackTrace())).join();
         System.out.println("Thread frames: virtual" + frames[0] + ", platform" + frames[1]);
+        // A live virtual thread is in no thread group's enumeration and not in getAllStackTraces (HotSpot's
+        // thread list holds platform threads only).
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread live = Thread.ofVirtual().name("live").start(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        started.await();
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] listed = new Thread[root.activeCount() + 10];
+        boolean enumerated = false;
+        for (int i = 0, n = root.enumerate(listed); i < n; i++) {
+            enumerated |= listed[i] == live;
+        }
+        System.out.println("live virtual thread: alive " + live.isAlive() + ", enumerated " + enumerated
+                + ", in getAllStackTraces " + Thread.getAllStackTraces().containsKey(live));
+        release.countDown();
+        live.join();
         System.out.println("virtual total " + total.get());
         System.out.println("main virtual=" + Thread.currentThread().isVirtual());
     }

@@ -244,7 +244,22 @@ public class Thread implements Runnable {
     }
 
     /** The live guest threads (started, not ended), from the VM's thread list, as HotSpot's getThreads. */
-    static native Thread[] getAllThreads();
+    private static native Thread[] getThreads();
+
+    /**
+     * The live platform threads: HotSpot's thread list does not show virtual threads, the bound ones either, so
+     * thread groups and getAllStackTraces leave them out.
+     */
+    static Thread[] getAllThreads() {
+        Thread[] all = getThreads();
+        int n = 0;
+        for (Thread t : all) {
+            if (!t.isVirtual()) {
+                all[n++] = t;
+            }
+        }
+        return n == all.length ? all : java.util.Arrays.copyOf(all, n);
+    }
 
     public static int activeCount() {
         return currentThread().getThreadGroup().activeCount();
