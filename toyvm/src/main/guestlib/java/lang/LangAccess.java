@@ -108,6 +108,38 @@ final class LangAccess {
     }
 
     /** No virtual threads in toyvm: the carrier is the thread itself (LinkedTransferQueue's spin-wait asks). */
+    /** A thread-per-task executor starts its threads in itself (the JDK's System's JavaLangAccess). */
+    public void start(Thread thread, jdk.internal.vm.ThreadContainer container) {
+        thread.start(container);
+    }
+
+    // LockSupport parks and unparks a virtual thread through these (the JDK's System's): a bound one parks its
+    // own platform thread.
+
+    public void parkVirtualThread() {
+        if (Thread.currentThread() instanceof BaseVirtualThread vthread) {
+            vthread.park();
+        } else {
+            throw new WrongThreadException();
+        }
+    }
+
+    public void parkVirtualThread(long nanos) {
+        if (Thread.currentThread() instanceof BaseVirtualThread vthread) {
+            vthread.parkNanos(nanos);
+        } else {
+            throw new WrongThreadException();
+        }
+    }
+
+    public void unparkVirtualThread(Thread thread) {
+        if (thread instanceof BaseVirtualThread vthread) {
+            vthread.unpark();
+        } else {
+            throw new WrongThreadException();
+        }
+    }
+
     public Thread currentCarrierThread() {
         return Thread.currentThread();
     }

@@ -7,6 +7,11 @@ import java.time.Duration;
  * park are VM intrinsics; join is guest code waiting on this object, which the VM notifies when the thread
  * ends (as HotSpot does). The fields named like the JDK's (parkBlocker, threadLocalRandom*, threadLocals) are
  * the ones JDK classes from jrt:/ reach through Unsafe offsets or package access.
+ *
+ * <p>Thread.ofPlatform()/ofVirtual() are the JDK's own ThreadBuilders, through the package-private
+ * constructors and setters it calls (declared here as the JDK's). toyvm has no continuations (its
+ * ContinuationSupport answers false, as HotSpot with -XX:-VMContinuations), so a virtual thread is the JDK's
+ * ThreadBuilders.BoundVirtualThread: a BaseVirtualThread that runs on a platform thread of its own.
  */
 public class Thread implements Runnable {
     public static final int MIN_PRIORITY = 1;
@@ -50,6 +55,28 @@ public class Thread implements Runnable {
         void uncaughtException(Thread t, Throwable e);
     }
 
+    /**
+     * Declared only so that this source can name the JDK's Thread.Builder types; the build deletes these class
+     * files (toyvm/pom.xml, jdk-nested-types) and the guest loads the JDK's own from jrt:/, which ThreadBuilders
+     * implements.
+     */
+    public interface Builder {
+        interface OfPlatform extends Builder {
+        }
+
+        interface OfVirtual extends Builder {
+        }
+    }
+
+    /** The JDK's characteristic: the new thread does not inherit the creator's inheritable thread locals. */
+    static final int NO_INHERIT_THREAD_LOCALS = 1 << 2;
+
+    /** The scoped-value bindings (ScopedValue's, through scopedValueBindings()); the JDK's NEW_THREAD_BINDINGS
+     * marker (Thread.class) until the thread binds any. */
+    private Object scopedValueBindings = Thread.class;
+    /** The thread container it was started in (a thread-per-task executor's), or null. */
+    private jdk.internal.vm.ThreadContainer container;
+
     /** The VM's main thread (see vmMainThread): no parent to inherit from. */
     private Thread(ThreadGroup group, String name, boolean vmCreated) {
         this.group = group;
@@ -88,21 +115,111 @@ public class Thread implements Runnable {
     }
 
     public Thread(ThreadGroup group, Runnable task, String name, long stackSize) {
-        if (name == null) {
-            throw new NullPointerException("'name' is null");
-        }
-        Thread parent = currentThread();
-        this.group = group != null ? group : parent.getThreadGroup();
-        this.name = name;
-        this.target = task;
-        this.daemon = parent.isDaemon();
-        this.priority = Math.min(parent.getPriority(), this.group.getMaxPriority());
-        this.contextClassLoader = parent.contextClassLoader;
-        this.tid = nextThreadId();
+        this(group, checkName(name), 0, task, stackSize);
     }
 
     public Thread(ThreadGroup group, Runnable task, String name, long stackSize, boolean inheritInheritableThreadLocals) {
-        this(group, task, name, stackSize);
+        this(group, checkName(name), inheritInheritableThreadLocals ? 0 : NO_INHERIT_THREAD_LOCALS, task, stackSize);
+    }
+
+    private static String checkName(String name) {
+        if (name == null) {
+            throw new NullPointerException("'name' is null");
+        }
+        return name;
+    }
+
+    /**
+     * A platform thread, the JDK's package-private constructor (ThreadBuilders calls it): a null name is the
+     * next "Thread-n". The stack size is ignored (toyvm's stacks are the VM's -Xss-like options).
+     */
+    Thread(ThreadGroup group, String name, int characteristics, Runnable task, long stackSize) {
+        Thread parent = currentThread();
+        this.group = group != null ? group : parent.getThreadGroup();
+        this.name = name != null ? name : genThreadName();
+        this.target = task;
+        this.daemon = parent.isDaemon();
+        this.priority = Math.min(parent.getPriority(), this.group.getMaxPriority());
+        this.tid = nextThreadId();
+        inherit(parent, characteristics);
+    }
+
+    /**
+     * A virtual thread, the JDK's constructor (BaseVirtualThread calls it): no name is "", daemon, normal
+     * priority, in the VirtualThreads group. Only bound ones exist here (toyvm has no continuations).
+     */
+    Thread(String name, int characteristics, boolean bound) {
+        if (!bound) {
+            throw new UnsupportedOperationException("toyvm: virtual threads need continuations, which toyvm lacks");
+        }
+        this.group = virtualThreadGroup();
+        this.name = name != null ? name : "";
+        this.target = null;
+        this.daemon = true;
+        this.priority = NORM_PRIORITY;
+        this.tid = nextThreadId();
+        inherit(currentThread(), characteristics);
+    }
+
+    /** As the JDK's constructors: the creator's inheritable thread locals and context class loader, unless told not. */
+    private void inherit(Thread parent, int characteristics) {
+        if ((characteristics & NO_INHERIT_THREAD_LOCALS) == 0) {
+            ThreadLocal.ThreadLocalMap parentMap = parent.inheritableThreadLocals;
+            if (parentMap != null && parentMap.size() > 0) {
+                this.inheritableThreadLocals = ThreadLocal.createInheritedMap(parentMap);
+            }
+            this.contextClassLoader = parent.contextClassLoader;
+        } else {
+            this.contextClassLoader = ClassLoader.getSystemClassLoader();
+        }
+    }
+
+    /** The JDK's name for a thread built without one. */
+    static String genThreadName() {
+        return "Thread-" + nextThreadNum();
+    }
+
+    public static Builder.OfPlatform ofPlatform() {
+        return new ThreadBuilders.PlatformThreadBuilder();
+    }
+
+    public static Builder.OfVirtual ofVirtual() {
+        return new ThreadBuilders.VirtualThreadBuilder();
+    }
+
+    public static Thread startVirtualThread(Runnable task) {
+        java.util.Objects.requireNonNull(task);
+        Thread thread = ThreadBuilders.newVirtualThread(null, null, 0, task);
+        thread.start();
+        return thread;
+    }
+
+    private static ThreadGroup virtualThreads;
+
+    /** The JDK's group of every virtual thread, a child of the root group, made on first use. */
+    static synchronized ThreadGroup virtualThreadGroup() {
+        if (virtualThreads == null) {
+            virtualThreads = new ThreadGroup(systemGroup, "VirtualThreads", MAX_PRIORITY);
+        }
+        return virtualThreads;
+    }
+
+    static Object scopedValueBindings() {
+        return currentThread().scopedValueBindings;
+    }
+
+    static void setScopedValueBindings(Object bindings) {
+        currentThread().scopedValueBindings = bindings;
+    }
+
+    /**
+     * Runs op with the given scoped-value bindings (the JDK's; HotSpot's stack walk for bindings finds this
+     * frame). Hidden, as the JDK's: stack traces leave it out.
+     */
+    @jdk.internal.vm.annotation.Hidden
+    final void runWith(Object bindings, Runnable op) {
+        op.run();
+        java.lang.ref.Reference.reachabilityFence(bindings);
     }
 
     private static synchronized int nextThreadNum() {
@@ -127,7 +244,22 @@ public class Thread implements Runnable {
     }
 
     /** The live guest threads (started, not ended), from the VM's thread list, as HotSpot's getThreads. */
-    static native Thread[] getAllThreads();
+    private static native Thread[] getThreads();
+
+    /**
+     * The live platform threads: HotSpot's thread list does not show virtual threads, the bound ones either, so
+     * thread groups and getAllStackTraces leave them out.
+     */
+    static Thread[] getAllThreads() {
+        Thread[] all = getThreads();
+        int n = 0;
+        for (Thread t : all) {
+            if (!t.isVirtual()) {
+                all[n++] = t;
+            }
+        }
+        return n == all.length ? all : java.util.Arrays.copyOf(all, n);
+    }
 
     public static int activeCount() {
         return currentThread().getThreadGroup().activeCount();
@@ -177,7 +309,7 @@ public class Thread implements Runnable {
         }
     }
 
-    /** No virtual threads: every thread is its own carrier (ThreadLocal's carrier-local methods ask). */
+    /** Every thread is its own carrier: a bound virtual thread too, as on HotSpot without continuations. */
     static Thread currentCarrierThread() {
         return currentThread();
     }
@@ -190,6 +322,36 @@ public class Thread implements Runnable {
             started = true;
             start0();
         }
+    }
+
+    /**
+     * Starts this thread in a container (JavaLangAccess.start: a thread-per-task executor's), as the JDK's.
+     * Leaving it is the executor's own task wrapper's business; toyvm does not call container.remove at exit.
+     */
+    void start(jdk.internal.vm.ThreadContainer container) {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalThreadStateException();
+            }
+            if (this.container != null) {
+                throw new IllegalThreadStateException();
+            }
+            this.container = container;
+            container.add(this);
+            boolean ok = false;
+            try {
+                start();
+                ok = true;
+            } finally {
+                if (!ok) {
+                    container.remove(this);
+                }
+            }
+        }
+    }
+
+    jdk.internal.vm.ThreadContainer threadContainer() {
+        return container;
     }
 
     private native void start0();
@@ -297,9 +459,16 @@ public class Thread implements Runnable {
     }
 
     public final void setDaemon(boolean on) {
+        if (isVirtual() && !on) {
+            throw new IllegalArgumentException("'false' not legal for virtual threads");
+        }
         if (started) {
             throw new IllegalThreadStateException();
         }
+        daemon(on);
+    }
+
+    void daemon(boolean on) {
         daemon = on;
     }
 
@@ -308,7 +477,7 @@ public class Thread implements Runnable {
     }
 
     public final boolean isVirtual() {
-        return false;
+        return this instanceof BaseVirtualThread;
     }
 
     public final String getName() {
@@ -330,6 +499,12 @@ public class Thread implements Runnable {
         if (newPriority > MAX_PRIORITY || newPriority < MIN_PRIORITY) {
             throw new IllegalArgumentException();
         }
+        if (!isVirtual()) {
+            priority(newPriority);
+        }
+    }
+
+    void priority(int newPriority) {
         priority = Math.min(newPriority, group.getMaxPriority());
     }
 
@@ -347,6 +522,11 @@ public class Thread implements Runnable {
     }
 
     public State getState() {
+        return threadState();
+    }
+
+    /** The state, for callers that must not run an override of getState (BoundVirtualThread.toString). */
+    State threadState() {
         if (!started) {
             return State.NEW;
         }
@@ -386,6 +566,10 @@ public class Thread implements Runnable {
     }
 
     public void setUncaughtExceptionHandler(UncaughtExceptionHandler ueh) {
+        uncaughtExceptionHandler(ueh);
+    }
+
+    void uncaughtExceptionHandler(UncaughtExceptionHandler ueh) {
         uncaughtExceptionHandler = ueh;
     }
 

@@ -47,6 +47,25 @@ public final class VmMethod {
         this.retSlots = Descriptors.slots(returnType);
     }
 
+    /** 0 not yet known, 1 not hidden, 2 hidden (see isHidden); a benign race computes it twice at worst. */
+    private int hidden;
+
+    /**
+     * Annotated {@code @jdk.internal.vm.annotation.Hidden}: HotSpot leaves such frames out of stack traces
+     * (Thread.runWith, which a virtual thread's run calls), and so does toyvm's.
+     */
+    public boolean isHidden() {
+        int h = hidden;
+        if (h == 0) {
+            boolean yes = model != null && model.findAttribute(java.lang.classfile.Attributes.runtimeVisibleAnnotations())
+                    .map(a -> a.annotations().stream().anyMatch(
+                            x -> x.className().equalsString("Ljdk/internal/vm/annotation/Hidden;")))
+                    .orElse(false);
+            hidden = h = yes ? 2 : 1;
+        }
+        return h == 2;
+    }
+
     public boolean isStatic() {
         return (accessFlags & AccessFlag.STATIC.mask()) != 0;
     }

@@ -267,20 +267,29 @@ final class CoreNatives {
         while (d > 0 && t.frameMethods[d].isConstructor() && exClass.isAssignableTo(t.frameMethods[d].owner)) {
             d--;
         }
-        int n = Math.min(d, MAX_STACK_TRACE_DEPTH);
+        // The frames to record, innermost first: HotSpot leaves out @Hidden methods' (VmMethod.isHidden).
+        int[] frames = new int[Math.min(d, MAX_STACK_TRACE_DEPTH)];
+        int n = 0;
+        for (int i = d; i > 0 && n < frames.length; i--) {
+            if (!t.frameMethods[i].isHidden()) {
+                frames[n++] = i;
+            }
+        }
         // A failed null check's NullPointerException keeps its bci as a last, odd element (Throwable reads
         // length / 2 frames): NullPointerMessages computes the JDK's message from it when getMessage asks.
         int topBci = -1;
         if (t.failedNullCheck && n > 0 && t.frameMethods[d].code != null
                 && exClass == vm.classes.load("java/lang/NullPointerException")) {
             t.failedNullCheck = false;
-            topBci = t.frameMethods[d].code.bciAt(t.framePcs[d]);
+            if (frames[0] == d) { // (the bci is of the innermost recorded frame: none if that one is hidden)
+                topBci = t.frameMethods[d].code.bciAt(t.framePcs[d]);
+            }
         }
         int arr = vm.alloc.array(t, vm.classes.load("[I"), 2 * n + (topBci >= 0 ? 1 : 0));
         for (int i = 0; i < n; i++) {
-            VmMethod m = t.frameMethods[d - i];
+            VmMethod m = t.frameMethods[frames[i]];
             Code c = m.code;
-            int line = c == null ? -1 : c.lineAt(t.framePcs[d - i]);
+            int line = c == null ? -1 : c.lineAt(t.framePcs[frames[i]]);
             vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i, m.id);
             vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i + 4, line);
         }

@@ -72,7 +72,11 @@ public final class ThreadNatives {
             VmThread target = byTid.get(mem.getLong(ObjectLayout.offset(t.refs[b]) + tidOff));
             t.prims[b] = target != null ? (target.interrupted ? 1 : 0) : mem.getByte(ObjectLayout.offset(t.refs[b]) + interruptedOff);
         });
-        r.add(th, "getAllThreads()[Ljava/lang/Thread;", this::allThreads);
+        r.add(th, "getThreads()[Ljava/lang/Thread;", this::allThreads);
+        // toyvm has no continuations (a thread's frames cannot be unmounted and resumed elsewhere): answering
+        // false makes the JDK's Thread.ofVirtual() build BoundVirtualThreads, each on a platform thread of its
+        // own, as HotSpot does with -XX:-VMContinuations.
+        r.add("jdk/internal/vm/ContinuationSupport", "isSupported0()Z", (t, b) -> t.prims[b] = 0);
         r.add(th, "holdsLock(Ljava/lang/Object;)Z", (t, b) -> {
             if (t.refs[b] == 0) {
                 throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
