@@ -57,10 +57,15 @@ public final class VmMethod {
     public boolean isHidden() {
         int h = hidden;
         if (h == 0) {
-            boolean yes = model != null && model.findAttribute(java.lang.classfile.Attributes.runtimeVisibleAnnotations())
-                    .map(a -> a.annotations().stream().anyMatch(
-                            x -> x.className().equalsString("Ljdk/internal/vm/annotation/Hidden;")))
-                    .orElse(false);
+            boolean yes;
+            // The classfile models parse lazily and are not thread-safe: read them under the decoding lock, as
+            // the interpreter's decoder and the NPE-message analysis do.
+            synchronized (dev.uffdgc.toyvm.interp.Decoder.class) {
+                yes = model != null && model.findAttribute(java.lang.classfile.Attributes.runtimeVisibleAnnotations())
+                        .map(a -> a.annotations().stream().anyMatch(
+                                x -> x.className().equalsString("Ljdk/internal/vm/annotation/Hidden;")))
+                        .orElse(false);
+            }
             hidden = h = yes ? 2 : 1;
         }
         return h == 2;
