@@ -96,6 +96,15 @@ public final class ClassRegistry {
         if (bytes == null) {
             throw new LinkageException("java/lang/NoClassDefFoundError", name);
         }
+        ClassModel model = parse(name, bytes);
+        if (!ClassPath.isJdkPackage(name) && !path.isGuestlib(name)) {
+            verifier.verify(name, model);
+        }
+        return publish(define(name, model));
+    }
+
+    /** The class file of {@code name}: a ClassFormatError if malformed, a NoClassDefFoundError if it is another class. */
+    private static ClassModel parse(String name, byte[] bytes) {
         ClassModel model;
         try {
             model = ClassFile.of().parse(bytes);
@@ -106,10 +115,7 @@ public final class ClassRegistry {
             throw new LinkageException("java/lang/NoClassDefFoundError",
                     name + " (wrong name: " + model.thisClass().asInternalName() + ")");
         }
-        if (!ClassPath.isJdkPackage(name) && !path.isGuestlib(name)) {
-            verifier.verify(name, model);
-        }
-        return publish(define(name, model));
+        return model;
     }
 
     /**
@@ -120,16 +126,7 @@ public final class ClassRegistry {
         if (byName.containsKey(name)) {
             throw new LinkageException("java/lang/LinkageError", "duplicate class definition: " + name);
         }
-        ClassModel model;
-        try {
-            model = ClassFile.of().parse(bytes);
-        } catch (IllegalArgumentException e) {
-            throw new LinkageException("java/lang/ClassFormatError", name + ": malformed class file: " + e.getMessage(), e);
-        }
-        if (!model.thisClass().asInternalName().equals(name)) {
-            throw new LinkageException("java/lang/NoClassDefFoundError",
-                    name + " (wrong name: " + model.thisClass().asInternalName() + ")");
-        }
+        ClassModel model = parse(name, bytes);
         verifier.defined(name, bytes);
         verifier.verify(name, model);
         return publish(define(name, model));
