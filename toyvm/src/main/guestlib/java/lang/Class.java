@@ -101,6 +101,8 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
 
     private static native Class<?> forName0(String name, boolean initialize) throws ClassNotFoundException;
 
+    /** As the JDK's, @CallerSensitive: a StackWalker frame of it says so (a class initialiser it runs sees it). */
+    @jdk.internal.reflect.CallerSensitive
     public static Class<?> forName(String className) throws ClassNotFoundException {
         return forName0(className, true);
     }
@@ -288,6 +290,7 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
     }
 
     @Deprecated(since = "9")
+    @jdk.internal.reflect.CallerSensitive
     public T newInstance() throws InstantiationException, IllegalAccessException {
         try {
             return getDeclaredConstructor().newInstance();
@@ -306,6 +309,7 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
     }
 
     /** A resource of the class path, named relative to this class's package unless it starts with '/'. */
+    @jdk.internal.reflect.CallerSensitive
     public java.io.InputStream getResourceAsStream(String name) {
         byte[] b = resource0(resolveName(name));
         return b == null ? null : new java.io.ByteArrayInputStream(b);
@@ -831,6 +835,7 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
     /** The URL of a resource found on the class path or in the JDK (file:, jar:file: or jrt:), or null. */
     private static native String resourceUrl0(String absoluteName);
 
+    @jdk.internal.reflect.CallerSensitive
     public java.net.URL getResource(String name) {
         String abs = resolveName(name);
         String url = resourceUrl0(abs);

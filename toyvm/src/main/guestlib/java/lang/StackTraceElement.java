@@ -28,6 +28,22 @@ public final class StackTraceElement implements java.io.Serializable {
         this.lineNumber = lineNumber;
     }
 
+    /**
+     * A StackWalker frame's element (the JDK's package-private factory, which StackFrameInfo.toStackTraceElement
+     * calls): as a Throwable's frames, without class loader or module names; the VM reads the file and the line
+     * of the frame's bci (HotSpot's initStackTraceElement).
+     */
+    static StackTraceElement of(StackFrameInfo frame) {
+        return new StackTraceElement(frame.getClassName(), frame.getMethodName(), fileName(frame),
+                frame.isNativeMethod() ? -2 : lineNumber(frame));
+    }
+
+    /** The SourceFile of the frame's class, or null. */
+    private static native String fileName(StackFrameInfo frame);
+
+    /** The source line of the frame's bci, or -1 without a line table. */
+    private static native int lineNumber(StackFrameInfo frame);
+
     public String getClassLoaderName() {
         return classLoaderName;
     }

@@ -356,10 +356,12 @@ public class Thread implements Runnable {
 
     private native void start0();
 
+    /** As the JDK's: the task runs under runWith, whose frame a walk with SHOW_HIDDEN_FRAMES shows as HotSpot's. */
     @Override
     public void run() {
-        if (target != null) {
-            target.run();
+        Runnable task = target;
+        if (task != null) {
+            runWith(scopedValueBindings(), task);
         }
     }
 

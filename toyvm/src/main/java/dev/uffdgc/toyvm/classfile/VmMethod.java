@@ -47,28 +47,51 @@ public final class VmMethod {
         this.retSlots = Descriptors.slots(returnType);
     }
 
-    /** 0 not yet known, 1 not hidden, 2 hidden (see isHidden); a benign race computes it twice at worst. */
-    private int hidden;
+    /** VM annotations read from the class file: 0 not yet read, else READ with the bits below (a benign race reads twice). */
+    private int annotations;
+    private static final int READ = 1;
+    private static final int HIDDEN = 2;
+    private static final int CALLER_SENSITIVE = 4;
 
     /**
      * Annotated {@code @jdk.internal.vm.annotation.Hidden}: HotSpot leaves such frames out of stack traces
-     * (Thread.runWith, which a virtual thread's run calls), and so does toyvm's.
+     * (Thread.runWith, which a virtual thread's run calls) and out of StackWalker's walks, and so does toyvm.
      */
     public boolean isHidden() {
-        int h = hidden;
-        if (h == 0) {
-            boolean yes;
+        return (annotations() & HIDDEN) != 0;
+    }
+
+    /**
+     * Annotated {@code @jdk.internal.reflect.CallerSensitive} (System.getLogger, Class.forName...): StackWalker's
+     * getCallerClass refuses to answer such a method, as on HotSpot.
+     */
+    public boolean isCallerSensitive() {
+        return (annotations() & CALLER_SENSITIVE) != 0;
+    }
+
+    private int annotations() {
+        int a = annotations;
+        if (a == 0) {
+            a = READ;
+            // HotSpot honours these only in classes of the boot and platform loaders (ClassFileParser's
+            // "privileged"): here, the JDK's packages, which come from jrt:/ or the guestlib, never the class path.
+            boolean privileged = ClassPath.isJdkPackage(owner.name);
             // The classfile models parse lazily and are not thread-safe: read them under the decoding lock, as
             // the interpreter's decoder and the NPE-message analysis do.
             synchronized (dev.uffdgc.toyvm.interp.Decoder.class) {
-                yes = model != null && model.findAttribute(java.lang.classfile.Attributes.runtimeVisibleAnnotations())
-                        .map(a -> a.annotations().stream().anyMatch(
-                                x -> x.className().equalsString("Ljdk/internal/vm/annotation/Hidden;")))
-                        .orElse(false);
+                var attr = model == null || !privileged ? null
+                        : model.findAttribute(java.lang.classfile.Attributes.runtimeVisibleAnnotations()).orElse(null);
+                for (var x : attr == null ? java.util.List.<java.lang.classfile.Annotation>of() : attr.annotations()) {
+                    if (x.className().equalsString("Ljdk/internal/vm/annotation/Hidden;")) {
+                        a |= HIDDEN;
+                    } else if (x.className().equalsString("Ljdk/internal/reflect/CallerSensitive;")) {
+                        a |= CALLER_SENSITIVE;
+                    }
+                }
             }
-            hidden = h = yes ? 2 : 1;
+            annotations = a;
         }
-        return h == 2;
+        return a;
     }
 
     public boolean isStatic() {

@@ -68,4 +68,14 @@ public final class Code {
         }
         return line;
     }
+
+    /** The source line of the instruction at bytecode index {@code bci} (StackWalker's frames keep bcis), or -1. */
+    public int lineAtBci(int bci) {
+        for (int i = 0; i < bcis.length; i += 2) {
+            if (bcis[i + 1] == bci) {
+                return lineAt(bcis[i]);
+            }
+        }
+        return -1;
+    }
 }

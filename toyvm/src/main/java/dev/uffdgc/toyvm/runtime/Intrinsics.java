@@ -23,6 +23,7 @@ public final class Intrinsics implements ClassRegistry.Binder {
         TextNatives.register(vm, this);
         SystemNatives.register(vm, this);
         ReflectionNatives.register(vm, this);
+        StackWalkNatives.register(vm, this);
         ClassAttributeNatives.register(vm, this);
         AnnotationNatives.register(vm, this);
         ArrayNatives.register(vm, this);

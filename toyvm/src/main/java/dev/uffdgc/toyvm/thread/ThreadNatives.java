@@ -77,6 +77,25 @@ public final class ThreadNatives {
         // false makes the JDK's Thread.ofVirtual() build BoundVirtualThreads, each on a platform thread of its
         // own, as HotSpot does with -XX:-VMContinuations.
         r.add("jdk/internal/vm/ContinuationSupport", "isSupported0()Z", (t, b) -> t.prims[b] = 0);
+        // java.lang.VirtualThread still initialises (StackWalker asks it for its continuation scope in a virtual
+        // thread, as on HotSpot without continuations), and its initialiser starts the "VirtualThread-unblocker"
+        // daemon, which takes the virtual threads a monitor exit made runnable. Without continuations no virtual
+        // thread ever unmounts to wait for a monitor, so the list stays empty: the daemon waits until the VM exits.
+        r.add("java/lang/VirtualThread", "registerNatives()V", (t, b) -> { });
+        r.add("java/lang/VirtualThread", "takeVirtualThreadListToUnblock()Ljava/lang/VirtualThread;", (t, b) -> {
+            vm.safepoints.block(t);
+            try {
+                while (!vm.safepoints.exiting()) {
+                    try {
+                        TimeUnit.DAYS.sleep(1);
+                    } catch (InterruptedException e) {
+                        // a guest interrupt (HotSpot's wait ignores them too) or the VM exiting (checked by the loop)
+                    }
+                }
+            } finally {
+                vm.safepoints.unblock(t); // unwinds the thread: the VM is exiting
+            }
+        });
         r.add(th, "holdsLock(Ljava/lang/Object;)Z", (t, b) -> {
             if (t.refs[b] == 0) {
                 throw vm.throwing.raise(t, "java/lang/NullPointerException", null);
