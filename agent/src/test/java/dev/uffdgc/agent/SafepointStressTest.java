@@ -65,7 +65,7 @@ class SafepointStressTest {
         assertEquals(expected.status(), stats.get("status"), r.describe());
         assertEquals(0, stats.get("emergency"), "a cycle needed the emergency path: " + stats);
         assertTrue(stats.get("cycles") >= 100, "only " + stats.get("cycles") + " cycles: " + stats);
-        assertTrue(stats.get("gcs") >= 20, "only " + stats.get("gcs") + " forced safepoints: " + stats);
+        assertTrue(stats.get("safepoints") >= 20, "only " + stats.get("safepoints") + " forced safepoints: " + stats);
         assertTrue(stats.get(mustRun) > 0, "the dangerous path never ran (" + mustRun + " = 0): " + stats);
         if (options.contains("workers=0") && !options.contains("native")) {
             assertTrue(stats.get("builtByMutator") > 0, "no page was built by a mutator: " + stats);
