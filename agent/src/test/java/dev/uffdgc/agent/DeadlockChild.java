@@ -6,13 +6,16 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.kernel.UffdEvent;
+import dev.uffdgc.kernel.testing.SafepointForcer;
 import java.lang.foreign.MemorySegment;
 
 /**
  * The HotSpot deadlock of DESIGN.md, on purpose, for the watchdog test: a thread reads a registered MISSING page
  * directly ({@code MemorySegment.get}, Java state) and blocks in the kernel; the main thread then forces a
- * safepoint (System.gc()), which waits for that thread forever; the handler thread that would resolve the fault
- * wakes from its sleep only after the safepoint began, and blocks on it as it returns to Java. Prints
+ * safepoint as the stress tests' SafepointForcer does ({@link SafepointForcer#forceOne()}, no collection: so this
+ * also shows that a userfault holds up the forcer's safepoint), which waits for that thread forever; the handler
+ * thread that would resolve the fault wakes from its sleep only after the safepoint began, and blocks on it as it
+ * returns to Java. Prints
  * "no deadlock" and exits 0 if the fault got resolved anyway (then the watchdog test fails).
  */
 final class DeadlockChild {
@@ -43,7 +46,7 @@ final class DeadlockChild {
         Thread.sleep(100); // the toucher is blocked in handle_userfault by now
         System.out.println("forcing a safepoint");
         System.out.flush();
-        System.gc();
+        SafepointForcer.forceOne();
         toucher.join();
         System.out.println("no deadlock");
     }

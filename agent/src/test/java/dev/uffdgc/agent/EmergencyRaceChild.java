@@ -132,17 +132,17 @@ final class EmergencyRaceChild {
             };
         };
         AgentRun run;
-        long gcs;
+        long safepoints;
         try (SafepointForcer forcer = SafepointForcer.start()) {
             run = AgentRun.runWith(AgentRun.vmOptions("1m"), AgentOptions.parse("mode=move,workers=2,batch=1,verify=true"),
                     UffdCollector.REAL, failing, CompactorListener.NONE, args[0]);
-            gcs = forcer.gcs();
+            safepoints = forcer.safepoints();
         }
         System.out.print(run.stdout());
         System.out.flush();
         System.err.print(run.stderr());
-        System.err.printf("STATS status=%d emergency=%d injected=%d held=%d gcs=%d blocked=%d waited=%d%n", run.status(),
-                run.totals().sum(s -> s.emergency ? 1 : 0), injected.get(), held.get(), gcs, blocked.get(),
+        System.err.printf("STATS status=%d emergency=%d injected=%d held=%d safepoints=%d blocked=%d waited=%d%n", run.status(),
+                run.totals().sum(s -> s.emergency ? 1 : 0), injected.get(), held.get(), safepoints, blocked.get(),
                 waited.get());
         System.exit(0);
     }

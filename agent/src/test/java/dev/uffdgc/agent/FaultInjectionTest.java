@@ -142,5 +142,5 @@ class FaultInjectionTest {
 
     private static final long WATCHDOG_SECONDS = 90;
     private static final Pattern STATS =
-            Pattern.compile("STATS status=(-?\\d+) emergency=(\\d+) injected=(\\d+) held=(\\d+) gcs=(\\d+) blocked=(\\d+) waited=(\\d+)");
+            Pattern.compile("STATS status=(-?\\d+) emergency=(\\d+) injected=(\\d+) held=(\\d+) safepoints=(\\d+) blocked=(\\d+) waited=(\\d+)");
 }

@@ -39,7 +39,7 @@ class MarkingStressTest {
         assertEquals(expected.status(), stats.get("status"), r.describe());
         assertEquals(0, stats.get("emergency"), "a cycle needed the emergency path: " + stats);
         assertTrue(stats.get("cycles") >= 20, "only " + stats.get("cycles") + " cycles: " + stats);
-        assertTrue(stats.get("gcs") >= 20, "only " + stats.get("gcs") + " forced safepoints: " + stats);
+        assertTrue(stats.get("safepoints") >= 20, "only " + stats.get("safepoints") + " forced safepoints: " + stats);
         assertTrue(stats.get("satb") > 0, "no store during a mark was recorded: " + stats);
     }
 

@@ -18,8 +18,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The HotSpot deadlock of DESIGN.md, avoided: a mutator faults on every page through native-state access while
- * another thread forces a safepoint (System.gc()) every millisecond. For every 16th fault the handler waits
- * until a whole System.gc() has run before resolving it, so safepoints provably happen while the mutator is
+ * another thread forces a safepoint (SafepointForcer) every millisecond. For every 16th fault the handler waits
+ * until a whole forced safepoint has run before resolving it, so safepoints provably happen while the mutator is
  * blocked in the kernel. A regression to Java-state access would deadlock HotSpot at a safepoint, which no
  * in-process timeout survives (JUnit's timer thread stops at it too): the body runs in a child JVM under
  * {@link ChildJvm}'s watchdog, which dumps and kills a hung child.
@@ -56,13 +56,13 @@ class SafepointFaultTest {
         MemorySegment dst = Memory.mmapAnonymous(PAGES * PAGE_SIZE);
         Pages.fill(src, 51);
         AtomicLong safepointsWhileBlocked = new AtomicLong();
-        try (SafepointForcer gcs = SafepointForcer.start(); Uffd uffd = Uffds.openWithMove(0)) {
+        try (SafepointForcer forcer = SafepointForcer.start(); Uffd uffd = Uffds.openWithMove(0)) {
             uffd.register(dst, UFFDIO_REGISTER_MODE_MISSING);
             long delta = src.address() - dst.address();
             try (FaultHandler handler = new FaultHandler(uffd, f -> {
                 if (((f.pageAddress() - dst.address()) / PAGE_SIZE) % 16 == 0) {
-                    long seen = gcs.gcs();
-                    while (gcs.gcs() < seen + 2) { // + 2: one full GC started and ended after the fault
+                    long seen = forcer.safepoints();
+                    while (forcer.safepoints() < seen + 2) { // + 2: one safepoint started and ended after the fault
                         Thread.sleep(1);
                     }
                     safepointsWhileBlocked.incrementAndGet();
@@ -81,7 +81,7 @@ class SafepointFaultTest {
                 assertEquals(PAGES, handler.faults());
             }
             assertEquals(PAGES / 16, safepointsWhileBlocked.get());
-            assertTrue(gcs.gcs() >= PAGES / 16 * 2, "System.gc() ran " + gcs.gcs() + " times");
+            assertTrue(forcer.safepoints() >= PAGES / 16 * 2, "only " + forcer.safepoints() + " forced safepoints");
         } finally {
             Memory.munmap(dst);
             Memory.munmap(src);

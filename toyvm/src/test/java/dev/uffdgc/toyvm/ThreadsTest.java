@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.uffdgc.kernel.testing.SafepointForcer;
 import dev.uffdgc.toyvm.gc.toolkit.HeapVerifier;
 import dev.uffdgc.toyvm.thread.GuestThreads;
 import dev.uffdgc.toyvm.thread.VmThread;
@@ -29,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreadsTest {
     /**
      * 4 pool threads allocating and mutating shared maps in a 1 MiB heap, a collection every 64 KiB with the
-     * graph-hash and structural verifier around each, while a host thread forces HotSpot safepoints.
+     * graph-hash and structural verifier around each, while a host thread forces HotSpot safepoints
+     * (SafepointForcer: with a System.gc() every ms, as before 2026-12-07, full collections of this test JVM's host
+     * heap were most of a case's 14-25 s).
      */
     @RepeatedTest(3)
     @Timeout(300)
@@ -38,29 +41,16 @@ class ThreadsTest {
         VmOptions o = GuestRun.options(GuestRun.guestClasses(), "1m");
         o.gcStressBytes = 64 << 10;
         o.verifyGc = true;
-        AtomicBoolean done = new AtomicBoolean();
-        Thread hotspotSafepoints = new Thread(() -> {
-            while (!done.get()) {
-                System.gc();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        hotspotSafepoints.setDaemon(true);
-        hotspotSafepoints.start();
         GuestRun actual;
-        try {
+        long safepoints;
+        try (SafepointForcer forcer = SafepointForcer.start()) {
             actual = GuestRun.toyvm(o, "ThreadedLruStress");
-        } finally {
-            done.set(true);
-            hotspotSafepoints.join();
+            safepoints = forcer.safepoints();
         }
         assertEquals(expected.stdout(), actual.stdout(), "stderr:\n" + actual.stderr());
         assertEquals(0, actual.status());
         assertTrue(actual.collections() >= 20, "only " + actual.collections() + " collections");
+        assertTrue(safepoints >= 20, "only " + safepoints + " forced HotSpot safepoints");
     }
 
     @Test
