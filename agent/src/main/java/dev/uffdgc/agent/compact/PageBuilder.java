@@ -3,6 +3,7 @@ package dev.uffdgc.agent.compact;
 import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
+import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import java.lang.foreign.MemorySegment;
@@ -78,8 +79,12 @@ final class PageBuilder {
         long runLo = 0;
         long runHi = 0;
         boolean first = true;
+        long srcEnd = -1; // where the object before ends at the source; -1: unknown, or a large object
         while (obj >= 0) {
-            long dest = plan.forward(obj);
+            // Adjacent at the source to a small object before it and not at a chunk start: its live granules follow
+            // that object's in the same chunk, so it lands right after it (the chunk base and popcount not needed;
+            // a large object, which may be page-aligned or padded, always asks).
+            long dest = obj == srcEnd && (obj & (MarkBitmap.CHUNK_BYTES - 1)) != 0 ? cursor : plan.forward(obj);
             if (dest > cursor && cursor < limit && (cursor > pageStart || gapIsOurs)) {
                 copy(from, runSrc, buf, runLo - pageStart, runHi - runLo); // before the filler: it may overlap the run's source
                 runHi = runLo;
@@ -114,6 +119,7 @@ final class PageBuilder {
                 n++;
             }
             cursor = dest + size;
+            srcEnd = size < LARGE_OBJECT_BYTES ? obj + size : -1;
             first = false;
             obj = marks.bits.nextStart(obj + size, plan.oldTop);
         }
