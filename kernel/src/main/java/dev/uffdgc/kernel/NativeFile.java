@@ -110,7 +110,8 @@ public final class NativeFile implements AutoCloseable {
         if (r < 0) {
             int errno = Libc.errno(st);
             throw new KernelException("ioctl(" + path + ", " + name + ")", errno, switch (Errno.of(errno)) {
-                case ENOTTY -> "this kernel does not know the request (PAGEMAP_SCAN needs Linux 6.7+)";
+                case ENOTTY -> "this kernel does not know the request (PAGEMAP_SCAN needs Linux 6.7+, PROCMAP_QUERY 6.11+)";
+                case ENOENT -> "no mapping at or above the address (PROCMAP_QUERY)";
                 case EINVAL -> "bad arguments (range not page-aligned, or an unknown flag or category)";
                 case null, default -> "";
             });

@@ -7,6 +7,7 @@ import dev.uffdgc.kernel.Errno;
 import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.Uffd;
+import dev.uffdgc.kernel.proc.ProcMaps;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -125,8 +126,19 @@ final class Flip {
         return MemorySegment.ofAddress(at).reinterpret(len);
     }
 
-    /** The mappings overlapping [start, end), from /proc/self/maps. */
+    /**
+     * The mappings overlapping [start, end): PROCMAP_QUERY (Linux 6.11+, one ioctl per mapping of the range), else
+     * the whole of /proc/self/maps read and parsed. Once per cycle on the marker thread; the file read was ~40% of
+     * the marker's planning CPU (JFR CPU-time samples, DenseHeap 120000 40 3 1, move, 2026-12-07).
+     */
     private static long[][] pieces(long start, long end) {
+        try {
+            return ProcMaps.overlapping(start, end).toArray(long[][]::new);
+        } catch (KernelException e) {
+            if (!e.is(Errno.ENOTTY)) {
+                throw e;
+            }
+        }
         try {
             return Files.readAllLines(Path.of("/proc/self/maps")).stream().map(line -> {
                 String[] r = line.substring(0, line.indexOf(' ')).split("-");

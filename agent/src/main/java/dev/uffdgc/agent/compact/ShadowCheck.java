@@ -66,14 +66,16 @@ final class ShadowCheck {
         }
         for (long obj = plan.firstSource(p); obj >= 0; ) {
             long dest = plan.forward(obj);
-            if (dest >= limit) {
-                break;
-            }
-            if (dest > cursor && cursor >= pageStart) {
+            // A gap that begins on this page is this page's filler, also when the next object lands on a later page
+            // (before, such a gap was checked by neither page: an object's first bytes there passed unseen).
+            if (dest > cursor && cursor >= pageStart && cursor < limit) {
                 String bad = expectFiller(buf, pageStart, cursor, dest - cursor);
                 if (bad != null) {
                     return "page " + p + ": " + bad;
                 }
+            }
+            if (dest >= limit) {
+                break;
             }
             long size = vm.objectSize(view, obj);
             String bad = expectObject(buf, pageStart, limit, obj, dest, size);

@@ -3,10 +3,12 @@ package dev.uffdgc.kernel.uapi;
 import static dev.uffdgc.kernel.uapi.Ioctl._IOWR;
 
 /**
- * The pagemap scan ioctl of {@code include/uapi/linux/fs.h} (Linux 6.7+), names as there: {@code PAGEMAP_SCAN} on
- * an open {@code /proc/PID/pagemap} walks a range's page tables and returns regions of pages by category. Used here
- * for {@link #PAGE_IS_HUGE}: whether a range is mapped by a transparent huge PMD, which plain pagemap entries do not
- * say (and mincore, smaps only per mapping).
+ * The procfs ioctls of {@code include/uapi/linux/fs.h}, names as there. {@code PAGEMAP_SCAN} (Linux 6.7+) on an open
+ * {@code /proc/PID/pagemap} walks a range's page tables and returns regions of pages by category. Used here for
+ * {@link #PAGE_IS_HUGE}: whether a range is mapped by a transparent huge PMD, which plain pagemap entries do not say
+ * (and mincore, smaps only per mapping). {@code PROCMAP_QUERY} (Linux 6.11+) on an open {@code /proc/PID/maps}
+ * answers for one address the mapping (VMA) that covers it or the next one, without formatting every line of the
+ * maps file.
  */
 public final class Fs {
     private Fs() {
@@ -44,4 +46,17 @@ public final class Fs {
 
     /** {@code _IOWR('f', 16, struct pm_scan_arg)}. */
     public static final long PAGEMAP_SCAN = _IOWR('f', 16, PM_SCAN_ARG_SIZE);
+
+    // struct procmap_query (all __u64 but dev_major, dev_minor, vma_name_size, build_id_size: __u32)
+    public static final long PROCMAP_QUERY_SIZE = 104;
+    public static final long PROCMAP_QUERY_OFF_SIZE = 0;
+    public static final long PROCMAP_QUERY_OFF_QUERY_FLAGS = 8;
+    public static final long PROCMAP_QUERY_OFF_QUERY_ADDR = 16;
+    public static final long PROCMAP_QUERY_OFF_VMA_START = 24;
+    public static final long PROCMAP_QUERY_OFF_VMA_END = 32;
+    /** enum procmap_query_flags: the VMA covering query_addr, or else the next one above it. */
+    public static final long PROCMAP_QUERY_COVERING_OR_NEXT_VMA = 0x10;
+
+    /** {@code _IOWR(PROCFS_IOCTL_MAGIC ('f'), 17, struct procmap_query)}. */
+    public static final long PROCMAP_QUERY = _IOWR('f', 17, PROCMAP_QUERY_SIZE);
 }
