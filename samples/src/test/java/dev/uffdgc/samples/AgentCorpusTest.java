@@ -78,6 +78,7 @@ class AgentCorpusTest {
 
     private static final List<Case> CASES = parse(casesFile());
     private static final Map<Integer, Future<Outcome>> RUNS = new ConcurrentHashMap<>();
+    private static final Map<Integer, SampleRunner.Result> HOTSPOT = new ConcurrentHashMap<>();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(PARALLEL, r -> {
         Thread t = new Thread(r, "corpus-run");
         t.setDaemon(true);
@@ -155,10 +156,21 @@ class AgentCorpusTest {
         Path toyvmScratch = Files.createDirectory(dir.resolve("toyvm"));
         try {
             hotspot.addAll(arguments(c.args(), hotspotScratch));
-            SampleRunner.Result expected = SampleRunner.run(hotspot, SampleRunner.TIMEOUT_SECONDS, in);
+            // Once per line: a line's move and copy runs compare with the same HotSpot run.
+            SampleRunner.Result expected = HOTSPOT.computeIfAbsent(c.lineNumber(), n -> {
+                try {
+                    return SampleRunner.run(hotspot, SampleRunner.TIMEOUT_SECONDS, in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted running " + c + " on HotSpot", e);
+                }
+            });
             List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
-                    "-Duser.language=en", "-Duser.country=US", ToyVmRunner.HOST_JIT,
-                    "-javaagent:" + AgentDifferentialTest.agentJar() + "=mode=" + c.mode(),
+                    "-Duser.language=en", "-Duser.country=US", ToyVmRunner.HOST_JIT));
+            cmd.addAll(AgentAotCache.hostFlags());
+            cmd.addAll(List.of("-javaagent:" + AgentDifferentialTest.agentJar() + "=mode=" + c.mode(),
                     "-jar", AgentDifferentialTest.toyvmJar().toString()));
             if (c.xcomp()) {
                 cmd.add("-Xcomp");

@@ -48,11 +48,13 @@ class AgentDifferentialTest {
     @MethodSource("cases")
     @Timeout(value = SampleRunner.TIMEOUT_SECONDS + ToyVmRunner.TIMEOUT_SECONDS + 30, unit = TimeUnit.SECONDS)
     void samplePrintsWhatHotSpotPrints(SampleLine sample, String mode, @TempDir Path tmp) throws Exception {
-        SampleRunner.Result hotspot = SampleRunner.run(sample);
+        SampleRunner.Result hotspot = SampleRunner.hotspot(sample);
         Path gcLog = tmp.resolve("gc.log");
         List<String> launcher = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Duser.language=en", "-Duser.country=US",
-                ToyVmRunner.HOST_JIT, "-javaagent:" + agentJar() + "=mode=" + mode, "-jar", toyvmJar().toString()));
+                ToyVmRunner.HOST_JIT));
+        launcher.addAll(AgentAotCache.hostFlags());
+        launcher.addAll(List.of("-javaagent:" + agentJar() + "=mode=" + mode, "-jar", toyvmJar().toString()));
         if (mode.equals("move")) {
             launcher.add("-Xcomp"); // every method compiled at its first call: compiled frames under the compactor
         }

@@ -3,13 +3,10 @@ package dev.uffdgc.samples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -47,9 +44,6 @@ class DifferentialTest {
     static final int THREADED_RUNS = 3;
     static final int MIN_COLLECTIONS = 3;
 
-    /** HotSpot's output per sample, computed once and compared with every heap's toyvm run. */
-    private static final Map<SampleLine, SampleRunner.Result> HOTSPOT = new ConcurrentHashMap<>();
-
     static Stream<Arguments> cases() {
         return SampleLine.parse(SampleRunner.samplesFile()).stream().flatMap(sample -> heaps(sample).stream()
                 .flatMap(heap -> IntStream.rangeClosed(1, sample.threaded() ? THREADED_RUNS : 1)
@@ -74,7 +68,7 @@ class DifferentialTest {
     @MethodSource("cases")
     @Timeout(value = SampleRunner.TIMEOUT_SECONDS + ToyVmRunner.TIMEOUT_SECONDS + 30, unit = TimeUnit.SECONDS)
     void toyvmPrintsWhatHotSpotPrints(SampleLine sample, String heap, int run, @TempDir Path tmp) throws Exception {
-        SampleRunner.Result hotspot = hotspot(sample);
+        SampleRunner.Result hotspot = SampleRunner.hotspot(sample);
         Path gcLog = tmp.resolve("gc.log");
         List<String> launcher = new ArrayList<>(ToyVmRunner.fromTestClassPath());
         launcher.addAll(tier(sample, heap));
@@ -89,18 +83,5 @@ class DifferentialTest {
         GcLogSummary gc = GcLogSummary.read(gcLog);
         assertTrue(gc.count() >= MIN_COLLECTIONS, sample + " went through only " + gc.count()
                 + " collections on toyvm -Xmx" + heap + " (want >= " + MIN_COLLECTIONS + "): pick smaller heaps");
-    }
-
-    private static SampleRunner.Result hotspot(SampleLine sample) {
-        return HOTSPOT.computeIfAbsent(sample, s -> {
-            try {
-                return SampleRunner.run(s);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted running " + s + " on HotSpot", e);
-            }
-        });
     }
 }

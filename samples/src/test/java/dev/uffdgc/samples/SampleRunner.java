@@ -2,12 +2,15 @@ package dev.uffdgc.samples;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,6 +66,22 @@ final class SampleRunner {
 
     static Result run(SampleLine sample) throws IOException, InterruptedException {
         return run(command(List.of(), classesDir().toString(), sample));
+    }
+
+    private static final Map<SampleLine, Result> HOTSPOT = new ConcurrentHashMap<>();
+
+    /** HotSpot's run of a sample, computed once per test JVM and compared with every toyvm run of it. */
+    static Result hotspot(SampleLine sample) {
+        return HOTSPOT.computeIfAbsent(sample, s -> {
+            try {
+                return run(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted running " + s + " on HotSpot", e);
+            }
+        });
     }
 
     static Result run(List<String> cmd) throws IOException, InterruptedException {

@@ -23,7 +23,8 @@ final class ToyVmRunner {
      * 1.72 / 0.96, FormatBasics 1.91 / 1.17, PiDigits 200 3.09 / 1.45, KNucleotide 3.24 / 1.00; under the built-in
      * collector with -Xverify-gc -Xmx2m (2026-12-03, two interleaved rounds) BinaryTrees 13 1.57 / 1.03,
      * Json 100 10 2.55-2.98 / 1.30, Richards 80 1000 2.32 / 1.48-1.51. (The launcher's AOT cache took off another
-     * 0.03-0.2 s: not worth training one per test run.)
+     * 0.03-0.2 s here: not worth training one per test run. Under the agent it takes off 11-23% of the CPU, so the
+     * agent tests' runs have one: AgentAotCache.)
      */
     static final String HOST_JIT = "-XX:TieredStopAtLevel=1";
 

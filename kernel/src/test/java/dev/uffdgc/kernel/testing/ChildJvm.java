@@ -35,13 +35,20 @@ public final class ChildJvm {
 
     /** Runs {@code mainClass} from this JVM's class path in a child JVM, killed with SIGKILL after {@code timeoutSeconds}. */
     public static Result run(long timeoutSeconds, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return run(timeoutSeconds, List.of(), mainClass, args);
+    }
+
+    /** The same with extra JVM options for the child (e.g. its host JIT). */
+    public static Result run(long timeoutSeconds, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("uffdgc-child");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         // The export: children that run toyvm from the class path need it for its heap access (HeapAccess).
         List<String> cmd = new ArrayList<>(List.of(java("java"), "--enable-native-access=ALL-UNNAMED",
-                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx256m", "-cp",
-                System.getProperty("java.class.path")));
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx256m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
         // The project's own settings (toyvm.*, uffdgc.*: where the guest classes are, ...) reach the child too.
         System.getProperties().stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith("toyvm.") || k.startsWith("uffdgc."))
