@@ -3,11 +3,13 @@ package dev.uffdgc.agent;
 import dev.uffdgc.agent.compact.CompactorListener;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.kernel.Errno;
+import dev.uffdgc.kernel.Libc;
 import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.testing.ChildJvm;
 import dev.uffdgc.kernel.testing.SafepointForcer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +59,53 @@ final class EmergencyRaceChild {
         }
     }
 
-    /** Threads of this process whose kernel wait channel is handle_userfault: blocked in a userfault now. */
+    /** The probe thread's name: its own userfault is expected (it reads a page not yet built). */
+    private static final String PROBE = "uffd-race-probe";
+
+    /**
+     * Reads a byte of a destination page near the top of {@code range} — one no builder has claimed yet (workers
+     * claim the top page first, then ascend from the bottom; both have failed near page 2) — so that the fault
+     * handler builds it while the unregister is held: a third builder that reaches the path during the window,
+     * every time. (Before, the window depended on whether the mutator stalled on an unclaimed page, and the old
+     * order was no longer caught: FaultInjectionTest stayed green with it.) The read itself blocks in the userfault
+     * until the page is mapped or the heap unregistered.
+     */
+    private static Thread probe(MemorySegment range) {
+        long at = range.address() + Math.max(2 * Memory.PAGE_SIZE, range.byteSize() - 2 * Memory.PAGE_SIZE);
+        // Through libc's memcpy, a downcall: the thread is in native state while the kernel holds it, as a mutator's
+        // native touch is (a plain read would block in Java state and deadlock the forced safepoints itself).
+        Thread t = new Thread(() -> {
+            try {
+                MemorySegment ignored = (MemorySegment) Libc.Memcpy.HANDLE.invokeExact(Arena.ofAuto().allocate(1),
+                        MemorySegment.ofAddress(at).reinterpret(1), 1L);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }, PROBE);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join(HOLD_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Threads of this process, other than the probe, whose kernel wait channel is handle_userfault: blocked in a
+     * userfault now.
+     */
     static int threadsInUserfault() {
         int n = 0;
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
                 try {
-                    if (Files.readString(t.resolve("wchan")).strip().equals("handle_userfault")) {
+                    if (Files.readString(t.resolve("wchan")).strip().equals("handle_userfault")
+                            && !Files.readString(t.resolve("comm")).strip().equals(PROBE)) {
                         n++;
                     }
                 } catch (IOException e) {
@@ -110,22 +152,27 @@ final class EmergencyRaceChild {
                 public void unregister(MemorySegment range) {
                     if (injected.get() > 0) { // the emergency path, not the end of a healthy cycle
                         held.incrementAndGet();
-                        // The window: held until the other failing builder has reached the path — waiting for
-                        // this unregister on the cycle's monitor (BLOCKED), as it must, or blocked in a userfault
-                        // after a direct write to the still registered heap (the bug) — at most HOLD_MILLIS.
+                        Thread probe = probe(range);
+                        // The window: held until the other failing builder and the fault handler (building the
+                        // probe's page) have reached the path — each waiting for this unregister on the cycle's
+                        // monitor (BLOCKED), as they must — or until a builder blocks in a userfault after a direct
+                        // write to the still registered heap (the bug); at most HOLD_MILLIS.
                         long until = System.nanoTime() + HOLD_MILLIS * 1_000_000;
                         while (System.nanoTime() < until) {
                             if (threadsInUserfault() > 0) {
                                 blocked.incrementAndGet();
                                 break;
                             }
-                            if (failed.stream().anyMatch(t -> t != Thread.currentThread()
-                                    && t.getState() == Thread.State.BLOCKED)) {
+                            if (failed.stream().filter(t -> t != Thread.currentThread()
+                                    && t.getState() == Thread.State.BLOCKED).count() >= 2) {
                                 waited.incrementAndGet();
                                 break;
                             }
                             sleep(1);
                         }
+                        real.unregister(range);
+                        join(probe);
+                        return;
                     }
                     real.unregister(range);
                 }

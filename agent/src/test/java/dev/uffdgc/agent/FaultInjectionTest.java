@@ -114,9 +114,10 @@ class FaultInjectionTest {
      * {@link EmergencyRaceChild}'s). The heap must be unregistered before any builder writes a page directly: a
      * direct write to a registered, missing page blocks in a userfault in Java state, and the next safepoint then
      * hangs the process — which the watchdog turns into a failure with the child's thread dump. Shown red
-     * (2026-12-02) by publishing the emergency flag before the unregister, as the code once did: once the child hung
-     * (two builders in handle_userfault, the third at the safepoint), otherwise a builder was seen blocked in a
-     * userfault during the window (the blocked assertion).
+     * (2026-12-02) by publishing the emergency flag before the unregister, as the code once did; by 2026-12-07 it no
+     * longer was (the third builder that meets the window had been the mutator, which now waits for claimed pages
+     * instead), so the child's probe makes the fault handler that third builder every time: red again with the old
+     * order, 2 of 2 runs (the child hung at a safepoint), green with the fix.
      */
     @org.junit.jupiter.api.Test
     @Timeout(WATCHDOG_SECONDS + 60) // the parent's own bound: the child is watched and killed before this
