@@ -6,7 +6,9 @@ import static dev.uffdgc.kernel.uapi.Mman.MREMAP_MAYMOVE;
 import static dev.uffdgc.kernel.uapi.Userfaultfd.UFFDIO_REGISTER_MODE_MISSING;
 
 import dev.uffdgc.agent.AgentOptions;
+import dev.uffdgc.kernel.KernelException;
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.uapi.Mman;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.kernel.proc.Pagemap;
 import dev.uffdgc.kernel.proc.TlbShootdowns;
@@ -63,6 +65,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     private long releasedDeadBytes;
     /** What the flip pause left of its reservation beyond the from-space; unmapped after the resume. */
     private MemorySegment reservationTail;
+    /** False once the kernel refused MADV_POPULATE_WRITE ({@link #populateAboveToSpace}). */
+    private boolean populateAboveToSpace = true;
     final PageBuilder builder;
     private final Uffd uffd;
     private final UffdOps ops;
@@ -510,6 +514,30 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     }
 
     /**
+     * After the flip's resume, on the pausing thread: the pages above the to-space to the end of its last 2 MiB
+     * region, populated with one MADV_POPULATE_WRITE. That region holds to-space pages (registered, then MOVEd or
+     * COPYed in page by page), so it cannot be one huge page, and the allocator, which goes on from the new top,
+     * faulted the rest of it in a 4 KiB page at a time: ~400-500 faults per cycle at ~12 µs each on this VM
+     * (LiveSetChurn 8 1 102 -Xmx32m). In C here, 24 MiB of 4 KiB pages: 74.6 ms of write faults against 4.3 ms of
+     * MADV_POPULATE_WRITE plus 14.9 ms of first touches. The pages are above top, zero, and a populate leaves
+     * present pages alone, so no byte a mutator has written since the resume changes.
+     */
+    private void populateAboveToSpace(Cycle c) {
+        MemorySegment heap = vm.rawHeap().region();
+        long from = (long) c.pages() << PAGE_SHIFT;
+        long end = flipBytes(heap, from);
+        if (end <= from || !populateAboveToSpace) {
+            return;
+        }
+        try {
+            Memory.madvise(heap.asSlice(from, end - from), Mman.MADV_POPULATE_WRITE);
+        } catch (KernelException e) { // before Linux 5.14: no populate, the allocator faults those pages in
+            populateAboveToSpace = false;
+            listener.note("uffd-gc: " + e.getMessage() + "; the new top's region is faulted in page by page");
+        }
+    }
+
+    /**
      * After the resume: the threads the pause set work for are woken (the marker after Init Mark and Final Mark,
      * the workers and the fault server after the flip — outside the pause, see {@link ConcurrentMark#wake}), then
      * the whole pause (request to resume) and its time-to-safepoint go to the listeners.
@@ -525,6 +553,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
                 Memory.munmap(reservationTail);
                 reservationTail = null;
             }
+            populateAboveToSpace(done.flipped());
         }
         if (kind == INIT) {
             initPauseNanos = pause.pauseNanos();
