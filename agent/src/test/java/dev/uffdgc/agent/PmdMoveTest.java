@@ -106,6 +106,94 @@ class PmdMoveTest {
         }
     }
 
+    /**
+     * The flip moves the used heap out to the end of top's 2 MiB region, so the region the allocator refills after
+     * the cycle faults back as one huge page. A heap whose top at the collection sits inside a region (~5.5 MiB,
+     * THP-backed) and whose live part is a few KiB: after the cycle, a write into that region must get a huge PMD.
+     * Red when the flip stopped at top's page: the partial mremap split the huge PMD and left its PTE table behind,
+     * and every later fault there was a 4 KiB one ("0 huge bytes").
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(60)
+    void theRegionOfTheOldTopFaultsBackAsAHugePage() throws Exception {
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        assumeTrue(Files.exists(thp) && !Files.readString(thp).contains("[never]"), "THP is off on this machine");
+        SyntheticHeap h = new SyntheticHeap(16 << 20, true);
+        int last = 0;
+        for (int i = 0; i < 1000; i++) { // the live part, at the bottom
+            last = h.node(last, 0, i);
+        }
+        h.addRoot(last);
+        while (h.top() < 5 * PMD / 2 + PMD / 4) { // garbage up to ~5.5 MiB: top inside the region [4, 6) MiB
+            h.node(0, 0, 7);
+        }
+        MemorySegment region = h.rawHeap().region();
+        long oldTopRegion = h.top() & -PMD;
+        try (PagemapScan scan = PagemapScan.openSelf()) {
+            assumeTrue(scan.hugeBytes(region.address() + oldTopRegion, PMD) == PMD,
+                    "the kernel gave the region of top no huge page");
+            UffdCollector.Opened u = CompactorTest.open(true);
+            Totals totals = new Totals();
+            Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=move,verify=true"), totals);
+            try {
+                c.collect("old top region test");
+                c.completeActive();
+            } finally {
+                c.shutdown();
+                u.uffd().close();
+            }
+            assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
+            assertTrue(h.top() < PMD, "the live part moved above its first region: top " + h.top());
+            region.set(java.lang.foreign.ValueLayout.JAVA_BYTE, oldTopRegion, (byte) 0); // above top: zero stays zero
+            assertEquals(PMD, scan.hugeBytes(region.address() + oldTopRegion, PMD),
+                    "huge bytes in the old top's region after a write there");
+        }
+    }
+
+    /**
+     * The to-space's last 2 MiB region cannot be a huge page (its to-space pages are mapped page by page), so the
+     * pages above the to-space in it are populated at the flip's resume instead of faulted in one by one by the
+     * allocator. A live part of a few pages: after the cycle, every page above the to-space in its region is
+     * present though nothing was allocated there. Red without the populate (none present).
+     */
+    @org.junit.jupiter.api.Test
+    @Timeout(60)
+    void pagesAboveTheToSpaceInItsRegionArePopulated() throws Exception {
+        SyntheticHeap h = new SyntheticHeap(16 << 20, true);
+        int last = 0;
+        for (int i = 0; i < 1000; i++) {
+            last = h.node(last, 0, i);
+        }
+        h.addRoot(last);
+        while (h.top() < 5 * PMD / 2) {
+            h.node(0, 0, 7);
+        }
+        UffdCollector.Opened u = CompactorTest.open(true);
+        Totals totals = new Totals();
+        Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=move,verify=true"), totals);
+        try {
+            c.collect("populate test");
+            c.completeActive();
+        } finally {
+            c.shutdown();
+            u.uffd().close();
+        }
+        assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
+        long toSpace = (long) totals.cycles().getFirst().destPages << 12;
+        assertTrue(toSpace < PMD, "to-space of " + toSpace + " bytes");
+        MemorySegment above = h.rawHeap().region().asSlice(toSpace, PMD - toSpace);
+        try (dev.uffdgc.kernel.proc.Pagemap pm = dev.uffdgc.kernel.proc.Pagemap.openSelf()) {
+            MemorySegment entries = pm.read(above);
+            long pages = above.byteSize() >> 12;
+            long present = 0;
+            for (long i = 0; i < pages; i++) {
+                present += dev.uffdgc.kernel.proc.Pagemap.isPresent(entries.getAtIndex(
+                        java.lang.foreign.ValueLayout.JAVA_LONG, i)) ? 1 : 0;
+            }
+            assertEquals(pages, present, "pages present above the to-space in its region");
+        }
+    }
+
     /** smaps' AnonHugePages, in bytes, summed over the mappings that overlap {@code s}. */
     private static long anonHugePages(MemorySegment s) throws IOException {
         long lo = s.address();

@@ -2,6 +2,8 @@ package dev.uffdgc.experiments.pause;
 
 import dev.uffdgc.kernel.Rusage;
 import dev.uffdgc.kernel.uapi.Resource;
+import dev.uffdgc.toyvm.heap.HeapAccess;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class PauseRun {
     static final String MAIN = "dev.uffdgc.samples.LiveSetChurn";
+    /** toyvm's launcher class (toyvm.jar's Main-Class), for the agent runs' class-path start. */
+    static final String TOYVM_MAIN = dev.uffdgc.toyvm.cli.Main.class.getName();
     /** toyvm's heap limit: 32-bit references shifted by 3 (ObjectLayout.MAX_HEAP_BYTES, 32 GiB - a page). */
     static final long TOYVM_MAX_HEAP_MB = dev.uffdgc.toyvm.heap.ObjectLayout.MAX_HEAP_BYTES >> 20;
 
@@ -119,10 +123,15 @@ final class PauseRun {
             // runs each, interleaved (load 8-9): pause max 10.9 / 13.1 ms without, 0.77 / 4.1 ms with them.
             cmd.addAll(mode.equals("stw") ? o.toyvmHostFlags : o.agentHostFlags);
             cmd.addAll(o.hostFlags);
-            if (!mode.equals("stw")) {
-                cmd.add("-javaagent:" + o.agentJar + "=mode=" + mode);
+            if (mode.equals("stw")) {
+                cmd.addAll(List.of("-jar", o.toyvmJar.toString()));
+            } else {
+                // As ./uffd-gc run --gc starts it: toyvm from the class path with the agent jar on it, so that the
+                // agent's AOT cache holds the agent's classes (it skips those of a jar only -javaagent adds).
+                cmd.addAll(List.of("-javaagent:" + o.agentJar + "=mode=" + mode, HeapAccess.ADD_EXPORTS,
+                        "-cp", o.toyvmJar + File.pathSeparator + o.agentJar, TOYVM_MAIN));
             }
-            cmd.addAll(List.of("-jar", o.toyvmJar.toString(), "-Xmx" + heapMb + "m", "-Xlog:gc:file=" + gc,
+            cmd.addAll(List.of("-Xmx" + heapMb + "m", "-Xlog:gc:file=" + gc,
                     "-Xlog:safepoint:file=" + sp, "-cp", o.samples.toString()));
         }
         cmd.addAll(List.of(MAIN, Integer.toString(w.live()), Integer.toString(w.threads()), Integer.toString(w.churn())));

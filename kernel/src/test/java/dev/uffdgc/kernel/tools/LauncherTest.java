@@ -50,11 +50,14 @@ class LauncherTest {
         }
     }
 
-    /** The flags before {@code -jar} (or {@code -cp}), minus the agent and the AOT cache file's name. */
+    /**
+     * The flags before {@code -jar} (or {@code -cp}), minus the agent, toyvm's export (toyvm.jar's manifest gives it
+     * to a {@code -jar} start; a class-path start, as under the agent, passes it) and the AOT cache file's name.
+     */
     private static List<String> hostFlags(String command) {
         List<String> words = List.of(command.strip().split(" "));
         int end = words.indexOf("-jar") >= 0 ? words.indexOf("-jar") : words.indexOf("-cp");
-        return words.subList(1, end).stream().filter(w -> !w.startsWith("-javaagent:"))
+        return words.subList(1, end).stream().filter(w -> !w.startsWith("-javaagent:") && !w.startsWith("--add-exports="))
                 .map(w -> w.startsWith("-XX:AOTCache=") ? "-XX:AOTCache=<file>" : w).toList();
     }
 
@@ -70,6 +73,10 @@ class LauncherTest {
             assertEquals(0, stw.exit(), stw.err());
             assertEquals(0, agent.exit(), agent.err());
             assertTrue(agent.out().contains("-javaagent:") && agent.out().contains("=mode=move,workers=1 "), agent.out());
+            // Under the agent toyvm starts from the class path with the agent jar on it: its AOT cache then holds
+            // the agent's classes (it skips a jar that only -javaagent adds).
+            assertTrue(agent.out().matches("(?s).* -cp \\S*toyvm\\.jar:\\S*uffd-gc\\.jar dev\\.uffdgc\\.toyvm\\.cli\\.Main .*"),
+                    agent.out());
             assertEquals(hostFlags(stw.out()), hostFlags(agent.out()), stw.out() + agent.out());
             assertTrue(hostFlags(stw.out()).contains("-XX:AOTCache=<file>"), stw.out());
             String jit = env.getOrDefault("UFFDGC_TOYVM_JIT", "-XX:TieredStopAtLevel=1");
