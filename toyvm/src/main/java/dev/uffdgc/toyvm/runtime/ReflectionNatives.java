@@ -99,8 +99,15 @@ final class ReflectionNatives {
         r.add(mod, "addExports0(Ljava/lang/Module;Ljava/lang/String;Ljava/lang/Module;)V", (t, b) -> { });
         r.add(mod, "addExportsToAll0(Ljava/lang/Module;Ljava/lang/String;)V", (t, b) -> { });
         r.add(mod, "addExportsToAllUnnamed0(Ljava/lang/Module;Ljava/lang/String;)V", (t, b) -> { });
-        // And the platform loader (ObjectInputStream's default when no user-defined loader is on the stack).
-        r.add("java/lang/ClassLoader", "getPlatformClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
+        // The platform loader is the guestlib's ClassPathLoader: the one loader as an object, which
+        // ResourceBundle.Control loads a program's bundles through (classes report a null loader, so it asks the
+        // platform loader), and ObjectInputStream's default when no user-defined loader is on the stack.
+        r.add("java/lang/ClassLoader", "getPlatformClassLoader()Ljava/lang/ClassLoader;", (t, b) -> {
+            VmClass c = vm.classes.load("jdk/internal/loader/ClassPathLoader");
+            vm.init.initialize(t, c);
+            t.sp = b;
+            vm.interp.call(t, c.methods.get("platform()Ljava/lang/ClassLoader;"));
+        });
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
             byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);
