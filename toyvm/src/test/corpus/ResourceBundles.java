@@ -1,3 +1,6 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.text.ChoiceFormat;
 import java.text.MessageFormat;
 import java.util.*;
@@ -31,6 +34,19 @@ public class ResourceBundles {
         System.out.println(new TreeSet<>(fr.keySet()) + " " + Collections.list(fr.getKeys()).size());
         System.out.println(new ChoiceFormat(fr.getString("choice")).format(0) + " / "
                 + MessageFormat.format(fr.getString("disk"), 0) + " / " + MessageFormat.format(fr.getString("disk"), 2));
+
+        // Through the system class loader, as libraries that take a loader do.
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        ResourceBundle viaLoader = ResourceBundle.getBundle("i18n.Messages", Locale.FRANCE, system);
+        System.out.println(viaLoader.getString("greeting") + " " + viaLoader.getLocale() + " "
+                + ResourceBundle.getBundle("Labels", Locale.GERMAN, system).getString("cancel"));
+        Properties raw = new Properties();
+        try (InputStream in = ClassLoader.getSystemResourceAsStream("i18n/Messages_ja.properties")) {
+            raw.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(raw.getProperty("greeting").length() + " " + (system.getResource("i18n/None.properties") == null));
 
         try {
             fr.getString("no.such.key");

@@ -5,8 +5,9 @@ import java.net.URL;
 import java.util.Enumeration;
 
 /**
- * toyvm guest library: toyvm's one class loader as a ClassLoader object, which ClassLoader.getPlatformClassLoader
- * answers (a VM intrinsic calls {@link #platform}). Classes still report a null loader (Class.getClassLoader), so
+ * toyvm guest library: toyvm's one class loader as ClassLoader objects, which ClassLoader.getPlatformClassLoader
+ * and getSystemClassLoader answer (VM intrinsics call {@link #platform} and {@link #app}; two objects, the
+ * platform loader the app loader's parent, as on HotSpot). Classes still report a null loader (Class.getClassLoader), so
  * ResourceBundle.getBundle hands the platform loader to ResourceBundle.Control.newBundle, which calls its
  * loadClass (a ListResourceBundle subclass) and getResource (a .properties bundle); with no object there it threw a
  * NullPointerException and getBundle reported every bundle of the program missing. HotSpot's platform loader does
@@ -15,14 +16,19 @@ import java.util.Enumeration;
  * them.
  */
 final class ClassPathLoader extends ClassLoader {
-    private static final ClassPathLoader PLATFORM = new ClassPathLoader();
+    private static final ClassPathLoader PLATFORM = new ClassPathLoader("platform", null);
+    private static final ClassPathLoader APP = new ClassPathLoader("app", PLATFORM);
 
-    private ClassPathLoader() {
-        super("platform", null);
+    private ClassPathLoader(String name, ClassLoader parent) {
+        super(name, parent);
     }
 
     static ClassLoader platform() {
         return PLATFORM;
+    }
+
+    static ClassLoader app() {
+        return APP;
     }
 
     @Override
