@@ -35,8 +35,9 @@ public class ResourceBundles {
         System.out.println(new ChoiceFormat(fr.getString("choice")).format(0) + " / "
                 + MessageFormat.format(fr.getString("disk"), 0) + " / " + MessageFormat.format(fr.getString("disk"), 2));
 
-        // Through the system class loader, as libraries that take a loader do.
-        ClassLoader system = ClassLoader.getSystemClassLoader();
+        // Through the system class loader (the main thread's context loader), as libraries that take a loader do.
+        ClassLoader system = Thread.currentThread().getContextClassLoader();
+        System.out.println(system == ClassLoader.getSystemClassLoader());
         ResourceBundle viaLoader = ResourceBundle.getBundle("i18n.Messages", Locale.FRANCE, system);
         System.out.println(viaLoader.getString("greeting") + " " + viaLoader.getLocale() + " "
                 + ResourceBundle.getBundle("Labels", Locale.GERMAN, system).getString("cancel"));
