@@ -219,6 +219,15 @@ final class LangAccess {
         return Class.getExecutableTypeAnnotationBytes(executable);
     }
 
+    /**
+     * The layers with modules defined to a loader: ServiceLoader asks for those of a loader other than the JDK's
+     * platform loader (toyvm's platform loader, ServiceLoader.loadInstalled: the CLDR locale data). toyvm defines
+     * no layers of its own, so the JDK's answer (ModuleLayer.layers, from its per-loader list) is empty.
+     */
+    public java.util.stream.Stream<ModuleLayer> layers(ClassLoader loader) {
+        return java.util.stream.Stream.empty();
+    }
+
     /** ClassLoaderValue's per-loader map (jdk.internal.loader.ClassLoaders' initialiser, ServicesCatalog). */
     public java.util.concurrent.ConcurrentHashMap<?, ?> createOrGetClassLoaderValueMap(ClassLoader cl) {
         return cl.createOrGetClassLoaderValueMap();

@@ -238,6 +238,14 @@ public class Thread implements Runnable {
         return new Thread(new ThreadGroup(systemGroup, "main", MAX_PRIORITY), "main", true);
     }
 
+    /**
+     * Called once by the VM on the main thread before the main class loads: its context class loader is the
+     * system loader, as HotSpot's System.initPhase3 sets it (after the Reference Handler started, which keeps null).
+     */
+    private static void vmMainContextLoader() {
+        currentThread().contextClassLoader = ClassLoader.getSystemClassLoader();
+    }
+
     /** Called by the VM when the last non-daemon thread has ended, to run the shutdown hooks (HotSpot's too). */
     private static Thread vmDestroyJavaVm() {
         return new Thread(systemGroup, "DestroyJavaVM", true);

@@ -6,9 +6,9 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * toyvm guest library: ClassLoader.getSystemResources (a VM intrinsic calls {@link #find}) and the boot loader's
- * resource streams ({@link #findAsStream}). The JDK's asks the
- * system class loader, which toyvm does not have (getSystemClassLoader answers null: one loader), so it threw a
+ * toyvm guest library: ClassLoader.getSystemResources (a VM intrinsic calls {@link #find}; so does
+ * ClassPathLoader.getResources) and the boot loader's resource streams ({@link #findAsStream}). The JDK's asks the
+ * system class loader, which toyvm did not have (getSystemClassLoader answered null), so it threw a
  * NullPointerException from every ServiceLoader.load over the class path (ZoneRulesProvider's, for
  * ZoneId.of("Europe/Berlin")). The class path is the VM's; like Class.getResource, the first entry that has the
  * name answers, so a name present in several jars is found once (HotSpot lists each).

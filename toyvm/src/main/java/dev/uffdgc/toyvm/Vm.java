@@ -261,6 +261,7 @@ public final class Vm {
         throwing.preallocate(t);
         threadNatives.createMainThread(t);
         references.startHandler(t);
+        threadNatives.setMainContextLoader(t);
         String name = mainClass.replace('.', '/');
         VmClass main;
         try {

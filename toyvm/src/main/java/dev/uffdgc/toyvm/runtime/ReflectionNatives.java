@@ -72,11 +72,17 @@ final class ReflectionNatives {
         });
         r.add("jdk/internal/misc/Unsafe", "staticFieldOffset0(Ljava/lang/reflect/Field;)J",
                 (t, b) -> t.prims[b] = UnsafeNatives.STATIC_SLOT | n.staticFieldOf(t, t.refs[b + 1]).offset);
-        // One class loader and no ClassLoader objects (Class.getClassLoader answers null, as for the boot loader):
-        // the system loader is that one too. The JDK's would build ClassLoaders and URLClassPath over java.io.File.
-        // ForkJoinPool's workers of a non-common pool ask for it as their context loader.
+        // One class loader (Class.getClassLoader answers null, as for the boot loader); the system loader is the
+        // guestlib's ClassPathLoader.app(), that loader as an object (the JDK's would build ClassLoaders and
+        // URLClassPath over java.io.File): ClassLoader.getSystemResource, getBundle(name, locale, systemLoader),
+        // and ForkJoinPool's workers of a non-common pool take it as their context loader.
         r.add("java/lang/ClassLoader", "registerNatives()V", (t, b) -> { });
-        r.add("java/lang/ClassLoader", "getSystemClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
+        r.add("java/lang/ClassLoader", "getSystemClassLoader()Ljava/lang/ClassLoader;", (t, b) -> {
+            VmClass c = vm.classes.load("jdk/internal/loader/ClassPathLoader");
+            vm.init.initialize(t, c);
+            t.sp = b;
+            vm.interp.call(t, c.methods.get("app()Ljava/lang/ClassLoader;"));
+        });
         r.add("java/lang/LangAccess", "defineClass0(Ljava/lang/String;[B)Ljava/lang/Class;", (t, b) -> {
             String name = vm.strings.toHost(t.refs[b]);
             long array = ObjectLayout.offset(t.refs[b + 1]);
@@ -99,8 +105,15 @@ final class ReflectionNatives {
         r.add(mod, "addExports0(Ljava/lang/Module;Ljava/lang/String;Ljava/lang/Module;)V", (t, b) -> { });
         r.add(mod, "addExportsToAll0(Ljava/lang/Module;Ljava/lang/String;)V", (t, b) -> { });
         r.add(mod, "addExportsToAllUnnamed0(Ljava/lang/Module;Ljava/lang/String;)V", (t, b) -> { });
-        // And the platform loader (ObjectInputStream's default when no user-defined loader is on the stack).
-        r.add("java/lang/ClassLoader", "getPlatformClassLoader()Ljava/lang/ClassLoader;", (t, b) -> t.refs[b] = 0);
+        // The platform loader is the guestlib's ClassPathLoader: the one loader as an object, which
+        // ResourceBundle.Control loads a program's bundles through (classes report a null loader, so it asks the
+        // platform loader), and ObjectInputStream's default when no user-defined loader is on the stack.
+        r.add("java/lang/ClassLoader", "getPlatformClassLoader()Ljava/lang/ClassLoader;", (t, b) -> {
+            VmClass c = vm.classes.load("jdk/internal/loader/ClassPathLoader");
+            vm.init.initialize(t, c);
+            t.sp = b;
+            vm.interp.call(t, c.methods.get("platform()Ljava/lang/ClassLoader;"));
+        });
         r.add(k, "resource0(Ljava/lang/String;)[B", (t, b) -> {
             byte[] bytes = vm.classes.classPath().findResource(vm.strings.toHost(t.refs[b]));
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);

@@ -149,6 +149,12 @@ public final class ThreadNatives {
         createVmThread(t, "vmMainThread");
     }
 
+    /** Gives the main thread the system class loader as its context loader (Thread.vmMainContextLoader). */
+    public void setMainContextLoader(VmThread t) {
+        VmClass c = vm.classes.load("java/lang/Thread");
+        vm.interp.call(t, c.methods.get("vmMainContextLoader()V"));
+    }
+
     /** Makes the Thread object of the thread that runs the shutdown hooks when the last non-daemon thread ends. */
     public void createDestroyJavaVmThread(VmThread t) {
         createVmThread(t, "vmDestroyJavaVm");
