@@ -144,15 +144,12 @@ class PlanTest {
         // overwrote source bytes not yet read would show
         boolean inPlace = order.equals("in-place");
         SyntheticHeap h = new SyntheticHeap(4 << 20).randomGraph(seed, OBJECTS);
-        Marker m = new Marker(h);
-        Plan plan = new Plan(m, h);
-        assertTrue(h.stopTheWorld());
-        m.mark(h.top());
-        plan.compute(h.top(), dense);
-        MemorySegment heap = h.rawHeap().region();
-        ShadowCheck shadow = new ShadowCheck(h, plan, m.bits, heap, m.pageLive);
-        MemorySegment from = Memory.mmapAnonymous((long) plan.oldPages << PAGE_SHIFT);
-        MemorySegment.copy(heap, 0, from, 0, plan.oldTop);
+        Planned t = Planned.stopAndPlan(h, dense);
+        Marker m = t.marks();
+        Plan plan = t.plan();
+        MemorySegment heap = t.heap();
+        ShadowCheck shadow = t.shadow();
+        MemorySegment from = t.from();
         int dead = 0;
         for (int p = 0; p < plan.oldPages; p++) {
             if (plan.deadArrayPage[p]) { // nobody reads it (MOVE drops it): scribble on it, no build may notice
@@ -253,15 +250,12 @@ class PlanTest {
             prev = h.node(refs, prev, round);
         }
         h.addRoot(prev);
-        Marker m = new Marker(h);
-        Plan plan = new Plan(m, h);
-        assertTrue(h.stopTheWorld());
-        m.mark(h.top());
-        plan.compute(h.top(), dense);
-        MemorySegment heap = h.rawHeap().region();
-        ShadowCheck shadow = new ShadowCheck(h, plan, m.bits, heap, m.pageLive);
-        MemorySegment from = Memory.mmapAnonymous((long) plan.oldPages << PAGE_SHIFT);
-        MemorySegment.copy(heap, 0, from, 0, plan.oldTop);
+        Planned t = Planned.stopAndPlan(h, dense);
+        Marker m = t.marks();
+        Plan plan = t.plan();
+        MemorySegment heap = t.heap();
+        ShadowCheck shadow = t.shadow();
+        MemorySegment from = t.from();
         h.resumeTheWorld();
         PageBuilder builder = new PageBuilder(h, m, plan);
         for (int p = 0; p < plan.destPages; p++) {
@@ -335,5 +329,20 @@ class PlanTest {
             }
         }
         return prefixPages;
+    }
+
+    /** A heap marked and planned with the world stopped, its shadow, and a from-space copy of it (the flip's). */
+    private record Planned(Marker marks, Plan plan, MemorySegment heap, ShadowCheck shadow, MemorySegment from) {
+        static Planned stopAndPlan(SyntheticHeap h, int dense) {
+            Marker m = new Marker(h);
+            Plan plan = new Plan(m, h);
+            assertTrue(h.stopTheWorld());
+            m.mark(h.top());
+            plan.compute(h.top(), dense);
+            MemorySegment heap = h.rawHeap().region();
+            MemorySegment from = Memory.mmapAnonymous((long) plan.oldPages << PAGE_SHIFT);
+            MemorySegment.copy(heap, 0, from, 0, plan.oldTop);
+            return new Planned(m, plan, heap, new ShadowCheck(h, plan, m.bits, heap, m.pageLive), from);
+        }
     }
 }
