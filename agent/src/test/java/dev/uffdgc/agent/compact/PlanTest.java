@@ -253,24 +253,7 @@ class PlanTest {
             prev = h.node(refs, prev, round);
         }
         h.addRoot(prev);
-        Marker m = new Marker(h);
-        Plan plan = new Plan(m, h);
-        assertTrue(h.stopTheWorld());
-        m.mark(h.top());
-        plan.compute(h.top(), dense);
-        MemorySegment heap = h.rawHeap().region();
-        ShadowCheck shadow = new ShadowCheck(h, plan, m.bits, heap, m.pageLive);
-        MemorySegment from = Memory.mmapAnonymous((long) plan.oldPages << PAGE_SHIFT);
-        MemorySegment.copy(heap, 0, from, 0, plan.oldTop);
-        h.resumeTheWorld();
-        PageBuilder builder = new PageBuilder(h, m, plan);
-        for (int p = 0; p < plan.destPages; p++) {
-            MemorySegment own = from.asSlice((long) p << PAGE_SHIFT, PAGE_SIZE);
-            builder.build(p, own, from, h.heap().at(from.address()));
-            assertNull(shadow.check(p, own), "page " + p);
-        }
-        shadow.release();
-        Memory.munmap(from);
+        PageBuilderTest.buildEveryPageInPlace(h, dense, (m, plan) -> { });
     }
 
     /**
