@@ -250,21 +250,7 @@ class PlanTest {
             prev = h.node(refs, prev, round);
         }
         h.addRoot(prev);
-        Planned t = Planned.stopAndPlan(h, dense);
-        Marker m = t.marks();
-        Plan plan = t.plan();
-        MemorySegment heap = t.heap();
-        ShadowCheck shadow = t.shadow();
-        MemorySegment from = t.from();
-        h.resumeTheWorld();
-        PageBuilder builder = new PageBuilder(h, m, plan);
-        for (int p = 0; p < plan.destPages; p++) {
-            MemorySegment own = from.asSlice((long) p << PAGE_SHIFT, PAGE_SIZE);
-            builder.build(p, own, from, h.heap().at(from.address()));
-            assertNull(shadow.check(p, own), "page " + p);
-        }
-        shadow.release();
-        Memory.munmap(from);
+        PageBuilderTest.buildEveryPageInPlace(h, dense, (m, plan) -> { });
     }
 
     /**
@@ -332,7 +318,7 @@ class PlanTest {
     }
 
     /** A heap marked and planned with the world stopped, its shadow, and a from-space copy of it (the flip's). */
-    private record Planned(Marker marks, Plan plan, MemorySegment heap, ShadowCheck shadow, MemorySegment from) {
+    record Planned(Marker marks, Plan plan, MemorySegment heap, ShadowCheck shadow, MemorySegment from) {
         static Planned stopAndPlan(SyntheticHeap h, int dense) {
             Marker m = new Marker(h);
             Plan plan = new Plan(m, h);

@@ -88,6 +88,11 @@ public final class MarkBitmap {
         return live[c];
     }
 
+    /** Start bits of chunk {@code c}. */
+    public long startBits(int c) {
+        return starts[c];
+    }
+
     /** Live bytes of obj's chunk below {@code addr}. */
     public long liveBytesBelow(long addr) {
         int g = (int) (addr >>> GRANULE_SHIFT);
