@@ -107,8 +107,8 @@ class PmdMoveTest {
     }
 
     /**
-     * The flip moves the used heap out to the end of top's 2 MiB region, so the region the allocator refills after
-     * the cycle faults back as one huge page. A heap whose top at the collection sits inside a region (~5.5 MiB,
+     * The flip moves the whole heap out (at first the used heap to the end of top's 2 MiB region; now its whole
+     * PUDs), so the region the allocator refills after the cycle faults back as one huge page. A heap whose top at the collection sits inside a region (~5.5 MiB,
      * THP-backed) and whose live part is a few KiB: after the cycle, a write into that region must get a huge PMD.
      * Red when the flip stopped at top's page: the partial mremap split the huge PMD and left its PTE table behind,
      * and every later fault there was a 4 KiB one ("0 huge bytes").

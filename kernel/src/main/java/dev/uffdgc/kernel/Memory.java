@@ -16,6 +16,8 @@ public final class Memory {
     public static final long PAGE_SIZE = 4096;
     /** The PMD size: a transparent huge page on x86_64. */
     public static final long HUGE_PAGE_SIZE = 2L << 20;
+    /** The PUD size on x86_64 (4-level paging): what one entry of a PMD table's parent maps, 1 GiB. */
+    public static final long PUD_SIZE = 1L << 30;
 
     /** A private anonymous read-write mapping of {@code size} bytes (rounded up to pages), page-aligned. */
     public static MemorySegment mmapAnonymous(long size) {

@@ -63,8 +63,6 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     private MemorySegment reservation;
     /** Dead regions the marker thread released after the plan (DeadRegions), for the cycle's stats. */
     private long releasedDeadBytes;
-    /** What the flip pause left of its reservation beyond the from-space; unmapped after the resume. */
-    private MemorySegment reservationTail;
     /** False once the kernel refused MADV_POPULATE_WRITE ({@link #populateAboveToSpace}). */
     private boolean populateAboveToSpace = true;
     final PageBuilder builder;
@@ -391,11 +389,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         flipParts.end(1);
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
-        long flipped = flipBytes(heap, (long) plan.oldPages << PAGE_SHIFT);
-        MemorySegment reservation = takeReservation(heap, flipped);
+        MemorySegment mapping = Flip.span(vm.rawHeap().mapping());
+        MemorySegment reservation = takeReservation(mapping);
         flipParts.end(2);
         ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap, marks.pageLive) : null;
-        MemorySegment from = flip(id, heap.asSlice(0, flipped), reservation);
+        MemorySegment from = flip(id, mapping, reservation);
         flipParts.end(3);
         MemorySegment registered = heap.asSlice(0, (long) plan.destPages << PAGE_SHIFT);
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
@@ -428,22 +426,16 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         preparedStates = new PageStates(heapPages, plan.destPages);
         releasedDeadBytes = DeadRegions.release(vm, marks, plan.newTop, mark.markEnd());
         if (reservation == null) { // mmap + 2 munmaps, on the marker thread rather than in the pause
-            reservation = Flip.reserve(vm.rawHeap().region());
+            reservation = Flip.reserve(Flip.span(vm.rawHeap().mapping()));
         }
         Flip.mappingStarts(vm.rawHeap().region(), cuts);
     }
 
-    /**
-     * In the flip pause: the prepared from-space reservation (made here if there is none), {@code len} long; the
-     * rest is unmapped after the resume ({@link #log}): a munmap here cost 0.05 ms of a 0.4-0.5 ms pause
-     * (LiveSetChurn 64 1 30 and 512 1 10, median of the pause parts).
-     */
-    private MemorySegment takeReservation(MemorySegment heap, long len) {
-        MemorySegment r = reservation != null ? reservation : Flip.reserve(heap);
+    /** In the flip pause: the from-space reservation the marker thread prepared (made here if there is none). */
+    private MemorySegment takeReservation(MemorySegment mapping) {
+        MemorySegment r = reservation != null ? reservation : Flip.reserve(mapping);
         reservation = null;
-        reservationTail = r.byteSize() > len ? MemorySegment.ofAddress(r.address() + len).reinterpret(r.byteSize() - len)
-                : null;
-        return r.reinterpret(len);
+        return r;
     }
 
     /** In the flip pause: the prepared page states, grown over what the plan tail added. */
@@ -498,17 +490,9 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         }
     }
 
-    /**
-     * How much of the heap the flip moves out: the used part ({@code usedBytes}, top's page) up to the end of its
-     * 2 MiB region, or the heap's end. The bytes above top are zero and nobody reads their from-space copy; what
-     * matters is the heap's page table. A partial mremap of a region moves its PTEs one by one (a huge PMD is split
-     * first) and leaves the PTE table behind, so every later fault there was a 4 KiB one, for the rest of the run
-     * (the allocator refilled it page by page, ~12 µs a page here against one THP fault for the whole region). The
-     * whole region moves as one PMD entry and leaves it empty. LiveSetChurn 8 1 102 -Xmx32m: the heap's last region
-     * took 486 4 KiB faults per cycle (16,543 of the mutator's 31,384 minor faults in a run).
-     */
-    private static long flipBytes(MemorySegment heap, long usedBytes) {
-        long end = heap.address() + usedBytes;
+    /** The end of {@code bytes}' last 2 MiB region (heap offset), or the heap's end. */
+    private static long regionEnd(MemorySegment heap, long bytes) {
+        long end = heap.address() + bytes;
         long regionEnd = (end + Memory.HUGE_PAGE_SIZE - 1) & -Memory.HUGE_PAGE_SIZE;
         return Math.min(heap.byteSize(), regionEnd - heap.address());
     }
@@ -525,7 +509,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     private void populateAboveToSpace(Cycle c) {
         MemorySegment heap = vm.rawHeap().region();
         long from = (long) c.pages() << PAGE_SHIFT;
-        long end = flipBytes(heap, from);
+        long end = regionEnd(heap, from);
         if (end <= from || !populateAboveToSpace) {
             return;
         }
@@ -549,10 +533,6 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
             mark.wake();
         } else if (kind == FLIP) {
             startBackground(done.flipped());
-            if (reservationTail != null) {
-                Memory.munmap(reservationTail);
-                reservationTail = null;
-            }
             populateAboveToSpace(done.flipped());
         }
         if (kind == INIT) {

@@ -9,9 +9,10 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Before the flip, on the marker thread after the plan: the whole 2 MiB regions of the marked range that hold no
- * live byte are released (MADV_DONTNEED), so the flip's mremap finds their PMDs empty and skips them.
+ * live byte are released (MADV_DONTNEED): their memory goes back before the cycle ends rather than after it.
  *
- * <p>Why: mremap moves each populated PMD with a TLB flush of its own ({@code move_huge_pmd} and
+ * <p>First written for the flip's cost, which the PUD flip (Flip) has since made independent of what the heap holds:
+ * mremap moved each populated PMD with a TLB flush of its own ({@code move_huge_pmd} and
  * {@code move_normal_pmd} end in {@code flush_tlb_mm_range}), and on this VM a flush is a hypercall: perf of a C
  * mremap(DONTUNMAP|FIXED) of 2000 MiB of touched huge pages put 95% of its 12-21 ms (CPU, one thread) in
  * {@code flush_tlb_mm_range} -> {@code pvm_flush_tlb_multi} (~18 µs per PMD); 256 MiB 0.5 ms. So the flip cost

@@ -16,12 +16,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The flip's mremap: every page of the heap's live part moves to a from-space (MREMAP_MAYMOVE |
- * MREMAP_DONTUNMAP), leaving the heap range mapped and empty. One mremap when the range is one mapping. After
- * some cycles the kernel may keep the heap as several adjacent mappings with equal flags (they stop merging
- * once their anon_vmas differ) and mremap refuses a range that spans mappings (EFAULT); then each mapping moves
- * separately to its place in a reserved from-space (MREMAP_FIXED). Ioctls (MOVE, COPY) must not span mappings
- * either, so the pages where a mapping starts are recorded: page runs are cut there.
+ * The flip's mremap: the whole PUDs of the heap's mapping (toyvm's {@code Heap.mapping()}: 1 GiB-aligned, whole
+ * 1 GiB PUDs and one page more) move to a from-space (MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP) at a 1 GiB
+ * aligned reservation, leaving the heap range mapped and empty. Source and destination both cover whole PUDs, so
+ * the kernel moves one PUD entry per GiB ({@code move_normal_pud}, one TLB flush each) rather than one PMD entry and
+ * one flush per 2 MiB: on this VM a flush is a hypercall of ~15-20 µs, and perf of the flip pause (LiveSetChurn
+ * 64 MiB live, -Xmx256m) put its mremap's 1.3-2.4 ms in {@code pvm_flush_tlb_multi}. In C here, 256 MiB of touched
+ * pages: 0.76-1.0 ms as 128 PMDs, 0.04-0.05 ms as one PUD.
+ *
+ * <p>The PUD path needs the heap to stay one mapping (mremap moves mapping by mapping): the page beyond the PUDs
+ * sees to that (see {@code Heap.mapping()}). When it is several anyway (another collector having split it), each
+ * mapping moves separately to its place in the from-space: one mremap for them all since Linux 6.17, else one per
+ * mapping (EFAULT for a range that spans mappings), and ioctls (MOVE, COPY) must not span mappings either, so the
+ * pages where a mapping starts are recorded: page runs are cut there.
  */
 final class Flip {
     private static final long PAGE = Memory.PAGE_SIZE;
@@ -67,9 +74,14 @@ final class Flip {
         }
     }
 
-    /** A from-space reservation for any flip of {@code heap} (its whole length), see {@link #reserveCongruent}. */
-    static MemorySegment reserve(MemorySegment heap) {
-        return reserveCongruent(heap.address(), heap.byteSize());
+    /** A from-space reservation for a flip of {@code mapping} (its whole length), see {@link #reserveCongruent}. */
+    static MemorySegment reserve(MemorySegment mapping) {
+        return reserveCongruent(mapping.address(), mapping.byteSize());
+    }
+
+    /** What the flip moves of the heap's {@code mapping}: its whole 1 GiB PUDs (all of it but the page beyond). */
+    static MemorySegment span(MemorySegment mapping) {
+        return mapping.asSlice(0, mapping.byteSize() & -Memory.PUD_SIZE);
     }
 
     /**
@@ -93,7 +105,10 @@ final class Flip {
         for (long[] piece : pieces(start, end)) {
             long lo = Math.max(piece[0], start);
             long hi = Math.min(piece[1], end);
-            cut[(int) ((lo - start) / PAGE)] = true;
+            long page = (lo - start) / PAGE;
+            if (page < cut.length) { // pieces beyond the heap hold no page a run reads
+                cut[(int) page] = true;
+            }
             Memory.mremap(MemorySegment.ofAddress(lo).reinterpret(hi - lo), hi - lo,
                     MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP, from.address() + (lo - start));
         }
@@ -102,24 +117,25 @@ final class Flip {
 
     /**
      * Reserves {@code len} bytes of address space (PROT_NONE, nothing committed) starting at the same offset
-     * within a 2 MiB PMD as {@code start}. Why: mremap moves whole page tables (one PMD entry per 2 MiB,
-     * {@code move_normal_pmd}) only where source and destination are congruent modulo 2 MiB; elsewhere it moves
-     * every PTE. Measured in C on this VM, 2000 MiB of touched 4 KiB pages, MREMAP_DONTUNMAP|FIXED: 0.15 ms
-     * congruent, 5.1 ms one page off; with the source still registered with userfaultfd (no EVENT_REMAP) the
-     * kernel moves PTEs whatever the alignment (4.0 ms) — the heap is unregistered when a cycle ends, so the flip
-     * gets the fast path. Letting mremap pick the address (as before) gave no congruence.
+     * within a 1 GiB PUD as {@code start}. Why: mremap moves whole page tables (one PUD entry per GiB,
+     * {@code move_normal_pud}; one PMD entry per 2 MiB, {@code move_normal_pmd}) only where source and destination
+     * are congruent modulo that size; elsewhere it moves every PTE. Measured in C on this VM, 2000 MiB of touched
+     * 4 KiB pages, MREMAP_DONTUNMAP|FIXED: 0.15 ms congruent modulo 2 MiB, 5.1 ms one page off; with the source still
+     * registered with userfaultfd (no EVENT_REMAP) the kernel moves PTEs whatever the alignment (4.0 ms) — the heap
+     * is unregistered when a cycle ends, so the flip gets the fast path. Letting mremap pick the address (as before)
+     * gave no congruence.
      */
     private static MemorySegment reserveCongruent(long start, long len) {
-        long pmd = Memory.HUGE_PAGE_SIZE;
-        long raw = Memory.mmap(0, len + pmd, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE).address();
-        long at = (raw & -pmd) + (start & (pmd - 1));
+        long pud = Memory.PUD_SIZE;
+        long raw = Memory.mmap(0, len + pud, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE).address();
+        long at = (raw & -pud) + (start & (pud - 1));
         if (at < raw) {
-            at += pmd;
+            at += pud;
         }
         if (at > raw) {
             Memory.munmap(raw, at - raw);
         }
-        long tail = raw + len + pmd - (at + len);
+        long tail = raw + len + pud - (at + len);
         if (tail > 0) {
             Memory.munmap(at + len, tail);
         }

@@ -61,7 +61,7 @@ public final class WarmUp {
             }
             if (ended) { // else a thread of it may still poll the fd: leave it (and its heap) rather than reuse it
                 uffd.close();
-                Memory.munmap(h.rawHeap().region());
+                Memory.munmap(h.rawHeap().mapping());
             }
         }
     }

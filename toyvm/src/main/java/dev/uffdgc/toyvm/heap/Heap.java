@@ -41,6 +41,7 @@ public final class Heap {
     /** Collections a failing allocation may trigger before it reports OutOfMemoryError. */
     private static final int COLLECT_ATTEMPTS = 3;
 
+    private final MemorySegment mapping;
     private final MemorySegment region;
     private final HeapAccess access;
     private final long end;
@@ -57,7 +58,7 @@ public final class Heap {
     }
 
     /**
-     * {@code hugePages}: the mapping starts on a 2 MiB boundary and is advised MADV_HUGEPAGE, so that THP (here
+     * {@code hugePages}: the mapping ({@link #mapping()}) is advised MADV_HUGEPAGE, so that THP (here
      * {@code enabled=madvise}) can back it with 2 MiB pages — and a collector that moves pages with UFFDIO_MOVE can
      * move a whole 2 MiB region as one PMD entry (the kernel's move_pages_huge_pmd; issue 11). The advice also
      * changes the mutator's allocation faults (one 2 MiB fault instead of 512) and the TLB reach of every
@@ -67,9 +68,11 @@ public final class Heap {
         if (size < 64 * 1024 || size > MAX_HEAP_BYTES) {
             throw new IllegalArgumentException("heap size must be between 64K and " + (MAX_HEAP_BYTES >> 20) + "M: " + size);
         }
-        this.region = Memory.mmapAnonymous(pageAlign(size), Memory.HUGE_PAGE_SIZE);
-        if (hugePages) {
-            Memory.madvise(region, dev.uffdgc.kernel.uapi.Mman.MADV_HUGEPAGE);
+        long regionBytes = pageAlign(size);
+        this.mapping = Memory.mmapAnonymous(mappingBytes(regionBytes), Memory.PUD_SIZE);
+        this.region = mapping.asSlice(0, regionBytes);
+        if (hugePages) { // the whole mapping: advice on a part would split it in two (see mapping())
+            Memory.madvise(mapping, dev.uffdgc.kernel.uapi.Mman.MADV_HUGEPAGE);
         }
         this.access = new HeapAccess(region.address(), region.byteSize());
         this.end = region.byteSize();
@@ -115,6 +118,26 @@ public final class Heap {
 
     public MemorySegment region() {
         return region;
+    }
+
+    /**
+     * The whole mapping the heap {@link #region} starts: 1 GiB-aligned, whole 1 GiB PUDs that hold the heap, and one
+     * page more. Nothing else is mapped in those PUDs, so a collector that mremaps them to a 1 GiB-aligned place
+     * moves one PUD entry per GiB (the kernel's {@code move_normal_pud}: one TLB flush per GiB) instead of one PMD
+     * entry and one flush per 2 MiB — on this VM a flush is a hypercall, ~15-20 µs, so 1.3-2.4 ms for a 256 MiB heap
+     * (issue 10). The page beyond them is never touched: it keeps such an mremap from moving the whole mapping, which
+     * would reset the mapping's anon_vma (mm/mremap.c, MREMAP_DONTUNMAP) and leave it to split for good at the
+     * collector's next UFFDIO_REGISTER of part of it (its two halves then get anon_vmas of their own and cannot merge
+     * again), after which mremap moves it mapping by mapping, PMD by PMD. Address space only ({@code MAP_NORESERVE}).
+     */
+    public MemorySegment mapping() {
+        return mapping;
+    }
+
+    /** The mapping's length for a heap region of {@code regionBytes}: see {@link #mapping()}. */
+    static long mappingBytes(long regionBytes) {
+        long pud = Memory.PUD_SIZE;
+        return ((regionBytes + pud - 1) & -pud) + Memory.PAGE_SIZE;
     }
 
     /** Heap offset one past the last allocated byte (TLABs included: they are carved below top). */
