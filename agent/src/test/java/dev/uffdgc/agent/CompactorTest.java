@@ -218,29 +218,29 @@ class CompactorTest {
     }
 
     /**
-     * The flip's from-space is reserved on the marker thread (the heap's whole length, PROT_NONE) and what the
-     * flip does not use is unmapped after the resume; the from-space itself when the cycle finishes. So cycles
-     * leave no reservation behind: six cycles, then as many PROT_NONE mappings of the heap's size (up to 2 MiB
-     * more, the congruence slack) as before the first. Shown red with the tail's munmap removed (one per cycle).
+     * The flip's from-space is reserved on the marker thread (PROT_NONE, the length of the heap mapping's whole PUDs),
+     * the flip's mremap lands on it, and the from-space is unmapped when the cycle finishes. So cycles leave no
+     * reservation or from-space behind: six cycles, then as many mappings of exactly that length (any protection)
+     * as before the first. Shown red with the finish's munmap of the from-space removed (one more per cycle).
      */
     @ParameterizedTest
     @ValueSource(strings = {"move", "copy"})
     @Timeout(60)
     void cyclesLeaveNoFromSpaceReservationBehind(String mode) throws Exception {
         SyntheticHeap h = new SyntheticHeap(8 << 20).randomGraph(44, 6000);
-        long heapBytes = h.rawHeap().region().byteSize();
+        long spanBytes = h.rawHeap().mapping().byteSize() & -Memory.PUD_SIZE;
         UffdCollector.Opened u = open(mode.equals("move"));
         Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=" + mode), new Totals());
         try {
             c.collect("warm");
             c.completeActive();
-            long before = reservations(heapBytes);
+            long before = reservations(spanBytes);
             for (int cycle = 0; cycle < 6; cycle++) {
                 h.randomGraph(45 + cycle, 500); // garbage and new objects, so each cycle has something to move
                 c.collect("reservations");
                 c.completeActive();
             }
-            assertEquals(before, reservations(heapBytes), "PROT_NONE mappings of the heap's size after 6 cycles");
+            assertEquals(before, reservations(spanBytes), "mappings of the from-space's size after 6 cycles");
         } finally {
             c.shutdown();
             u.uffd().close();
@@ -248,16 +248,16 @@ class CompactorTest {
         assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
     }
 
-    /** PROT_NONE private mappings whose length is in [heapBytes / 2, heapBytes + 2 MiB]: reservations and their tails. */
-    private static long reservations(long heapBytes) throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(l -> l.split("\\s+")[1].equals("---p"))
+    /** Mappings {@code spanBytes} long: from-space reservations and from-spaces. */
+    private static long reservations(long spanBytes) throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/maps")).stream()
                 .map(l -> l.substring(0, l.indexOf(' ')).split("-"))
                 .mapToLong(r -> Long.parseUnsignedLong(r[1], 16) - Long.parseUnsignedLong(r[0], 16))
-                .filter(len -> len >= heapBytes / 2 && len <= heapBytes + Memory.HUGE_PAGE_SIZE).count();
+                .filter(len -> len == spanBytes).count();
     }
 
     /** How many mappings of /proc/self/maps overlap {@code s}. */
-    private static int mappings(MemorySegment s) throws IOException {
+    static int mappings(MemorySegment s) throws IOException {
         long lo = s.address();
         long hi = lo + s.byteSize();
         return (int) Files.readAllLines(Path.of("/proc/self/maps")).stream().map(l -> l.substring(0, l.indexOf(' ')).split("-"))
