@@ -175,6 +175,14 @@ public final class Forwarding {
         return ObjectLayout.offset(chunkBase[c]) + liveBelow(c, obj);
     }
 
+    /**
+     * Where chunk {@code c}'s first live granule goes (above the prefix, for a chunk with live granules): its base,
+     * without {@link #forward}'s prefix and flag checks (a planner walking the chunks in order).
+     */
+    public long chunkBase(int c) {
+        return ObjectLayout.offset(chunkBase[c]);
+    }
+
     private long liveBelow(int c, long obj) {
         return (long) Long.bitCount(live[c] & ((1L << (obj >>> GRANULE_SHIFT)) - 1)) << GRANULE_SHIFT;
     }
