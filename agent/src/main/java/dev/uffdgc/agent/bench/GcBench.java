@@ -374,6 +374,9 @@ public final class GcBench {
                     r.wallNanos / 1e9 / r.runs);
         }
         for (Result r : results.values()) {
+            System.out.println(GcRows.cpuPhases(r));
+        }
+        for (Result r : results.values()) {
             if (r.mode.startsWith("move")) {
                 System.out.println(lonePages(r));
             }

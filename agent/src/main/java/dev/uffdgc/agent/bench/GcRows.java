@@ -4,7 +4,9 @@ import dev.uffdgc.agent.compact.CycleStats;
 import dev.uffdgc.agent.toolkit.RunLengths;
 import dev.uffdgc.kernel.Memory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,6 +68,44 @@ final class GcRows {
         return new GcTable.Row(workload, mode, threads, mbps, cpuPerMib, pmd / runs, pte / runs, single / runs,
                 copied / runs, ioctls / runs, tlb < 0 ? -1 : tlb / runs,
                 cycleTime == 0 ? 0 : 100.0 * stall / ((double) cycleTime * threads));
+    }
+
+    /**
+     * Issue 11: where each mode's compaction CPU per MiB compacted goes, by phase (thread CPU, mark excluded, the
+     * phases summed over every cycle of every round, over the MiB compacted): for the agent plan (marker thread),
+     * flip (the pause body), build+map (every build-and-map call, workers and stalled mutators) and finish; for stw
+     * MarkCompact's plan, update and slide. "move cpu ms/MiB 1.14: plan 0.23 flip 0.05 build+map 0.80 finish 0.06".
+     */
+    static String cpuPhases(GcBench.Result r) {
+        String[] names;
+        double[] ms;
+        double mib = 0;
+        if (r.mode.startsWith("stw")) {
+            names = new String[] {"plan", "update", "slide"};
+            ms = new double[3];
+            for (StwPhases p : r.stw) {
+                ms[0] += p.planCpuMs();
+                ms[1] += p.updateCpuMs();
+                ms[2] += p.slideCpuMs();
+                mib += p.compactedBytes() / MIB;
+            }
+        } else {
+            names = new String[] {"plan", "flip", "build+map", "finish"};
+            ms = new double[4];
+            for (CycleStats s : r.cycles) {
+                ms[0] += s.planCpuNanos / 1e6;
+                ms[1] += s.flipCpuNanos / 1e6;
+                ms[2] += s.buildMapCpuNanos.sum() / 1e6;
+                ms[3] += s.finishCpuNanos / 1e6;
+                mib += s.usedAfter / MIB;
+            }
+        }
+        StringBuilder b = new StringBuilder(r.mode).append(String.format(Locale.ROOT, " cpu ms/MiB %.2f:",
+                Arrays.stream(ms).sum() / mib));
+        for (int i = 0; i < names.length; i++) {
+            b.append(String.format(Locale.ROOT, " %s %.2f", names[i], ms[i] / mib));
+        }
+        return b.toString();
     }
 
     /**

@@ -128,7 +128,7 @@ final class Plan {
                 }
                 continue;
             }
-            long d0 = forward(chunk + ((long) Long.numberOfTrailingZeros(live) << GRANULE_SHIFT));
+            long d0 = forwarding.chunkBase(c); // where its first live granule goes: nothing live below it in the chunk
             long d1 = d0 + ((long) Long.bitCount(live) << GRANULE_SHIFT);
             int srcPage = (int) (chunk >>> PAGE_SHIFT);
             for (int p = (int) (d0 >>> PAGE_SHIFT), last = (int) ((d1 - 1) >>> PAGE_SHIFT); p <= last; p++) {
@@ -153,12 +153,12 @@ final class Plan {
         }
     }
 
-    /** The index of the k-th (from 0) set bit of {@code bits}. */
+    /**
+     * The index of the k-th (from 0) set bit of {@code bits}: bit k deposited into the set bits (PDEP where the CPU
+     * has BMI2, which C2 uses for Long.expand) instead of clearing k bits one by one (up to 63 steps per page).
+     */
     private static int select(long bits, int k) {
-        for (int i = 0; i < k; i++) {
-            bits &= bits - 1;
-        }
-        return Long.numberOfTrailingZeros(bits);
+        return Long.numberOfTrailingZeros(Long.expand(1L << k, bits));
     }
 
     /**

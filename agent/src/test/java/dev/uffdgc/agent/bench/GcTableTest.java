@@ -70,8 +70,8 @@ class GcTableTest {
             s.buildNanos.add(1_000_000);      // 24 pages in 1 ms of work: 93.75 MiB/s
             s.planCpuNanos = 1_000_000;
             s.buildMapCpuNanos.add(500_000);
-            s.flipCpuNanos = 250_000;
-            s.finishCpuNanos = 250_000;       // 2 ms of compaction CPU for 1 MiB compacted
+            s.flipCpuNanos = 300_000;
+            s.finishCpuNanos = 200_000;       // 2 ms of compaction CPU for 1 MiB compacted
             s.usedAfter = 1 << 20;
             s.tlbShootdowns = 10;
             s.mutatorStallNanos.add(1_000_000);
@@ -89,5 +89,16 @@ class GcTableTest {
                 3000)), runs); // ioctls and pages over both rounds
         assertEquals(0.5, runs.get(1).ratio());
         assertEquals(1.5, runs.get(1).ratioBusy());
+        assertEquals("move:batch=16,workers=2 cpu ms/MiB 2.00: plan 1.00 flip 0.30 build+map 0.50 finish 0.20",
+                GcRows.cpuPhases(r), "each phase per MiB compacted, summing to the row's CPU per MiB");
+    }
+
+    /** stw's phases come from its gc,cpu lines, per MiB compacted (a swapped phase fails here). */
+    @Test
+    void stwPhasesPerMib() {
+        GcBench.Result r = new GcBench.Result("stw");
+        r.stw.add(new StwPhases(0, 9, 1, 2, 3, 8, 0.5, 1.5, 2.0, 2 << 20));
+        r.stw.add(new StwPhases(1, 9, 1, 2, 3, 8, 0.5, 0.5, 1.0, 2 << 20));
+        assertEquals("stw cpu ms/MiB 1.50: plan 0.25 update 0.50 slide 0.75", GcRows.cpuPhases(r));
     }
 }
