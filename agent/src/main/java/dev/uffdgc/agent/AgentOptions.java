@@ -22,6 +22,8 @@ public final class AgentOptions {
                                      copy: the same pipeline with UFFDIO_COPY from per-thread buffers
                                      stw:  leave toyvm's built-in stop-the-world mark-compact in charge
               workers=<n>            background compaction threads, 0-64 (default 1; 0: mutators build pages)
+              markers=<n>            threads of the concurrent mark, 1-16 (default 2, 1 on a 1-CPU machine):
+                                     the marker thread and n-1 helpers sharing its work
               trigger=<percent>      start a cycle when the heap is this full, 1-100 (default 100: when full);
                                      checked on the allocation slow path (every TLAB refill)
               rate=<ms>              also start one when the allocation rate would fill the heap within this
@@ -46,6 +48,8 @@ public final class AgentOptions {
 
     public Mode mode = Mode.MOVE;
     public int workers = 1;
+    /** Threads of the concurrent mark (compact/MarkHelpers: why and the measurement). */
+    public int markers = Math.min(2, Runtime.getRuntime().availableProcessors());
     public int triggerPercent = 100;
     public long rateMillis;
     /**
@@ -120,6 +124,7 @@ public final class AgentOptions {
         switch (key) {
             case "mode" -> mode = choice(Mode.class, key, value);
             case "workers" -> workers = (int) range(key, value, 0, 64);
+            case "markers" -> markers = (int) range(key, value, 1, 16);
             case "trigger" -> triggerPercent = (int) range(key, value, 1, 100);
             case "rate" -> rateMillis = range(key, value, 0, 3_600_000);
             case "pace" -> pace = bool(key, value);
@@ -175,7 +180,7 @@ public final class AgentOptions {
 
     @Override
     public String toString() {
-        return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",trigger=" + triggerPercent
+        return "mode=" + mode.name().toLowerCase(Locale.ROOT) + ",workers=" + workers + ",markers=" + markers + ",trigger=" + triggerPercent
                 + ",batch=" + batchPages + (copyRunPages == 15 ? "" : ",copyrun=" + copyRunPages)
                 + (stallRunPages == 32 ? "" : ",stallrun=" + stallRunPages) + (pace ? ",pace=true" : "") + ",access=" + access.name().toLowerCase(Locale.ROOT)
                 + (verify ? ",verify=true" : "");
