@@ -13,8 +13,8 @@ import java.util.ArrayDeque;
  * compare-and-set ({@link Tracer#helper}). A thread that runs out of work waits as "hungry"; a thread with work
  * looks every {@value #CHECK} objects scanned and, if more threads are hungry than packets wait, hands over the
  * oldest half of its stack (the roots of the largest subgraphs it has not entered). A round ends when no thread
- * holds work and no packet waits, decided under one lock, and {@link #round} returns only once every helper has
- * left it: after that no helper reads the heap, so abandoning a mark or moving to Final Mark needs nothing more.
+ * holds work and no packet waits, decided under one lock; after that no helper reads the heap (a helper reads it only
+ * while it holds work), so abandoning a mark or moving to Final Mark needs nothing more.
  */
 final class MarkHelpers {
     /** Objects scanned between two looks at the hungry count (a volatile read). */
@@ -28,8 +28,6 @@ final class MarkHelpers {
     private volatile int hungry;
     /** Threads holding work (a non-empty stack or one being filled); the round ends at 0 with no packet left. */
     private int busy;
-    /** Helpers inside the current round. */
-    private int inside;
     private boolean open;
     private long round;
     private boolean shutdown;
@@ -104,7 +102,10 @@ final class MarkHelpers {
             quit(e);
         } finally {
             synchronized (lock) {
-                while (inside > 0) { // the helpers must be out before the heap is left to a pause
+                // Every thread that held work has ended it (normally so already: the round ends at busy 0). A helper
+                // still waking to find the round over holds none and reads nothing: not waited for, since on a
+                // loaded machine its wake-up may take milliseconds.
+                while (busy > 0) {
                     uninterruptibleWait();
                 }
                 packets.clear();
@@ -204,7 +205,6 @@ final class MarkHelpers {
                     return;
                 }
                 seen = round;
-                inside++;
                 cpu = CycleStats.threadCpu();
                 hungry++;
                 while (open && packets.isEmpty()) {
@@ -213,8 +213,6 @@ final class MarkHelpers {
                 hungry--;
                 if (packets.isEmpty()) { // the round ended before any work came free
                     cpuNanos += CycleStats.threadCpu() - cpu;
-                    inside--;
-                    lock.notifyAll();
                     continue;
                 }
                 t.take(packets.poll());
@@ -227,8 +225,6 @@ final class MarkHelpers {
             } finally {
                 synchronized (lock) {
                     cpuNanos += CycleStats.threadCpu() - cpu;
-                    inside--;
-                    lock.notifyAll();
                 }
             }
         }

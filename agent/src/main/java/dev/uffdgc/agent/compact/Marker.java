@@ -31,6 +31,10 @@ import java.util.Arrays;
  * header is read, {@link LargeArrays#learn}), the stop-the-world {@link #mark} by parsing [last cycle's young start,
  * top) first; young objects, resident either way.
  *
+ * <p>With {@code markers} > 1 the concurrent mark's rounds are shared with helper threads ({@link MarkHelpers}): the
+ * tracers then mark by compare-and-set and do not count live bytes per object; {@link #endMark} sums them per page
+ * from the bitmap once the mark is complete.
+ *
  * <p>Why SATB and not incremental update (ART's choice, with a card-table remark): the final pause then needs no root
  * rescan and no card scan, only the buffer of values overwritten since the last concurrent drain (usually tiny),
  * and initialising stores into fresh objects need no barrier at all (their old value is null).
