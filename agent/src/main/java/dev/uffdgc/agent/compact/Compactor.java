@@ -122,7 +122,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         this.move = move;
         this.options = options;
         this.listener = listener;
-        this.marks = new Marker(vm);
+        this.marks = new Marker(vm, options.markers);
         this.plan = new Plan(marks, vm);
         this.heapPages = (int) (vm.end() >>> PAGE_SHIFT);
         this.builder = new PageBuilder(vm, marks, plan);

@@ -67,7 +67,7 @@ final class ConcurrentMark {
         return markNanos;
     }
 
-    /** The last concurrent mark's CPU time on the marker thread (its wall time less the waits for a CPU). */
+    /** The last concurrent mark's CPU time on the marker thread and its helpers (their time on a CPU). */
     long markCpuNanos() {
         return markCpuNanos;
     }
@@ -177,17 +177,18 @@ final class ConcurrentMark {
         }
     }
 
-    /** Stops the marker thread (it finishes the step it is in, then exits). */
+    /** Stops the marker thread and its helpers (they finish the step they are in, then exit). */
     void shutdown() {
         synchronized (lock) {
             shutdown = true;
             lock.notifyAll();
         }
+        marks.shutdown();
     }
 
-    /** After {@link #shutdown}: waits until the marker thread has ended; false if it still runs at the deadline. */
+    /** After {@link #shutdown}: waits until the marker threads have ended; false if one still runs at the deadline. */
     boolean join(long deadlineNanos) throws InterruptedException {
-        return Threads.join(marker, deadlineNanos);
+        return Threads.join(marker, deadlineNanos) && marks.join(deadlineNanos);
     }
 
     /** The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. */
@@ -216,7 +217,7 @@ final class ConcurrentMark {
                 } else {
                     // Black allocation during the mark (below the page-aligned mark end: parseable, and its
                     // headers no longer change), then the plan over everything up to the mark end.
-                    marks.markAllocated(marks.markStartTop, markEnd);
+                    marks.endMark(markEnd);
                     plan.compute(markEnd, densePercent);
                     planned.run();
                 }
@@ -230,7 +231,7 @@ final class ConcurrentMark {
                 if (phase == work) { // not abandoned meanwhile
                     if (work == MARKING) {
                         markNanos = nanos;
-                        markCpuNanos = CycleStats.threadCpu() - cpu;
+                        markCpuNanos = CycleStats.threadCpu() - cpu + marks.helperCpuNanos();
                         phase = MARKED;
                     } else {
                         planNanos = nanos;

@@ -31,6 +31,10 @@ import java.util.Arrays;
  * header is read, {@link LargeArrays#learn}), the stop-the-world {@link #mark} by parsing [last cycle's young start,
  * top) first; young objects, resident either way.
  *
+ * <p>With {@code markers} > 1 the concurrent mark's rounds are shared with helper threads ({@link MarkHelpers}): the
+ * tracers then mark by compare-and-set and do not count live bytes per object; {@link #endMark} sums them per page
+ * from the bitmap once the mark is complete.
+ *
  * <p>Why SATB and not incremental update (ART's choice, with a card-table remark): the final pause then needs no root
  * rescan and no card scan, only the buffer of values overwritten since the last concurrent drain (usually tiny),
  * and initialising stores into fresh objects need no barrier at all (their old value is null).
@@ -52,10 +56,19 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     private int[] draining = new int[16384];
     long markStartTop;
     long satbEntries;
+    /** The concurrent mark's helper threads ({@code markers} - 1), or null: the marker thread marks alone. */
+    private final MarkHelpers helpers;
 
+    /** A marker for the stop-the-world mark and a concurrent mark on the marker thread alone (tests). */
     Marker(VmBinding vm) {
+        this(vm, 1);
+    }
+
+    /** {@code markers}: threads of the concurrent mark, the marker thread and {@code markers - 1} helpers. */
+    Marker(VmBinding vm, int markers) {
         this.bits = new MarkBitmap(vm.end());
         this.tracer = Tracer.weak(vm, bits);
+        this.helpers = markers > 1 ? new MarkHelpers(tracer, markers - 1) : null;
         this.arrays = new ArrayPlacement(new LargeArrays(vm), false); // no padding: see ArrayPlacement
         this.heapEnd = vm.end();
         this.pageLive = new int[(int) ((vm.end() + (1L << PAGE_SHIFT) - 1) >>> PAGE_SHIFT)];
@@ -120,12 +133,19 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
         // that was allocated since the last cycle: at 8 MiB live in a 32 MiB heap that parse read ~24 MiB of
         // headers per cycle, 23% of the concurrent mark's CPU samples (LiveSetChurn 8 1 102, JFR CPU-time sampler).
         arrays.learnBelow(markStartTop);
-        tracer.begin(markStartTop, this);
+        tracer.begin(markStartTop, this, helpers != null);
+        if (helpers != null) {
+            helpers.begin(markStartTop, this);
+        }
         for (int i = 0; i < rootCount; i++) {
             tracer.grey(roots[i]);
         }
         do {
-            tracer.drain();
+            if (helpers != null) {
+                helpers.round(tracer);
+            } else {
+                tracer.drain();
+            }
         } while (drainSatb() > 0);
     }
 
@@ -134,6 +154,30 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
         do {
             tracer.drain();
         } while (drainSatb() > 0);
+    }
+
+    /**
+     * The marker thread after Final Mark (marking complete, world running): the live bytes per page of a parallel
+     * mark, whose tracers do not count them per object ({@link Tracer#begin(long, Tracer.Hook, boolean)}), from the
+     * bitmap; then {@link #markAllocated} [mark-start top, {@code markEnd}).
+     */
+    void endMark(long markEnd) {
+        if (helpers != null) {
+            bits.addPageLive(pageLive, markStartTop);
+        }
+        markAllocated(markStartTop, markEnd);
+    }
+
+    /** Stops the helper threads (see {@link MarkHelpers#shutdown}). */
+    void shutdown() {
+        if (helpers != null) {
+            helpers.shutdown();
+        }
+    }
+
+    /** After {@link #shutdown}: true if every helper thread has ended by the deadline. */
+    boolean join(long deadlineNanos) throws InterruptedException {
+        return helpers == null || helpers.join(deadlineNanos);
     }
 
     /**
@@ -175,23 +219,41 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     }
 
     long liveBytes() {
-        return tracer.liveBytes();
+        return tracer.liveBytes() + (helpers != null ? helpers.liveBytes() : 0);
+    }
+
+    /** The helper threads' CPU time in the last concurrent mark (0 without helpers). */
+    long helperCpuNanos() {
+        return helpers != null ? helpers.cpuNanos() : 0;
+    }
+
+    /** Objects the helper threads marked in the last concurrent mark (tests: did they take part). */
+    int helperLiveObjects() {
+        return helpers != null ? helpers.liveObjects() : 0;
     }
 
     int liveObjects() {
-        return tracer.liveObjects();
+        return tracer.liveObjects() + (helpers != null ? helpers.liveObjects() : 0);
     }
 
-    /** A table array: marked by flag only (never read); its bytes are live for the dense prefix all the same. */
+    /**
+     * A table array: marked by flag only (never read); its bytes are live for the dense prefix all the same. Locked:
+     * the helpers of a parallel mark call it too (the table and its live flags are not thread-safe).
+     */
     @Override
     public boolean flagOnly(long obj) {
         // A table array starts on a page: the other objects (all but ~1 in 170 at 24 bytes) skip two calls here,
-        // which toyvm's C1-only host JIT does not inline.
-        if ((obj & (PAGE_SIZE - 1)) != 0 || !arrays.flagOnly(obj)) {
+        // which toyvm's C1-only host JIT does not inline, and the lock.
+        if ((obj & (PAGE_SIZE - 1)) != 0) {
             return false;
         }
-        live(obj, arrays.size(obj));
-        return true;
+        synchronized (arrays) {
+            if (!arrays.flagOnly(obj)) {
+                return false;
+            }
+            live(obj, arrays.size(obj));
+            return true;
+        }
     }
 
     @Override

@@ -17,7 +17,8 @@ final class PauseOptions {
               --threads LIST     guest threads replacing parts of the live set (default 1,2,4)
               --modes LIST       of stw, copy, move (toyvm: built-in collector, the agent's COPY and MOVE) and
                                  hotspot-zgc, hotspot-shenandoah, hotspot-g1, hotspot-serial (the same class
-                                 files on this JDK) (default: all)
+                                 files on this JDK) (default: all); copy and move take agent options after
+                                 a colon, joined by +, to compare settings in one run (move:markers=1+workers=2)
               --cycles N         aim at N collections per run: each thread allocates N x (heap - live) / live
                                  times its share of the live set (default 34: 3 pauses per cycle of the agent,
                                  so >= 100 pauses and the nearest-rank p99 is not the max)
@@ -83,7 +84,8 @@ final class PauseOptions {
                 case "--modes" -> {
                     List<String> m = new ArrayList<>();
                     for (String s : v.split(",")) {
-                        if (!ALL_MODES.contains(s.strip())) {
+                        String base = s.strip().split(":", 2)[0];
+                        if (!ALL_MODES.contains(base) || (s.contains(":") && !base.equals("copy") && !base.equals("move"))) {
                             throw new IllegalArgumentException("unknown mode '" + s.strip() + "' (known: "
                                     + String.join(", ", ALL_MODES) + ")");
                         }

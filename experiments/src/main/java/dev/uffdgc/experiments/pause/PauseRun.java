@@ -128,7 +128,9 @@ final class PauseRun {
             } else {
                 // As ./uffd-gc run --gc starts it: toyvm from the class path with the agent jar on it, so that the
                 // agent's AOT cache holds the agent's classes (it skips those of a jar only -javaagent adds).
-                cmd.addAll(List.of("-javaagent:" + o.agentJar + "=mode=" + mode, HeapAccess.ADD_EXPORTS,
+                // move:markers=1+workers=2 -> mode=move,markers=1,workers=2 (a bad option fails the run, exit 2)
+                cmd.addAll(List.of("-javaagent:" + o.agentJar + "=mode=" + mode.replace(':', ',').replace('+', ','),
+                        HeapAccess.ADD_EXPORTS,
                         "-cp", o.toyvmJar + File.pathSeparator + o.agentJar, TOYVM_MAIN));
             }
             cmd.addAll(List.of("-Xmx" + heapMb + "m", "-Xlog:gc:file=" + gc,

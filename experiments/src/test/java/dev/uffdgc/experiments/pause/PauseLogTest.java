@@ -2,6 +2,7 @@ package dev.uffdgc.experiments.pause;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,10 @@ class PauseLogTest {
         PauseOptions o = PauseOptions.parse(concat(paths, "--live", "8,512", "--modes", "move,hotspot-zgc"));
         assertEquals(List.of(8, 512), o.live);
         assertEquals(List.of("move", "hotspot-zgc"), o.modes);
+        assertThrows(IllegalArgumentException.class, () -> PauseOptions.parse(concat(paths, "--modes", "stw:markers=1")));
+        PauseOptions settings = PauseOptions.parse(concat(paths, "--modes", "stw,move:markers=1+workers=2"));
+        assertTrue(String.join(" ", PauseRun.command(settings, "move:markers=1+workers=2", new PauseRun.Workload(8, 32, 1, 1),
+                Path.of("gc.log"), Path.of("sp.log"))).contains("=mode=move,markers=1,workers=2 "), "agent options");
         assertEquals(List.of(2048), o.heapsFor(512), "4x live by default");
         assertEquals(2048, PauseRun.Workload.heap(2048), "under toyvm's limit");
         assertEquals(32767, PauseRun.Workload.heap(32768), "capped at toyvm's limit");

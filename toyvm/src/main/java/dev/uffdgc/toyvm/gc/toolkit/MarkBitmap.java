@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.gc.toolkit;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 
 import java.util.Arrays;
+import jdk.internal.misc.Unsafe;
 
 /**
  * The side mark bitmaps every collector uses (nothing is written to object headers): one start bit per marked
@@ -54,6 +55,71 @@ public final class MarkBitmap {
         }
         starts[g >>> 6] = w | bit;
         return true;
+    }
+
+    /**
+     * {@link #markStart} for a mark that several threads drive at once: one compare-and-set, so exactly one of the
+     * threads that reach an object owns it (sizes it, sets its live bits, scans it).
+     */
+    public boolean markStartAtomic(long obj) {
+        int g = (int) (obj >>> GRANULE_SHIFT);
+        long bit = 1L << g;
+        long at = Atomic.address(g >>> 6);
+        long w;
+        do {
+            w = starts[g >>> 6];
+            if ((w & bit) != 0) {
+                return false;
+            }
+        } while (!Atomic.U.compareAndSetLong(starts, at, w, w | bit));
+        return true;
+    }
+
+    /** {@link #setLive} for a parallel mark: two objects of one 512-byte chunk may be marked by two threads. */
+    public void setLiveAtomic(long obj, long size) {
+        long g = obj >>> GRANULE_SHIFT;
+        long end = g + (size >>> GRANULE_SHIFT);
+        while (g < end) {
+            int bit = (int) g & 63;
+            int take = (int) Math.min(64 - bit, end - g);
+            long bits = take == 64 ? -1L : ((1L << take) - 1) << bit;
+            int word = (int) (g >>> 6);
+            long at = Atomic.address(word);
+            long w;
+            do {
+                w = live[word];
+            } while (!Atomic.U.compareAndSetLong(live, at, w, w | bits));
+            g += take;
+        }
+    }
+
+    /**
+     * Live bytes of each page below {@code end} (exclusive, granule-aligned), added to {@code pageLive}: a popcount
+     * per chunk, for a parallel mark whose threads cannot share per-page counters without an atomic add each.
+     */
+    public void addPageLive(int[] pageLive, long end) {
+        int full = (int) (end >>> CHUNK_SHIFT);
+        int perPage = 1 << (PAGE_SHIFT - CHUNK_SHIFT);
+        for (int c = 0; c < full; c++) {
+            long w = live[c];
+            if (w != 0) {
+                pageLive[c / perPage] += Long.bitCount(w) << GRANULE_SHIFT;
+            }
+        }
+        int rest = (int) ((end >>> GRANULE_SHIFT) & 63);
+        if (rest != 0) {
+            pageLive[full / perPage] += Long.bitCount(live[full] & ((1L << rest) - 1)) << GRANULE_SHIFT;
+        }
+    }
+
+    /** Unsafe for the parallel mark's compare-and-set (C1, toyvm's host JIT, compiles it to one instruction). */
+    private static final class Atomic {
+        static final Unsafe U = Unsafe.getUnsafe();
+        static final long BASE = U.arrayBaseOffset(long[].class);
+
+        static long address(int word) {
+            return BASE + ((long) word << 3);
+        }
     }
 
     /** Sets the live bits of the granules of [obj, obj + size). */

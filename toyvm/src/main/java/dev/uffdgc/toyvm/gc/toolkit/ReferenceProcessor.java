@@ -13,8 +13,8 @@ import java.util.Arrays;
  * reference to the VM's pending list (seam {@code References}). Clearing before anything moves is what makes it
  * safe: a compaction then never meets a referent pointing at a dead object.
  *
- * <p>Recorded by the thread driving the tracer (the marker, concurrently), processed by the pause owner: the same
- * happens-before edge that hands the tracer over covers this list.
+ * <p>Recorded by the threads driving the tracers (the markers, concurrently), processed by the pause owner: the
+ * same happens-before edge that hands the tracer over covers this list.
  */
 public final class ReferenceProcessor implements ReferenceDiscovery {
     private final VmBinding vm;
@@ -35,8 +35,9 @@ public final class ReferenceProcessor implements ReferenceDiscovery {
         cleared = 0;
     }
 
+    /** Synchronized: the tracers of a parallel mark share one list (Tracer.helper); a weak reference is rare. */
     @Override
-    public void discover(long reference, long referentSlot) {
+    public synchronized void discover(long reference, long referentSlot) {
         if (count == refs.length) {
             refs = Arrays.copyOf(refs, count * 2);
             slots = Arrays.copyOf(slots, count * 2);

@@ -15,7 +15,10 @@ import java.util.Arrays;
  * snapshot-at-the-beginning mark ({@link #begin}, {@link #grey}, {@link #drain}, {@link #markAllocated}): objects
  * at or above the mark-start top are allocated during the mark and live by definition (black allocation), so
  * they are never read while mutators may be initialising them. One thread at a time drives a tracer; handing it
- * to another thread (the marker to the final pause) needs a happens-before edge (a lock or volatile).
+ * to another thread (the marker to the final pause) needs a happens-before edge (a lock or volatile). Several
+ * tracers may mark one bitmap at once ({@link #helper}, {@link #begin(long, Hook, boolean) parallel}), handing
+ * each other queued objects ({@link #give}, {@link #take}); who balances the work and decides the mark is done is
+ * the collector's business.
  *
  * <p>A tracer made by {@link #weak} treats weak references weakly: it does not follow their referents but records
  * them in its {@link #references()}, which the collector must {@link ReferenceProcessor#process process} before
@@ -56,6 +59,8 @@ public final class Tracer {
     private final SlotVisitor markSlot = this::markSlot;
     /** Null for a strong tracer. */
     private final ReferenceProcessor references;
+    /** Several tracers share the bitmap ({@link #helper}): marks by compare-and-set, and the hook's live() unused. */
+    private boolean parallel;
 
     /** A tracer that follows every reference, weak referents included. */
     public Tracer(VmBinding vm, MarkBitmap bits) {
@@ -63,10 +68,22 @@ public final class Tracer {
     }
 
     private Tracer(VmBinding vm, MarkBitmap bits, boolean weak) {
+        this(vm, bits, weak ? new ReferenceProcessor(vm) : null);
+    }
+
+    private Tracer(VmBinding vm, MarkBitmap bits, ReferenceProcessor references) {
         this.vm = vm;
         this.mem = vm.heap();
         this.bits = bits;
-        this.references = weak ? new ReferenceProcessor(vm) : null;
+        this.references = references;
+    }
+
+    /**
+     * A second tracer for a parallel mark: the same bitmap and the same weak reference list as {@code main}, its
+     * own stack and counters. Both must {@link #begin} in parallel mode.
+     */
+    public static Tracer helper(Tracer main) {
+        return new Tracer(main.vm, main.bits, main.references);
     }
 
     /** A tracer that treats weak references weakly (see the class comment). */
@@ -100,6 +117,17 @@ public final class Tracer {
      * bitmap). References at or above {@code markStartTop} are treated as allocated during the mark: skipped.
      */
     public void begin(long markStartTop, Hook h) {
+        begin(markStartTop, h, false);
+    }
+
+    /**
+     * {@link #begin}, for a mark that several tracers ({@link #helper}) drive at once when {@code parallel}: each
+     * object is claimed with a compare-and-set on its start bit, its live bits are set atomically, and the hook's
+     * {@link Hook#live} is not called for traced objects (it would race; the caller sums the live bits instead,
+     * {@link MarkBitmap#addPageLive}). {@link Hook#flagOnly} must be safe to call from several threads.
+     */
+    public void begin(long markStartTop, Hook h, boolean parallel) {
+        this.parallel = parallel;
         hook = h;
         hooked = h != NO_HOOK;
         liveBytes = 0;
@@ -126,6 +154,41 @@ public final class Tracer {
             n++;
         }
         return n;
+    }
+
+    /** Scans queued objects until the stack is empty or {@code max} were scanned; returns how many were. */
+    public int drain(int max) {
+        int n = 0;
+        while (stackTop > 0 && n < max) {
+            scan(stack[--stackTop]);
+            n++;
+        }
+        return n;
+    }
+
+    /** Marked objects queued for scanning. */
+    public int queued() {
+        return stackTop;
+    }
+
+    /**
+     * Hands over the {@code n} oldest queued objects (the bottom of the depth-first stack: the roots of the largest
+     * subgraphs not yet entered) for another tracer of the same mark to {@link #take}.
+     */
+    public int[] give(int n) {
+        int[] out = Arrays.copyOf(stack, n);
+        System.arraycopy(stack, n, stack, 0, stackTop - n);
+        stackTop -= n;
+        return out;
+    }
+
+    /** Queues objects another tracer of this mark has marked and {@link #give given}. */
+    public void take(int[] refs) {
+        if (stackTop + refs.length > stack.length) {
+            stack = Arrays.copyOf(stack, Math.max(stack.length * 2, stackTop + refs.length));
+        }
+        System.arraycopy(refs, 0, stack, stackTop, refs.length);
+        stackTop += refs.length;
     }
 
     /**
@@ -174,13 +237,17 @@ public final class Tracer {
 
     private void mark(int ref) {
         long obj = ObjectLayout.offset(ref);
-        if (!bits.markStart(obj) || (hooked && hook.flagOnly(obj))) {
+        if (!(parallel ? bits.markStartAtomic(obj) : bits.markStart(obj)) || (hooked && hook.flagOnly(obj))) {
             return;
         }
         long size = vm.objectSize(obj);
-        bits.setLive(obj, size);
-        if (hooked) {
-            hook.live(obj, size);
+        if (parallel) {
+            bits.setLiveAtomic(obj, size);
+        } else {
+            bits.setLive(obj, size);
+            if (hooked) {
+                hook.live(obj, size);
+            }
         }
         liveBytes += size;
         liveObjects++;
