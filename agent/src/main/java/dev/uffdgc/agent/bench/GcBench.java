@@ -69,12 +69,34 @@ public final class GcBench {
         }
     }
 
-    static final String USAGE = "usage: GcBench [--rounds N] [--warmup N] [--threads 1,2]"
-            + " [--modes 'stw;copy;move;move:batch=16;stw:thp=off']"
-            + " [--batches 16,64] [--out DIR] [--c-source floor.c] [--samples <classes dir>] [--dense-heap 48m]"
-            + " [--dense-live 120000] [--trees-depth 15] [--trees-heap 16m]";
+    /** The one-line usage, printed after a bad-arguments message. */
+    public static final String USAGE = "Usage: ./uffd-gc bench gc [--rounds N] [--warmup N] [--threads 1,2]"
+            + " [--modes 'stw;copy;move;move:batch=16;stw:thp=off'] [--batches 16,64] [--out DIR] [--dense-heap 48m]"
+            + " [--dense-live 120000] [--trees-depth 15] [--trees-heap 16m] (--help for more)";
+
+    /** {@code --help}: every option, its default, and the exit codes. */
+    public static final String HELP = """
+            Usage: ./uffd-gc bench gc [options]
+            stw vs copy vs move side by side on two workloads (dense: DenseHeap; trees: samples' ParallelBinaryTrees),
+            modes interleaved round by round, 1 and 2 guest threads: compaction MB/s, CPU per MiB compacted (mark
+            excluded, and by phase), pauses, the per-cycle accounting (PMD / PTE-run / single-page / copied bytes,
+            ioctls, TLB shootdowns) and the agent's ioctl ns/page beside bench kernel's C floor.
+              --rounds N         measured rounds per workload and mode (default 3)
+              --warmup N         unmeasured rounds first (default 1; 0 for none)
+              --threads LIST     guest thread counts (default 1,2)
+              --modes LIST       ';'-separated: stw, copy, move, each optionally with agent options after a colon
+                                 (move:batch=128) and thp=off (4 KiB heap pages) (default stw;copy;move)
+              --batches LIST     also run move with each of these pages-per-ioctl batch sizes
+              --out DIR          write gc.csv, gc-runs.csv, gc.md and PNG plots there
+              --dense-heap SIZE  dense workload's heap (default 48m); --dense-live N its live objects (120000)
+              --trees-heap SIZE  trees workload's heap (default 16m); --trees-depth N its tree depth (15)
+            Exit: 0 done; 1 a run or a write failed; 2 bad arguments.""";
 
     public static void main(String[] argv) {
+        if (wantsHelp(argv)) {
+            System.out.println(HELP);
+            return;
+        }
         try {
             run(argv);
         } catch (BadArgs e) {
@@ -412,13 +434,26 @@ public final class GcBench {
                 .toString();
     }
 
+    /** Whether {@code argv} asks for {@link #HELP}. */
+    public static boolean wantsHelp(String[] argv) {
+        return Arrays.stream(argv).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
+    /** The options {@link #run} reads ({@code c-source} and {@code samples} are the launcher's). */
+    static final List<String> OPTIONS = List.of("rounds", "warmup", "threads", "modes", "batches", "out", "dense-heap",
+            "dense-live", "trees-depth", "trees-heap", "c-source", "samples");
+
     private static Map<String, String> args(String[] argv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < argv.length; i++) {
             if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
                 throw new BadArgs("expected --option value, got '" + argv[i] + "'");
             }
-            m.put(argv[i].substring(2), argv[++i]);
+            String key = argv[i].substring(2);
+            if (!OPTIONS.contains(key)) {
+                throw new BadArgs("unknown option " + argv[i]);
+            }
+            m.put(key, argv[++i]);
         }
         return m;
     }

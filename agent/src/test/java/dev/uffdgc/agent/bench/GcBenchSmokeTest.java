@@ -1,6 +1,7 @@
 package dev.uffdgc.agent.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,5 +60,18 @@ class GcBenchSmokeTest {
         assertEquals("--threads takes positive integers, got '0'", e.getMessage());
         e = assertThrows(GcBench.BadArgs.class, () -> GcBench.run(new String[] {"--modes", "zgc"}));
         assertTrue(e.getMessage().startsWith("unknown mode zgc"), e.getMessage());
+        e = assertThrows(GcBench.BadArgs.class, () -> GcBench.run(new String[] {"--live", "8"}));
+        assertEquals("unknown option --live", e.getMessage()); // was ignored, and the run went on with defaults
+    }
+
+    @Test
+    void helpNamesEveryOption() {
+        assertTrue(GcBench.wantsHelp(new String[] {"--rounds", "2", "--help"}));
+        assertFalse(GcBench.wantsHelp(new String[] {"--rounds", "2"}));
+        for (String option : GcBench.OPTIONS) {
+            if (!option.equals("c-source") && !option.equals("samples")) { // set by ./uffd-gc, not by users
+                assertTrue(GcBench.HELP.contains("--" + option + " "), "--help does not name --" + option);
+            }
+        }
     }
 }

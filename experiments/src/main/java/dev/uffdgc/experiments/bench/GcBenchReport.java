@@ -29,13 +29,16 @@ public final class GcBenchReport {
     }
 
     public static void main(String[] args) {
+        if (GcBench.wantsHelp(args)) {
+            System.out.println(GcBench.HELP);
+            return;
+        }
         GcBench.Report report;
         try {
             report = GcBench.run(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench gc: " + e.getMessage());
-            System.err.println("options: --rounds N, --warmup N, --threads 1,2, --modes 'stw;copy;move;move:batch=16', --batches 16,64,"
-                    + " --out DIR, --dense-heap SIZE, --dense-live N, --trees-depth N, --trees-heap SIZE");
+            System.err.println(GcBench.USAGE);
             System.exit(2);
             return;
         } catch (Exception e) {
