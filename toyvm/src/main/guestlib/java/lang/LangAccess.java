@@ -140,6 +140,14 @@ final class LangAccess {
         }
     }
 
+    public jdk.internal.vm.StackableScope headStackableScope(Thread thread) {
+        return thread.headStackableScopes();
+    }
+
+    public void setHeadStackableScope(jdk.internal.vm.StackableScope scope) {
+        Thread.setHeadStackableScope(scope);
+    }
+
     public Thread currentCarrierThread() {
         return Thread.currentThread();
     }
