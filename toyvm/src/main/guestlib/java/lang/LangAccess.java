@@ -140,6 +140,10 @@ final class LangAccess {
         }
     }
 
+    public java.io.PrintStream initialSystemErr() {
+        return System.initialErr;
+    }
+
     public jdk.internal.vm.StackableScope headStackableScope(Thread thread) {
         return thread.headStackableScopes();
     }
