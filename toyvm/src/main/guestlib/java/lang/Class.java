@@ -359,8 +359,9 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
         return (getModifiers() & 0x1000) != 0;
     }
 
+    /** The only hidden classes toyvm makes are lambdas' (Owner$$Lambda/N): the one kind of name with a slash. */
     public boolean isHidden() {
-        return false;
+        return getName().indexOf('/') >= 0;
     }
 
     // Nesting (InnerClasses, EnclosingMethod), as the JDK's Class computes it from HotSpot's natives.

@@ -140,6 +140,18 @@ final class LangAccess {
         }
     }
 
+    public java.io.PrintStream initialSystemErr() {
+        return System.initialErr;
+    }
+
+    public jdk.internal.vm.StackableScope headStackableScope(Thread thread) {
+        return thread.headStackableScopes();
+    }
+
+    public void setHeadStackableScope(jdk.internal.vm.StackableScope scope) {
+        Thread.setHeadStackableScope(scope);
+    }
+
     public Thread currentCarrierThread() {
         return Thread.currentThread();
     }

@@ -57,11 +57,24 @@ public final class String implements java.io.Serializable, Comparable<String>, C
 
     private static native char[] decodeUtf8(byte[] bytes, int offset, int length);
 
+    // Bounds checks as the JDK's String makes them (jdk.internal.util.Preconditions, so that the exception class
+    // and message are HotSpot's: "Range [2, 1) out of bounds for length 3"); tested only after a fast inline test
+    // where the method is hot.
+
     static void checkBoundsOffCount(int offset, int count, int length) {
-        if (offset < 0 || count < 0 || offset > length - count) {
-            throw new StringIndexOutOfBoundsException(
-                    "offset " + offset + ", count " + count + ", length " + length);
-        }
+        jdk.internal.util.Preconditions.checkFromIndexSize(offset, count, length, jdk.internal.util.Preconditions.SIOOBE_FORMATTER);
+    }
+
+    static void checkBoundsBeginEnd(int begin, int end, int length) {
+        jdk.internal.util.Preconditions.checkFromToIndex(begin, end, length, jdk.internal.util.Preconditions.SIOOBE_FORMATTER);
+    }
+
+    static void checkIndex(int index, int length) {
+        jdk.internal.util.Preconditions.checkIndex(index, length, jdk.internal.util.Preconditions.SIOOBE_FORMATTER);
+    }
+
+    static void checkOffset(int offset, int length) {
+        checkBoundsBeginEnd(offset, length, length);
     }
 
     public int length() {
@@ -74,13 +87,15 @@ public final class String implements java.io.Serializable, Comparable<String>, C
 
     public char charAt(int index) {
         if (index < 0 || index >= value.length) {
-            throw new StringIndexOutOfBoundsException("Index " + index + " out of bounds for length " + value.length);
+            checkIndex(index, value.length);
         }
         return value[index];
     }
 
+    /** A supplementary code point where a high surrogate is followed by a low one (it returned the lone char). */
     public int codePointAt(int index) {
-        return charAt(index);
+        checkIndex(index, value.length);
+        return Character.codePointAt(value, index, value.length);
     }
 
     public boolean equals(Object anObject) {
@@ -121,9 +136,9 @@ public final class String implements java.io.Serializable, Comparable<String>, C
         return h;
     }
 
-    public int compareTo(String other) {
+    public int compareTo(String anotherString) { // the JDK's parameter name: a helpful NPE message names it
         char[] a = value;
-        char[] b = other.value;
+        char[] b = anotherString.value;
         int n = Math.min(a.length, b.length);
         for (int i = 0; i < n; i++) {
             if (a[i] != b[i]) {
@@ -235,8 +250,7 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     public String substring(int beginIndex, int endIndex) {
         int length = value.length;
         if (beginIndex < 0 || beginIndex > endIndex || endIndex > length) {
-            throw new StringIndexOutOfBoundsException(
-                    "begin " + beginIndex + ", end " + endIndex + ", length " + length);
+            checkBoundsBeginEnd(beginIndex, endIndex, length);
         }
         if (beginIndex == 0 && endIndex == length) {
             return this;
@@ -336,6 +350,12 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public void getChars(int srcBegin, int srcEnd, char[] dst, int dstBegin) {
+        if (srcBegin < 0 || srcBegin > srcEnd || srcEnd > value.length) {
+            checkBoundsBeginEnd(srcBegin, srcEnd, value.length);
+        }
+        if (dstBegin < 0 || dstBegin > dst.length - (srcEnd - srcBegin)) {
+            checkBoundsOffCount(dstBegin, srcEnd - srcBegin, dst.length);
+        }
         System.arraycopy(value, srcBegin, dst, dstBegin, srcEnd - srcBegin);
     }
 
@@ -372,6 +392,8 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public static String join(CharSequence delimiter, CharSequence... elements) {
+        java.util.Objects.requireNonNull(delimiter);
+        java.util.Objects.requireNonNull(elements);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < elements.length; i++) {
             if (i > 0) {
@@ -383,6 +405,8 @@ public final class String implements java.io.Serializable, Comparable<String>, C
     }
 
     public static String join(CharSequence delimiter, Iterable<? extends CharSequence> elements) {
+        java.util.Objects.requireNonNull(delimiter);
+        java.util.Objects.requireNonNull(elements);
         StringBuilder sb = new StringBuilder();
         boolean first = true;
         for (CharSequence e : elements) {

@@ -41,14 +41,14 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
 
     public char charAt(int index) {
         if (index < 0 || index >= count) {
-            throw new StringIndexOutOfBoundsException("index " + index + ",length " + count);
+            String.checkIndex(index, count);
         }
         return value[index];
     }
 
     public void setCharAt(int index, char ch) {
         if (index < 0 || index >= count) {
-            throw new StringIndexOutOfBoundsException("index " + index + ",length " + count);
+            String.checkIndex(index, count);
         }
         value[index] = ch;
     }
@@ -97,6 +97,7 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
         if (s == null) {
             s = "null";
         }
+        java.util.Objects.checkFromToIndex(start, end, s.length());
         ensure(count + end - start);
         for (int i = start; i < end; i++) {
             value[count++] = s.charAt(i);
@@ -112,6 +113,7 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
     }
 
     public StringBuilder append(char[] str, int offset, int len) {
+        java.util.Objects.checkFromToIndex(offset, offset + len, str.length);
         ensure(count + len);
         System.arraycopy(str, offset, value, count, len);
         count += len;
@@ -153,7 +155,7 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
 
     public StringBuilder insert(int offset, String str) {
         if (offset < 0 || offset > count) {
-            throw new StringIndexOutOfBoundsException("offset " + offset + ", length " + count);
+            String.checkOffset(offset, count);
         }
         if (str == null) {
             str = "null";
@@ -187,7 +189,7 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
             end = count;
         }
         if (start < 0 || start > end) {
-            throw new StringIndexOutOfBoundsException("start " + start + ", end " + end + ", length " + count);
+            String.checkBoundsBeginEnd(start, end, count);
         }
         System.arraycopy(value, end, value, start, count - end);
         count -= end - start;
@@ -196,7 +198,7 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
 
     public StringBuilder deleteCharAt(int index) {
         if (index < 0 || index >= count) {
-            throw new StringIndexOutOfBoundsException("index " + index + ",length " + count);
+            String.checkIndex(index, count);
         }
         return delete(index, index + 1);
     }
@@ -236,7 +238,7 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
 
     public String substring(int start, int end) {
         if (start < 0 || end > count || start > end) {
-            throw new StringIndexOutOfBoundsException("start " + start + ", end " + end + ", length " + count);
+            String.checkBoundsBeginEnd(start, end, count);
         }
         return new String(value, start, end - start);
     }
@@ -275,6 +277,8 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
     }
 
     public StringBuilder insert(int index, char[] str, int offset, int len) {
+        String.checkOffset(index, count);
+        String.checkBoundsBeginEnd(offset, offset + len, str.length);
         return insert(index, new String(str, offset, len));
     }
 
@@ -283,7 +287,10 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
     }
 
     public StringBuilder insert(int dstOffset, CharSequence s, int start, int end) {
-        return insert(dstOffset, String.valueOf(s == null ? "null" : s.subSequence(start, end)));
+        String.checkOffset(dstOffset, count);
+        CharSequence cs = s == null ? "null" : s;
+        java.util.Objects.checkFromToIndex(start, end, cs.length());
+        return insert(dstOffset, String.valueOf(cs.subSequence(start, end)));
     }
 
     public int lastIndexOf(String str, int fromIndex) {
@@ -311,7 +318,14 @@ public final class StringBuilder implements CharSequence, Appendable, java.io.Se
         return this;
     }
 
+    public void getChars(int srcBegin, int srcEnd, char[] dst, int dstBegin) {
+        String.checkBoundsBeginEnd(srcBegin, srcEnd, count);
+        java.util.Objects.checkFromToIndex(dstBegin, dstBegin + (srcEnd - srcBegin), dst.length);
+        System.arraycopy(value, srcBegin, dst, dstBegin, srcEnd - srcBegin);
+    }
+
     public int codePointAt(int index) {
+        String.checkIndex(index, count);
         return Character.codePointAt(value, index, count);
     }
 

@@ -20,6 +20,8 @@ public final class System {
     public static InputStream in = new StdinStream();
     public static PrintStream out = new PrintStream(1);
     public static PrintStream err = new PrintStream(2);
+    /** System.err as the VM set it up, whatever setErr did since (the JDK's initialErr: sun.misc.Unsafe's warnings). */
+    static final PrintStream initialErr = err;
 
     private static Properties props;
 

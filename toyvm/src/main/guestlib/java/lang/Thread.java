@@ -74,6 +74,9 @@ public class Thread implements Runnable {
     /** The scoped-value bindings (ScopedValue's, through scopedValueBindings()); the JDK's NEW_THREAD_BINDINGS
      * marker (Thread.class) until the thread binds any. */
     private Object scopedValueBindings = Thread.class;
+    /** ScopedValue's per-thread cache of recent lookups (HotSpot keeps it per carrier; here every thread is its
+     * own carrier). */
+    private Object[] scopedValueCache;
     /** The thread container it was started in (a thread-per-task executor's), or null. */
     private jdk.internal.vm.ThreadContainer container;
 
@@ -210,6 +213,44 @@ public class Thread implements Runnable {
 
     static void setScopedValueBindings(Object bindings) {
         currentThread().scopedValueBindings = bindings;
+    }
+
+    /**
+     * ScopedValue asks this only when a thread's bindings are null. HotSpot nulls them when a StackOverflowError
+     * may have skipped the finally that restores them, and then walks the stack for runWith frames; toyvm runs
+     * every finally (its overflow is raised at a method entry, outside any runWith) and never nulls them, so the
+     * answer is the JDK's "nothing found".
+     */
+    static Object findScopedValueBindings() {
+        return null;
+    }
+
+    static Object[] scopedValueCache() {
+        return currentThread().scopedValueCache;
+    }
+
+    static void setScopedValueCache(Object[] cache) {
+        currentThread().scopedValueCache = cache;
+    }
+
+    /**
+     * The innermost StackableScope (ScopedValueContainer, thread-flock) this thread is in, through LangAccess.
+     * The JDK's Thread.exit pops scopes a thread leaves open; toyvm does not run Thread.exit, so a scope left open
+     * (a StructuredTaskScope never closed, a preview API) stays open: ScopedValue's own scopes are closed by the
+     * finally that opened them.
+     */
+    private volatile jdk.internal.vm.StackableScope headStackableScopes;
+
+    jdk.internal.vm.StackableScope headStackableScopes() {
+        return headStackableScopes;
+    }
+
+    static void setHeadStackableScope(jdk.internal.vm.StackableScope scope) {
+        currentThread().headStackableScopes = scope;
+    }
+
+    /** HotSpot keeps o alive in a frame a stack walk can see; toyvm's frames hold their locals anyway. */
+    static void ensureMaterializedForStackWalk(Object o) {
     }
 
     /**

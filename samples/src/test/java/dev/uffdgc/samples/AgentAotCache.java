@@ -17,6 +17,12 @@ import java.util.List;
  * costs ~6 s CPU once per build: the cache is kept in samples/target and retrained when either jar is newer. A
  * cache that cannot be trained or is refused (another JDK) changes nothing but the time: the runs' {@code
  * -Xlog:aot=off,cds=off} keeps the JVM quiet.
+ *
+ * <p>toyvm starts from the class path with the agent jar on it ({@link #launch}), as the launcher's {@code run --gc}
+ * does: JDK 25's AOT cache skips the classes of a jar that only {@code -javaagent} adds ("Unsupported location"),
+ * so with {@code -jar toyvm.jar} ByteBuddy's and the agent's ~1,100 classes were loaded from the jar at every start.
+ * Measured 2026-12-07 at load ~7-10, six corpus lines under mode=move as AgentCorpusTest runs them, two
+ * interleaved rounds: see samples/README.md.
  */
 final class AgentAotCache {
     private static List<String> flags;
@@ -24,7 +30,19 @@ final class AgentAotCache {
     private AgentAotCache() {
     }
 
-    /** The host flags for a {@code -javaagent:uffd-gc.jar ... -jar toyvm.jar} run (none when training failed). */
+    /**
+     * How a test starts toyvm under the agent with {@code options} ("mode=move"...), after the host flags:
+     * {@code -javaagent:uffd-gc.jar=options}, then toyvm's main class from the class path toyvm.jar:uffd-gc.jar
+     * (the same classes as {@code -jar toyvm.jar}, whose manifest's export it repeats).
+     */
+    static List<String> launch(String options) {
+        return List.of("-javaagent:" + AgentDifferentialTest.agentJar() + "=" + options,
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-cp",
+                AgentDifferentialTest.toyvmJar() + java.io.File.pathSeparator + AgentDifferentialTest.agentJar(),
+                "dev.uffdgc.toyvm.cli.Main");
+    }
+
+    /** The host flags for a {@link #launch} run (none when training failed). */
     static synchronized List<String> hostFlags() throws IOException, InterruptedException {
         if (flags == null) {
             Path cache = SampleRunner.moduleDir().resolve("target/toyvm-agent-test.aot");
@@ -49,11 +67,11 @@ final class AgentAotCache {
     private static void train(Path cache) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(cache.getParent(), "aot-training");
         Path out = dir.resolve("cache.aot");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", ToyVmRunner.HOST_JIT,
-                "-javaagent:" + AgentDifferentialTest.agentJar() + "=mode=move", "-XX:AOTCacheOutput=" + out,
-                "-Xlog:aot=off,cds=off", "-jar", AgentDifferentialTest.toyvmJar().toString(),
-                "-cp", AgentCorpusTest.toyvmDir().resolve("target/guest-classes").toString(), "Training", "5");
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", ToyVmRunner.HOST_JIT, "-XX:AOTCacheOutput=" + out,
+                "-Xlog:aot=off,cds=off"));
+        cmd.addAll(launch("mode=move"));
+        cmd.addAll(List.of("-cp", AgentCorpusTest.toyvmDir().resolve("target/guest-classes").toString(), "Training", "5"));
         try {
             // Training ends with System.exit(7) (its last program tests exit codes): the cache is what counts.
             String failure;

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * toyvm's compatibility corpus (toyvm/src/test/corpus, every line of toyvm/src/test/corpus-cases.txt) under the
- * uffd-gc agent, as a user runs it ({@code java -javaagent:uffd-gc.jar=mode=move -jar toyvm.jar}), in a 1 MiB
+ * uffd-gc agent, as {@code ./uffd-gc run --gc=move} runs it ({@link AgentAotCache#launch}), in a 1 MiB
  * heap, with -Xverify-gc (graph hash and structure around every cycle) and a forced cycle every
  * {@code -Xgc-every} bytes of allocation (the cases file's fourth column), so that each program goes through at
  * least {@link #MIN_CYCLES} concurrent cycles: stdout, exit status and stderr (without the stack-trace lines of
@@ -76,7 +76,11 @@ class AgentCorpusTest {
 
     record Outcome(SampleRunner.Result hotspot, SampleRunner.Result toyvm, List<String> gcLog, List<String> cmd) { }
 
-    private static final List<Case> CASES = parse(casesFile());
+    /**
+     * {@code -DagentCorpus.only=Prog1,Prog2}: only those programs' lines (to check new corpus lines without the
+     * whole class, ~200 s on a quiet machine); unset: every line.
+     */
+    private static final List<Case> CASES = only(parse(casesFile()), System.getProperty("agentCorpus.only", ""));
     private static final Map<Integer, Future<Outcome>> RUNS = new ConcurrentHashMap<>();
     private static final Map<Integer, SampleRunner.Result> HOTSPOT = new ConcurrentHashMap<>();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(PARALLEL, r -> {
@@ -170,8 +174,7 @@ class AgentCorpusTest {
             List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                     "-Duser.language=en", "-Duser.country=US", ToyVmRunner.HOST_JIT));
             cmd.addAll(AgentAotCache.hostFlags());
-            cmd.addAll(List.of("-javaagent:" + AgentDifferentialTest.agentJar() + "=mode=" + c.mode(),
-                    "-jar", AgentDifferentialTest.toyvmJar().toString()));
+            cmd.addAll(AgentAotCache.launch("mode=" + c.mode()));
             if (c.xcomp()) {
                 cmd.add("-Xcomp");
             }
@@ -199,6 +202,21 @@ class AgentCorpusTest {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static List<Case> only(List<Case> all, String programs) {
+        if (programs.isBlank()) {
+            return all;
+        }
+        Set<String> wanted = Set.of(programs.split(","));
+        List<Case> kept = new ArrayList<>();
+        for (Case c : all) {
+            if (wanted.contains(c.mainClass())) {
+                kept.add(new Case(kept.size(), c.lineNumber(), c.mainClass(), c.args(), c.stdin(), c.interval(), c.heap(),
+                        c.mode()));
+            }
+        }
+        return List.copyOf(kept);
     }
 
     /** Every non-comment line of the cases file: program | args | stdin | interval, '-' for none. */

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every samples.txt program on toyvm under the uffd-gc agent, as a user runs it ({@code java -javaagent:uffd-gc.jar
- * -jar toyvm.jar}: the shaded jar, ByteBuddy Advice on the built-in collector), with mode=move and mode=copy, in
+ * Every samples.txt program on toyvm under the uffd-gc agent, as {@code ./uffd-gc run --gc} runs it
+ * ({@link AgentAotCache#launch}: the shaded jar, ByteBuddy Advice on the built-in collector), with mode=move and mode=copy, in
  * heaps small enough for at least {@link #MIN_CYCLES} concurrent cycles, and -Xverify-gc (graph hash and
  * structure around every cycle): stdout, stderr and exit status identical to HotSpot's. The host runs C1 only, as
  * `./uffd-gc run` gives toyvm ({@link ToyVmRunner#HOST_JIT}): measured on the shared 2-vCPU machine, this
@@ -54,7 +54,7 @@ class AgentDifferentialTest {
                 .toString(), "--enable-native-access=ALL-UNNAMED", "-Duser.language=en", "-Duser.country=US",
                 ToyVmRunner.HOST_JIT));
         launcher.addAll(AgentAotCache.hostFlags());
-        launcher.addAll(List.of("-javaagent:" + agentJar() + "=mode=" + mode, "-jar", toyvmJar().toString()));
+        launcher.addAll(AgentAotCache.launch("mode=" + mode));
         if (mode.equals("move")) {
             launcher.add("-Xcomp"); // every method compiled at its first call: compiled frames under the compactor
         }

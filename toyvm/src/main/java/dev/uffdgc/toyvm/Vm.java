@@ -276,20 +276,31 @@ public final class Vm {
             }
             return 1;
         }
-        VmMethod m = main.methods.get("main([Ljava/lang/String;)V");
-        if (m == null || !m.isStatic()) {
-            err.println("Error: Main method not found in class " + mainClass + ", please define the main method as:");
-            err.println("   public static void main(String[] args)");
+        VmMethod m = MainMethods.find(main, err);
+        if (m == null) {
             return 1;
         }
         init.initialize(t, main);
-        int h = t.pushHandle(alloc.array(t, classes.load("[Ljava/lang/String;"), args.length));
-        for (int i = 0; i < args.length; i++) {
-            int s = strings.newString(t, args[i]);
-            mem.putInt(ObjectLayout.offset(t.handle(h)) + 16 + 4L * i, s);
+        int receiver = -1;
+        if (!m.isStatic()) { // JEP 512: an instance main runs on an instance made with the no-argument constructor
+            receiver = t.pushHandle(alloc.instance(t, main));
+            t.pushRef(t.handle(receiver));
+            interp.call(t, main.methods.get("<init>()V"));
+            m = main.selectVirtual(m.name + m.descriptor);
+            t.pushRef(t.handle(receiver));
         }
-        t.pushRef(t.handle(h));
-        t.popHandles(h);
+        if (m.descriptor.equals("([Ljava/lang/String;)V")) {
+            int h = t.pushHandle(alloc.array(t, classes.load("[Ljava/lang/String;"), args.length));
+            for (int i = 0; i < args.length; i++) {
+                int s = strings.newString(t, args[i]);
+                mem.putInt(ObjectLayout.offset(t.handle(h)) + 16 + 4L * i, s);
+            }
+            t.pushRef(t.handle(h));
+            t.popHandles(h);
+        }
+        if (receiver >= 0) {
+            t.popHandles(receiver);
+        }
         interp.call(t, m);
         return 0;
     }

@@ -161,6 +161,47 @@ class CliTest {
         assertEquals("NSME 'int Lib.m()'\nNSFE Class Lib does not have member field 'int f'\n", r.out(), "HotSpot's messages");
     }
 
+    /**
+     * The Java 25 launch protocol (JEP 512): main(String[]) before main(), inherited ones, instance mains on an
+     * instance made with the no-argument constructor, and the launcher's refusals, each compared with HotSpot
+     * (stdout, stderr, status). toyvm looked only for a static main(String[]) declared in the class itself.
+     */
+    @Test
+    @Timeout(180)
+    void mainMethodsAreChosenAsJava25Does(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        java.util.Map<String, String> programs = new java.util.LinkedHashMap<>();
+        programs.put("Compact", "void main() { IO.println(\"compact \" + greet()); }\nString greet() { return \"hi\"; }\n");
+        programs.put("InstanceArgs", "public class InstanceArgs { InstanceArgs() { System.out.println(\"ctor\"); }"
+                + " static { System.out.println(\"clinit\"); }"
+                + " void main(String[] a) { System.out.println(\"args \" + a.length); } void main() { } }");
+        programs.put("StaticNoArgs", "public class StaticNoArgs { static void main() { System.out.println(\"static, no args\"); } }");
+        programs.put("Inherits", "public class Inherits extends InheritsBase { }\n"
+                + "class InheritsBase { public static void main(String[] a) { System.out.println(\"inherited \" + a.length); } }");
+        programs.put("FromInterface", "public class FromInterface implements Mains { }\n"
+                + "interface Mains { default void main() { System.out.println(\"default main of \" + getClass().getName()); } }");
+        programs.put("PrivateMain", "public class PrivateMain { private static void main(String[] a) { } void main() { System.out.println(\"the instance one\"); } }");
+        programs.put("Abstract", "public abstract class Abstract { void main() { } }");
+        programs.put("PrivateCtor", "public class PrivateCtor { private PrivateCtor() { } void main() { } }");
+        programs.put("NoMain", "public class NoMain { static void helper() { } }");
+        programs.put("Throws", "public class Throws { void main() throws Exception { throw new Exception(\"from an instance main\"); } }");
+        Path[] files = new Path[programs.size()];
+        int i = 0;
+        for (var p : programs.entrySet()) {
+            files[i++] = Files.writeString(src.resolve(p.getKey() + ".java"), p.getValue());
+        }
+        Path classes = dir.resolve("classes");
+        compile(classes, files);
+        for (String main : programs.keySet()) {
+            GuestRun hs = GuestRun.hotspot(classes, main, "x", "y");
+            Result r = cli("-cp", classes.toString(), main, "x", "y");
+            assertEquals(hs.stdout(), r.out(), main + ": stdout");
+            assertEquals(hs.stderr(), r.err(), main + ": stderr");
+            assertEquals(hs.status(), r.status(), main + ": status");
+        }
+    }
+
     private static void compile(Path out, Path... sources) throws Exception {
         Files.createDirectories(out);
         List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString()));

@@ -48,9 +48,27 @@ public final class ClassPath {
         }
     }
 
+    /**
+     * Whether a class or resource name is in one of the running JDK's packages: java/, javax/, jdk/, sun/, or any
+     * other package of the JDK's modules (java.xml's org/w3c/dom, org/xml/sax and its implementation under
+     * com/sun/org/apache/, java.base's com/sun/crypto/provider...). Only the four prefixes were taken, so a program
+     * using javax.xml failed to load with NoClassDefFoundError: org/w3c/dom/Node.
+     */
     public static boolean isJdkPackage(String internalName) {
-        return internalName.startsWith("java/") || internalName.startsWith("javax/")
-                || internalName.startsWith("jdk/") || internalName.startsWith("sun/");
+        if (internalName.startsWith("java/") || internalName.startsWith("javax/")
+                || internalName.startsWith("jdk/") || internalName.startsWith("sun/")) {
+            return true;
+        }
+        int slash = internalName.lastIndexOf('/');
+        return slash > 0 && OtherJdkPackages.SET.contains(internalName.substring(0, slash));
+    }
+
+    /** The JDK's packages outside those four prefixes, internal form, from the system modules' descriptors (~1 ms). */
+    private static final class OtherJdkPackages {
+        static final java.util.Set<String> SET = java.lang.module.ModuleFinder.ofSystem().findAll().stream()
+                .flatMap(m -> m.descriptor().packages().stream()).map(p -> p.replace('.', '/'))
+                .filter(p -> !(p.startsWith("java/") || p.startsWith("javax/") || p.startsWith("jdk/") || p.startsWith("sun/")))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Class file bytes for an internal name, or null when nobody has it. */
@@ -125,7 +143,7 @@ public final class ClassPath {
     public String resourceUrl(String name) {
         if (isJdkPackage(name)) {
             var url = ClassLoader.getSystemResource(name);
-            return url == null ? null : url.toString();
+            return url != null ? url.toString() : jrtModuleUrl(name);
         }
         for (Path d : dirs) {
             Path root = d.toAbsolutePath().normalize();
@@ -182,6 +200,27 @@ public final class ClassPath {
             }
         }
         return fromJrtModules(internalName + ".class");
+    }
+
+    /**
+     * The jrt:/ URL of a resource the host's loaders do not hand out (one in a package its module does not open, as
+     * java.xml's serializer entities: HotSpot's loaders find it for the module's own classes, which toyvm runs in its
+     * one unnamed module), or null.
+     */
+    private synchronized String jrtModuleUrl(String file) {
+        if (jrt == null) {
+            jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        }
+        try (var modules = Files.list(jrt.getPath("/modules"))) {
+            for (Path m : (Iterable<Path>) modules::iterator) {
+                if (Files.exists(m.resolve(file))) {
+                    return "jrt:/" + m.getFileName() + "/" + file;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking for resource " + file + ": " + e.getMessage(), e);
+        }
+        return null;
     }
 
     /** A file of the running JDK's modules (java.base first), or null. */

@@ -97,9 +97,19 @@ public final class VmClass {
     }
 
     /** Dotted binary name as Class.getName() gives it: java.lang.String, [I, [Ljava.lang.String;. */
+    /**
+     * The name Class.getName answers: dots for slashes, except a lambda's class, which keeps HotSpot's hidden-class
+     * form {@code Owner$$Lambda/N} (so getSimpleName is {@code Owner$$Lambda/N} and isHidden true, as on HotSpot,
+     * not "N" and false).
+     */
     public String binaryName() {
-        return name.replace('/', '.');
+        String b = name.replace('/', '.');
+        int lambda = name.lastIndexOf(LAMBDA);
+        return lambda < 0 ? b : b.substring(0, lambda + LAMBDA.length() - 1) + '/' + b.substring(lambda + LAMBDA.length());
     }
+
+    /** What names a lambda's class (interp.Lambdas): the owner's internal name, this, a counter. */
+    public static final String LAMBDA = "$$Lambda/";
 
     public VmField findField(String fieldName) {
         for (VmClass c = this; c != null; c = c.superclass) {

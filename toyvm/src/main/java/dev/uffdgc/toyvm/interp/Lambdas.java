@@ -65,7 +65,7 @@ final class Lambdas {
         }
         String[] captured = Descriptors.parameterDescriptors(siteType);
         String owner = impl.reference().owner().asInternalName();
-        VmClass c = vm.classes.defineSynthetic(owner + "$$Lambda/" + (counter++), vm.classes.load("java/lang/Object"),
+        VmClass c = vm.classes.defineSynthetic(owner + VmClass.LAMBDA + (counter++), vm.classes.load("java/lang/Object"),
                 interfaces.toArray(VmClass[]::new), captured);
         Target target = new Target(vm, impl);
         for (String st : samTypes) {

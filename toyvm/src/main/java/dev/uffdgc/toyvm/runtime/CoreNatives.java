@@ -158,6 +158,10 @@ final class CoreNatives {
         if (c.isArray()) {
             return c.component == null ? primitiveName(c.elemType) + "[]" : simpleName(c.component) + "[]";
         }
+        if (c.name.contains(VmClass.LAMBDA)) { // a hidden class's, as HotSpot's: its name after the package
+            String b = c.binaryName();
+            return b.substring(b.lastIndexOf('.') + 1);
+        }
         String n = c.name.substring(c.name.lastIndexOf('/') + 1);
         int d = n.lastIndexOf('$');
         if (d >= 0) {

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK's own FileDescriptor, FileInputStream and FileOutputStream, with the natives HotSpot's libjava gives
- * them. A guest file descriptor is a number of toyvm's: 0, 1 and 2 are the VM's stdin, stdout and stderr (the
+ * The JDK's own FileDescriptor, FileInputStream, FileOutputStream and RandomAccessFile, with the natives HotSpot's
+ * libjava gives them. A guest file descriptor is a number of toyvm's: 0, 1 and 2 are the VM's stdin, stdout and stderr (the
  * same host streams System.in/out/err use, so output through {@code new FileOutputStream(FileDescriptor.out)}
  * keeps its order with System.out's), 3 and up are files the guest opened, each a host RandomAccessFile (no
  * host descriptor number leaks into the guest). Reads happen BLOCKED (stdin or a named pipe may wait for ever; a
@@ -30,6 +30,9 @@ final class IoNatives {
     private static final String FD = "java/io/FileDescriptor";
     private static final String FIS = "java/io/FileInputStream";
     private static final String FOS = "java/io/FileOutputStream";
+    private static final String RAF = "java/io/RandomAccessFile";
+    /** RandomAccessFile's open0 mode bits (its O_RDWR, O_SYNC, O_DSYNC; O_RDONLY is 1). */
+    private static final int O_RDWR = 2, O_SYNC = 4, O_DSYNC = 8;
 
     private final Vm vm;
     private final Map<Integer, RandomAccessFile> files = new ConcurrentHashMap<>();
@@ -54,8 +57,8 @@ final class IoNatives {
         r.add(FD, "getAppend(I)Z", (t, b) -> t.prims[b] = 0);
         r.add(FD, "close0()V", n::close);
         r.add(FD, "sync0()V", (t, b) -> n.sync(t, n.fdValue(t.refs[b])));
-        r.add(FOS, "open0(Ljava/lang/String;Z)V", (t, b) -> n.open(t, b, t.prims[b + 2] != 0 ? "append" : "write"));
-        r.add(FIS, "open0(Ljava/lang/String;)V", (t, b) -> n.open(t, b, "read"));
+        r.add(FOS, "open0(Ljava/lang/String;Z)V", (t, b) -> n.open(t, b, t.prims[b + 2] != 0 ? "append" : "write", FOS));
+        r.add(FIS, "open0(Ljava/lang/String;)V", (t, b) -> n.open(t, b, "read", FIS));
         r.add(FOS, "write(IZ)V", (t, b) -> n.write(t, n.streamFd(t, b, FOS), new byte[] {(byte) t.prims[b + 1]}));
         r.add(FOS, "writeBytes([BIIZ)V", (t, b) -> n.write(t, n.streamFd(t, b, FOS), n.bytes(t, b + 1)));
         r.add(FIS, "read0()I", (t, b) -> {
@@ -78,6 +81,31 @@ final class IoNatives {
                     : Math.min(Integer.MAX_VALUE, Math.max(0, n.file(t, fd).length() - n.file(t, fd).getFilePointer())));
         });
         r.add(FIS, "isRegularFile0(Ljava/io/FileDescriptor;)Z", (t, b) -> t.prims[b] = n.files.containsKey(n.fdValue(t.refs[b + 1])) ? 1 : 0);
+        // RandomAccessFile: a host RandomAccessFile opened with the same mode (it was "unsupported native
+        // RandomAccessFile.initIDs" at the class's first use).
+        r.add(RAF, "initIDs()V", none);
+        r.add(RAF, "open0(Ljava/lang/String;I)V", (t, b) -> {
+            int mode = (int) t.prims[b + 2];
+            n.open(t, b, (mode & O_RDWR) == 0 ? "r" : (mode & O_SYNC) != 0 ? "rws" : (mode & O_DSYNC) != 0 ? "rwd" : "rw", RAF);
+        });
+        r.add(RAF, "read0()I", (t, b) -> {
+            byte[] one = new byte[1];
+            int got = n.read(t, n.streamFd(t, b, RAF), one);
+            t.prims[b] = got <= 0 ? -1 : one[0] & 0xff;
+        });
+        r.add(RAF, "readBytes0([BII)I", (t, b) -> t.prims[b] = n.readInto(t, n.streamFd(t, b, RAF), b + 1));
+        r.add(RAF, "write0(I)V", (t, b) -> n.write(t, n.streamFd(t, b, RAF), new byte[] {(byte) t.prims[b + 1]}));
+        r.add(RAF, "writeBytes0([BII)V", (t, b) -> n.write(t, n.streamFd(t, b, RAF), n.bytes(t, b + 1)));
+        r.add(RAF, "getFilePointer()J", (t, b) -> t.prims[b] = n.io(t, () -> n.file(t, n.streamFd(t, b, RAF)).getFilePointer()));
+        r.add(RAF, "seek0(J)V", (t, b) -> n.io(t, () -> {
+            n.file(t, n.streamFd(t, b, RAF)).seek(t.prims[b + 1]);
+            return 0;
+        }));
+        r.add(RAF, "length0()J", (t, b) -> t.prims[b] = n.io(t, () -> n.file(t, n.streamFd(t, b, RAF)).length()));
+        r.add(RAF, "setLength0(J)V", (t, b) -> n.io(t, () -> {
+            n.file(t, n.streamFd(t, b, RAF)).setLength(t.prims[b + 1]);
+            return 0;
+        }));
         // java.io.File's natives (java.io.UnixFileSystem) are IoFileNatives'.
     }
 
@@ -117,12 +145,15 @@ final class IoNatives {
         return f;
     }
 
-    /** open0(name[, append]) of the stream at slot b: a host file, its new guest number stored in this.fd.fd. */
-    private void open(VmThread t, int b, String how) {
+    /**
+     * open0 of the stream or file at slot b (of streamClass): a host file, its new guest number stored in
+     * this.fd.fd; how is "read", "write" (truncate), "append", or a RandomAccessFile mode ("r", "rw", "rws", "rwd").
+     */
+    private void open(VmThread t, int b, String how, String streamClass) {
         String name = vm.strings.toHost(t.refs[b + 1]);
         RandomAccessFile f;
         try {
-            f = new RandomAccessFile(name, how.equals("read") ? "r" : "rw");
+            f = new RandomAccessFile(name, how.equals("read") ? "r" : how.startsWith("r") ? how : "rw");
             if (how.equals("write")) {
                 f.setLength(0);
             } else if (how.equals("append")) {
@@ -135,7 +166,6 @@ final class IoNatives {
         }
         int fd = nextFd.getAndIncrement();
         files.put(fd, f);
-        String streamClass = how.equals("read") ? FIS : FOS;
         int fdObject = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + vm.classes.load(streamClass).findField("fd").offset);
         vm.mem.putInt(ObjectLayout.offset(fdObject) + vm.classes.load(FD).findField("fd").offset, fd);
     }
