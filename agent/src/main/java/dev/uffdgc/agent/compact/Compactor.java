@@ -389,11 +389,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         flipParts.end(1);
         long t3 = System.nanoTime();
         MemorySegment heap = vm.rawHeap().region();
-        MemorySegment mapping = Flip.span(vm.rawHeap().mapping());
-        MemorySegment reservation = takeReservation(mapping);
+        MemorySegment span = Flip.span(vm.rawHeap().mapping());
+        MemorySegment reservation = takeReservation(span);
         flipParts.end(2);
         ShadowCheck shadow = verifying() ? new ShadowCheck(vm, plan, marks.bits, heap, marks.pageLive) : null;
-        MemorySegment from = flip(id, mapping, reservation);
+        MemorySegment from = flip(id, span, reservation);
         flipParts.end(3);
         MemorySegment registered = heap.asSlice(0, (long) plan.destPages << PAGE_SHIFT);
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
@@ -432,8 +432,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     }
 
     /** In the flip pause: the from-space reservation the marker thread prepared (made here if there is none). */
-    private MemorySegment takeReservation(MemorySegment mapping) {
-        MemorySegment r = reservation != null ? reservation : Flip.reserve(mapping);
+    private MemorySegment takeReservation(MemorySegment span) {
+        MemorySegment r = reservation != null ? reservation : Flip.reserve(span);
         reservation = null;
         return r;
     }
