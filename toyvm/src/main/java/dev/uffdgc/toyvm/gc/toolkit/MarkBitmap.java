@@ -2,8 +2,9 @@ package dev.uffdgc.toyvm.gc.toolkit;
 
 import static dev.uffdgc.toyvm.heap.ObjectLayout.PAGE_SHIFT;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import jdk.internal.misc.Unsafe;
 
 /**
  * The side mark bitmaps every collector uses (nothing is written to object headers): one start bit per marked
@@ -64,14 +65,14 @@ public final class MarkBitmap {
     public boolean markStartAtomic(long obj) {
         int g = (int) (obj >>> GRANULE_SHIFT);
         long bit = 1L << g;
-        long at = Atomic.address(g >>> 6);
+        int word = g >>> 6;
         long w;
         do {
-            w = starts[g >>> 6];
+            w = starts[word];
             if ((w & bit) != 0) {
                 return false;
             }
-        } while (!Atomic.U.compareAndSetLong(starts, at, w, w | bit));
+        } while (!LONGS.compareAndSet(starts, word, w, w | bit));
         return true;
     }
 
@@ -84,11 +85,10 @@ public final class MarkBitmap {
             int take = (int) Math.min(64 - bit, end - g);
             long bits = take == 64 ? -1L : ((1L << take) - 1) << bit;
             int word = (int) (g >>> 6);
-            long at = Atomic.address(word);
             long w;
             do {
                 w = live[word];
-            } while (!Atomic.U.compareAndSetLong(live, at, w, w | bits));
+            } while (!LONGS.compareAndSet(live, word, w, w | bits));
             g += take;
         }
     }
@@ -112,15 +112,8 @@ public final class MarkBitmap {
         }
     }
 
-    /** Unsafe for the parallel mark's compare-and-set (C1, toyvm's host JIT, compiles it to one instruction). */
-    private static final class Atomic {
-        static final Unsafe U = Unsafe.getUnsafe();
-        static final long BASE = U.arrayBaseOffset(long[].class);
-
-        static long address(int word) {
-            return BASE + ((long) word << 3);
-        }
-    }
+    /** The parallel mark's compare-and-set on a word of {@code starts} or {@code live}. */
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     /** Sets the live bits of the granules of [obj, obj + size). */
     public void setLive(long obj, long size) {
