@@ -22,8 +22,8 @@ public final class AgentOptions {
                                      copy: the same pipeline with UFFDIO_COPY from per-thread buffers
                                      stw:  leave toyvm's built-in stop-the-world mark-compact in charge
               workers=<n>            background compaction threads, 0-64 (default 1; 0: mutators build pages)
-              markers=<n>            threads of the concurrent mark, 1-16 (default 2, 1 on a 1-CPU machine):
-                                     the marker thread and n-1 helpers sharing its work
+              markers=<n>            threads of the concurrent mark, 1-16 (default 1): the marker thread and
+                                     n-1 helpers sharing its work
               trigger=<percent>      start a cycle when the heap is this full, 1-100 (default 100: when full);
                                      checked on the allocation slow path (every TLAB refill)
               rate=<ms>              also start one when the allocation rate would fill the heap within this
@@ -48,8 +48,14 @@ public final class AgentOptions {
 
     public Mode mode = Mode.MOVE;
     public int workers = 1;
-    /** Threads of the concurrent mark (compact/MarkHelpers: why and the measurement). */
-    public int markers = Math.min(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Threads of the concurrent mark (compact/MarkHelpers). 1: on a quiet machine (2026-12-07 19:18, load 1.1-1.9,
+     * `bench pause --live 8,64 --threads 1,2 --modes stw,move,move:markers=1`, one run) markers=2 cost 10-15% more
+     * process CPU in all four workloads (5.94 vs 5.36 s, 6.19 vs 5.62, 48.3 vs 42.0, 49.7 vs 43.5) for the same wall
+     * time (4.50 vs 4.52 s, 3.47 vs 3.51, 37.3 vs 36.9, 25.9 vs 27.0) and a higher p99 pause in three of four; it cut
+     * the mark stall by 10-27% only on a loaded machine (agent README).
+     */
+    public int markers = 1;
     public int triggerPercent = 100;
     public long rateMillis;
     /**

@@ -25,7 +25,7 @@ class MarkingStressTest {
     private static final String ROUNDS = "1500";
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mode=move,verify=true", "mode=copy,verify=true",
+    @ValueSource(strings = {"mode=move,markers=2,verify=true", "mode=copy,verify=true",
         "mode=move,access=native,verify=true"})
     @Timeout(WATCHDOG_SECONDS + 60) // the parent's own bound: the child is watched and killed before this
     void guestThreadsSwapSubtreesWhileMarkingRuns(String options) throws Exception {
