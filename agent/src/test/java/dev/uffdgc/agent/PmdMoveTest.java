@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The PMD path (issue 11): on a THP-backed heap (toyvm's default: 2 MiB-aligned, MADV_HUGEPAGE) a 2 MiB region of
+ * The PMD path (issue 11): on a THP-backed heap (toyvm's default: 1 GiB-aligned, MADV_HUGEPAGE) a 2 MiB region of
  * the to-space built in place in its from-space huge page moves back with one UFFDIO_MOVE as one PMD entry
  * (move_pages_huge_pmd: no split). A heap of one dead MiB under ~6 MiB of live nodes: everything slides down by
  * a MiB, every page is built in place, no mutator runs. Two cycles (the second flips the huge pages the first

@@ -9,7 +9,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The guest heap: one page-aligned private anonymous mapping of a fixed size, filled by a bump pointer.
+ * The guest heap: a fixed-size region at the start of one private anonymous mapping ({@link #mapping()}: 1 GiB-aligned,
+ * whole PUDs and a page), filled by a bump pointer.
  * The region's address is fixed for the VM's life. Memory above {@link #top()} is always zero, so a fresh
  * object needs only its header written.
  *
