@@ -85,9 +85,9 @@ final class Flip {
     }
 
     /**
-     * Moves {@code live} out, to {@code from} (the start of a {@link #reserve} of the heap {@code live} starts at,
-     * {@code live}'s length). {@code cut} holds the mapping starts ({@link #mappingStarts}); the fallback for
-     * kernels that refuse a multi-mapping mremap marks them again.
+     * Moves {@code live} (the heap mapping's {@link #span}) out, to {@code from} (a {@link #reserve} of that span).
+     * {@code cut} holds the mapping starts ({@link #mappingStarts}); the fallback for kernels that refuse a
+     * multi-mapping mremap marks them again.
      */
     static MemorySegment flip(MemorySegment live, boolean[] cut, MemorySegment from) {
         long start = live.address();
