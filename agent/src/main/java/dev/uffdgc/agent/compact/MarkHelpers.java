@@ -2,6 +2,7 @@ package dev.uffdgc.agent.compact;
 
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Helper threads of the concurrent mark ({@code markers=N}: N - 1 of them), and the work they share with the marker
@@ -72,21 +73,14 @@ final class MarkHelpers {
     /** Bytes of the objects the helpers marked in this mark (read after the round, by the marker or a pause). */
     long liveBytes() {
         synchronized (lock) {
-            long n = 0;
-            for (Tracer t : tracers) {
-                n += t.liveBytes();
-            }
-            return n;
+            return Arrays.stream(tracers).mapToLong(Tracer::liveBytes).sum();
         }
     }
 
+    /** Objects the helpers marked in this mark (as {@link #liveBytes}). */
     int liveObjects() {
         synchronized (lock) {
-            int n = 0;
-            for (Tracer t : tracers) {
-                n += t.liveObjects();
-            }
-            return n;
+            return Arrays.stream(tracers).mapToInt(Tracer::liveObjects).sum();
         }
     }
 
