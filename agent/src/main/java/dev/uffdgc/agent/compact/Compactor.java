@@ -109,7 +109,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     private volatile long pacingStallNanos;
     /** When to start a cycle early (the allocation slow path asks it, {@code pace=true}); timed by the pauses' log. */
     private final Pacer pacer = new Pacer();
-    /** The TLB shootdown count read before the last flip pause was requested (see CycleStats.tlbShootdowns). */
+    /** The TLB shootdown count read when the marker prepared the last flip (see CycleStats.tlbShootdowns). */
     private volatile long tlbBeforeFlip = TlbShootdowns.UNKNOWN;
 
     /** {@code ops} null: the real ioctls on {@code uffd}. */
@@ -211,7 +211,6 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     public void relocateStart() {
         if (in(ConcurrentMark.PLANNED)) {
             pauseKind = FLIP;
-            tlbBeforeFlip = TlbShootdowns.read(); // outside the pause: a read is ~30 µs
             runCycle("Relocate Start");
         }
     }
@@ -429,6 +428,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
             reservation = Flip.reserve(Flip.span(vm.rawHeap().mapping()));
         }
         Flip.mappingStarts(vm.rawHeap().region(), cuts);
+        // Here, not where a mutator asks for the flip: that mutator is still RUNNING while it reads, so a pause the
+        // other mutator asked for meanwhile waits for the read. -Xsafepoint-timeout=1, LiveSetChurn 8 2, load 4-7:
+        // the late thread of 2 of 3 late Relocate Start pauses was in this read (/proc/interrupts: open, read and
+        // parse, 0.85-1.8 ms on CPU at that load; ~30 µs quiet).
+        tlbBeforeFlip = TlbShootdowns.read();
     }
 
     /** In the flip pause: the from-space reservation the marker thread prepared (made here if there is none). */

@@ -128,8 +128,9 @@ public final class CycleStats extends MapCounters {
     public long densePrefixBytes;
     public boolean emergency;
     /**
-     * TLB shootdowns the machine received from just before the flip pause's safepoint request to the end of the
-     * finish (from-space unmapped): {@code TlbShootdowns}, machine-wide (another process's flushes count too);
+     * TLB shootdowns the machine received from the marker's flip preparation (after the plan, dead regions
+     * released) to the end of the finish (from-space unmapped): {@code TlbShootdowns}, machine-wide (another
+     * process's flushes count too);
      * {@code TlbShootdowns.UNKNOWN} (-1) where the kernel does not count them. {@link #tlbAtStart} is the first reading.
      */
     public long tlbShootdowns = -1;
