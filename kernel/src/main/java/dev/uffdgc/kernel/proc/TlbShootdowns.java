@@ -7,23 +7,42 @@ import java.nio.file.Path;
  * TLB shootdowns the machine has received so far: the "TLB" line of {@code /proc/interrupts} (x86's per-CPU count
  * of TLB-shootdown IPIs received, arch/x86/kernel/irq.c), summed over the CPUs; where the kernel has no such line,
  * {@code /proc/vmstat}'s {@code nr_tlb_remote_flush_received} (only with CONFIG_DEBUG_TLBFLUSH). Machine-wide, as
- * both files are: take two readings and subtract; whatever else runs on the machine meanwhile counts too. A read
- * is one small file (~30 µs from Java here, 2 CPUs): fine between pauses, not inside one.
+ * both files are: take two readings and subtract; whatever else runs on the machine meanwhile counts too.
+ *
+ * <p>A read is not cheap: the kernel formats every interrupt line for it, ~70-120 µs here (2 CPUs) for the file
+ * alone and 0.4-1 ms for the whole read from C1-compiled Java at load 6 (75 ms for the first, cold). So it belongs
+ * on a collector thread, never inside a pause nor on a guest thread that another thread's pause may wait for.
+ * Where the count is not kept — the TLB line sums to 0, which on a machine that has run anything means the kernel
+ * flushes remote TLBs without the IPIs it counts (a paravirtual flush: this VM's kernel flushes by hypercall, and
+ * its line stayed 0 after 18 hours of MOVE benchmarks) — the first read says so and later reads cost nothing.
  */
 public final class TlbShootdowns {
     /** What {@link #read()} answers when this kernel counts TLB shootdowns nowhere. */
     public static final long UNKNOWN = -1;
     private static final Path INTERRUPTS = Path.of("/proc/interrupts");
     private static final Path VMSTAT = Path.of("/proc/vmstat");
+    /** Null until the first read; then whether any later read can answer other than {@link #UNKNOWN}. */
+    private static volatile Boolean counted;
 
     private TlbShootdowns() {
     }
 
     /** The count now, or {@link #UNKNOWN}. */
     public static long read() {
+        if (counted == Boolean.FALSE) {
+            return UNKNOWN;
+        }
+        long n = readFiles();
+        if (counted == null) {
+            counted = n > 0;
+        }
+        return counted ? n : UNKNOWN;
+    }
+
+    private static long readFiles() {
         if (Files.isReadable(INTERRUPTS)) {
             long n = parseInterrupts(ProcFiles.read(INTERRUPTS));
-            if (n != UNKNOWN) {
+            if (n > 0) {
                 return n;
             }
         }
