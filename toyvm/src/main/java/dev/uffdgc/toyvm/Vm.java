@@ -21,6 +21,7 @@ import dev.uffdgc.toyvm.interp.VmExit;
 import dev.uffdgc.toyvm.runtime.Alloc;
 import dev.uffdgc.toyvm.runtime.ClassInit;
 import dev.uffdgc.toyvm.runtime.Globals;
+import dev.uffdgc.toyvm.runtime.HeapUsage;
 import dev.uffdgc.toyvm.runtime.Intrinsics;
 import dev.uffdgc.toyvm.runtime.Mirrors;
 import dev.uffdgc.toyvm.runtime.Strings;
@@ -54,6 +55,8 @@ public final class Vm {
     public final Interpreter interp;
     public final VmBinding binding;
     public final GcLog gcLog;
+    /** Peak use and use after the latest collection, for java.lang.management (runtime/ManagementNatives). */
+    public final HeapUsage heapUsage = new HeapUsage();
     /** -Xlog:safepoint output (unified-logging lines tagged [safepoint]). */
     public final GcLog safepointLog;
     public final Safepoints safepoints;
@@ -111,8 +114,10 @@ public final class Vm {
      * obligations.
      */
     public void collect(Collector.Cause cause, long requestBytes) {
+        heapUsage.beforeCollection(heap.used());
         InstrumentationPoints.collectorEntry(binding, cause, requestBytes);
         collector.collect(cause, requestBytes);
+        heapUsage.afterCollection(heap.used());
     }
 
     /** The installed collector. */
