@@ -57,6 +57,11 @@ public final class Vm {
     public final GcLog gcLog;
     /** Peak use and use after the latest collection, for java.lang.management (runtime/ManagementNatives). */
     public final HeapUsage heapUsage = new HeapUsage();
+    /**
+     * Set while a collection must clear soft references (collectForAllocation): weak tracers then discover
+     * SoftReferences as they do WeakReferences (ToyVmBinding.scanObjectForTrace).
+     */
+    public volatile boolean clearSoftReferences;
     /** -Xlog:safepoint output (unified-logging lines tagged [safepoint]). */
     public final GcLog safepointLog;
     public final Safepoints safepoints;
@@ -97,7 +102,7 @@ public final class Vm {
         this.safepointLog = new GcLog(options.safepointLog, out, this::uptimeNanos);
         this.binding = new ToyVmBinding(this);
         this.collector = new MarkCompact(binding); // no thread exists yet: nothing to stop for this one
-        heap.setExhaustion(bytes -> collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
+        heap.setExhaustion(this::collectForAllocation);
         heap.setTlabBytes(options.tlabBytes > 0 ? options.tlabBytes : Heap.defaultTlabBytes(options.heapBytes));
         heap.setStressInterval(options.gcStressBytes);
         if (options.jit) {
@@ -118,6 +123,24 @@ public final class Vm {
         InstrumentationPoints.collectorEntry(binding, cause, requestBytes);
         collector.collect(cause, requestBytes);
         heapUsage.afterCollection(heap.used());
+    }
+
+    /**
+     * The allocator's exhaustion handler. A collection after which the request still does not fit is followed by
+     * one that clears soft references, as the Java spec requires before an OutOfMemoryError ("all soft references
+     * to softly-reachable objects are guaranteed to have been cleared"; HotSpot's last-ditch collection clears
+     * them all too). A soft cache filling the heap ran out of memory here before (corpus GcSemantics).
+     */
+    private void collectForAllocation(long bytes) {
+        collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
+        if (heap.capacity() - heap.used() < bytes) {
+            clearSoftReferences = true;
+            try {
+                collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
+            } finally {
+                clearSoftReferences = false;
+            }
+        }
     }
 
     /** The installed collector. */
