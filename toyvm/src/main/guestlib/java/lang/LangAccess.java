@@ -84,6 +84,29 @@ final class LangAccess {
         return bytes;
     }
 
+    /**
+     * java.util.zip's entry names and comments (ZipCoder's UTF-8 coder): malformed bytes or unpaired surrogates are
+     * an IllegalArgumentException, not replaced, as the JDK's String.newStringUTF8NoRepl/getBytesUTF8NoRepl.
+     */
+    public String newStringUTF8NoRepl(byte[] bytes, int off, int len) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, off, len)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public byte[] getBytesUTF8NoRepl(String s) {
+        try {
+            return uncheckedGetBytesNoRepl(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public String concat(String prefix, Object value, String suffix) {
         return prefix + value + suffix;
     }

@@ -119,16 +119,17 @@ public class Runtime {
 
     /**
      * A program's library is not found, as the JDK reports it. A JDK class asking for one of the JDK's own libraries
-     * (ManagementFactory for "management") gets the feature named instead: "no management in java.library.path"
+     * (java.util.prefs for "prefs") gets the feature named instead: "no prefs in java.library.path"
      * read like a setup problem, when the cause is that toyvm runs none of HotSpot's C natives but the ones it
      * supplies itself (zip, nio, net, through BootLoader).
      */
     public void loadLibrary(String libname) {
+        if ("management".equals(libname) || "management_ext".equals(libname)) {
+            return; // their natives are toyvm's (runtime/ManagementNatives): nothing to load
+        }
         if (libname != null && !libname.contains("/")
                 && new java.io.File(System.getProperty("java.home"), "lib/lib" + libname + ".so").exists()) {
             String feature = switch (libname) {
-                case "management" -> "java.lang.management (ManagementFactory, its MXBeans)";
-                case "management_ext" -> "com.sun.management (the JDK's extended MXBeans)";
                 case "prefs" -> "java.util.prefs";
                 case "awt", "fontmanager", "lcms", "javajpeg", "mlib_image", "jsound" -> "java.desktop (AWT, Swing, images, sound)";
                 default -> "the JDK's library " + libname;

@@ -24,6 +24,12 @@ public final class System {
     static final PrintStream initialErr = err;
 
     private static Properties props;
+    /**
+     * The boot layer, which ModuleLayer.boot() reads: toyvm defines every class to its one unnamed module and no
+     * layer, so it is the empty layer (set with the VM's properties; null before, as ModuleLayer.boot() documents for
+     * start-up). java.management's logging bean looks for java.logging there and, not finding it, is left out.
+     */
+    static ModuleLayer bootLayer;
 
     static {
         installLangAccess(new LangAccess());
@@ -219,6 +225,7 @@ public final class System {
         // there at once. Below it, ServiceLoader runs in its start-up mode (boot loader only, class-path lookup
         // through a null system loader: a NullPointerException in the CLDR locale provider's constructor).
         jdk.internal.misc.VM.initLevel(4);
+        bootLayer = ModuleLayer.empty();
     }
 
     /** System.in: the VM's standard input (fd 0 of the process, or what the embedder gave the Vm). */

@@ -118,6 +118,12 @@ public final class UffdCollector implements Collector {
         }
     }
 
+    /** java.lang.management's name for it: "uffd-gc move", "uffd-gc copy" or "uffd-gc stw", what actually runs. */
+    @Override
+    public String name() {
+        return "uffd-gc " + backend();
+    }
+
     @Override
     public int collections() {
         return collections;

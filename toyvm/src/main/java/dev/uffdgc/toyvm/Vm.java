@@ -21,6 +21,7 @@ import dev.uffdgc.toyvm.interp.VmExit;
 import dev.uffdgc.toyvm.runtime.Alloc;
 import dev.uffdgc.toyvm.runtime.ClassInit;
 import dev.uffdgc.toyvm.runtime.Globals;
+import dev.uffdgc.toyvm.runtime.HeapUsage;
 import dev.uffdgc.toyvm.runtime.Intrinsics;
 import dev.uffdgc.toyvm.runtime.Mirrors;
 import dev.uffdgc.toyvm.runtime.Strings;
@@ -54,6 +55,13 @@ public final class Vm {
     public final Interpreter interp;
     public final VmBinding binding;
     public final GcLog gcLog;
+    /** Peak use and use after the latest collection, for java.lang.management (runtime/ManagementNatives). */
+    public final HeapUsage heapUsage = new HeapUsage();
+    /**
+     * Set while a collection must clear soft references (collectForAllocation): weak tracers then discover
+     * SoftReferences as they do WeakReferences (ToyVmBinding.scanObjectForTrace).
+     */
+    public volatile boolean clearSoftReferences;
     /** -Xlog:safepoint output (unified-logging lines tagged [safepoint]). */
     public final GcLog safepointLog;
     public final Safepoints safepoints;
@@ -94,7 +102,7 @@ public final class Vm {
         this.safepointLog = new GcLog(options.safepointLog, out, this::uptimeNanos);
         this.binding = new ToyVmBinding(this);
         this.collector = new MarkCompact(binding); // no thread exists yet: nothing to stop for this one
-        heap.setExhaustion(bytes -> collect(Collector.Cause.ALLOCATION_FAILURE, bytes));
+        heap.setExhaustion(this::collectForAllocation);
         heap.setTlabBytes(options.tlabBytes > 0 ? options.tlabBytes : Heap.defaultTlabBytes(options.heapBytes));
         heap.setStressInterval(options.gcStressBytes);
         if (options.jit) {
@@ -111,8 +119,28 @@ public final class Vm {
      * obligations.
      */
     public void collect(Collector.Cause cause, long requestBytes) {
+        heapUsage.beforeCollection(heap.used());
         InstrumentationPoints.collectorEntry(binding, cause, requestBytes);
         collector.collect(cause, requestBytes);
+        heapUsage.afterCollection(heap.used());
+    }
+
+    /**
+     * The allocator's exhaustion handler. A collection after which the request still does not fit is followed by
+     * one that clears soft references, as the Java spec requires before an OutOfMemoryError ("all soft references
+     * to softly-reachable objects are guaranteed to have been cleared"; HotSpot's last-ditch collection clears
+     * them all too). A soft cache filling the heap ran out of memory here before (corpus GcSemantics).
+     */
+    private void collectForAllocation(long bytes) {
+        collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
+        if (heap.capacity() - heap.used() < bytes) {
+            clearSoftReferences = true;
+            try {
+                collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
+            } finally {
+                clearSoftReferences = false;
+            }
+        }
     }
 
     /** The installed collector. */

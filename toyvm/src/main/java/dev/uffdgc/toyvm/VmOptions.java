@@ -12,6 +12,8 @@ public final class VmOptions {
 
     public long heapBytes = DEFAULT_HEAP_BYTES;
     public String classPath = ".";
+    /** The flags as given, less the class path (RuntimeMXBean.getInputArguments, as HotSpot's leaves out -cp). */
+    public final java.util.List<String> inputArguments = new java.util.ArrayList<>();
     /**
      * The heap 2 MiB-aligned and advised MADV_HUGEPAGE (see {@link dev.uffdgc.toyvm.heap.Heap#Heap(long, boolean)});
      * -XX:-UseTransparentHugePages or -Dtoyvm.thp=false: 4 KiB pages only.

@@ -46,8 +46,7 @@ class CorpusTest {
     /** Known gaps: the program, and what toyvm's stderr names (the missing piece). */
     @ParameterizedTest(name = "{0} (known gap: {3})")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "SerialRecords|-|-|unsupported native method java.lang.invoke.MethodHandleNatives.registerNatives()V",
-        "MxBeans|-|-|toyvm: unsupported: java.lang.management"})
+        "SerialRecords|-|-|unsupported native method java.lang.invoke.MethodHandleNatives.registerNatives()V"})
     @Timeout(120)
     void knownGapsStillFailNamingWhatIsMissing(String mainClass, String arg, String stdin, String named) {
         Run r = run(mainClass, arg, stdin);

@@ -198,6 +198,9 @@ public final class ToyVmBinding implements VmBinding {
         }
         VmClass c = vm.classes.table()[id];
         int weak = c.weakReferentOffset;
+        if (weak < 0 && vm.clearSoftReferences) {
+            weak = c.softReferentOffset;
+        }
         if (weak < 0) {
             scanSlots(c, obj, v);
             return;

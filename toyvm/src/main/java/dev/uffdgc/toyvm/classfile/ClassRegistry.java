@@ -218,6 +218,8 @@ public final class ClassRegistry {
         c.weakReferentOffset = c.name.equals("java/lang/ref/WeakReference") || c.name.equals("java/lang/ref/PhantomReference")
                 ? c.superclass.findField("referent").offset
                 : c.superclass == null ? -1 : c.superclass.weakReferentOffset;
+        c.softReferentOffset = c.name.equals("java/lang/ref/SoftReference") ? c.superclass.findField("referent").offset
+                : c.superclass == null ? -1 : c.superclass.softReferentOffset;
     }
 
     private void linkMethods(VmClass c, ClassModel model) {

@@ -32,6 +32,11 @@ public final class VmClass {
      * weakly (seam {@code References}); -1 for every other class.
      */
     public int weakReferentOffset = -1;
+    /**
+     * SoftReference and its subclasses: the offset of the referent, traced strongly except in a collection that
+     * clears soft references (the last one before an OutOfMemoryError, ToyVmBinding); -1 for every other class.
+     */
+    public int softReferentOffset = -1;
     public final Map<String, VmField> fields = new HashMap<>();
     public final Map<String, VmMethod> methods = new LinkedHashMap<>();
     public VmMethod[] vtable = new VmMethod[0];

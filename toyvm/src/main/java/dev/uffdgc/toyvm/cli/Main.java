@@ -109,7 +109,10 @@ public final class Main {
                         throw new IllegalArgumentException(a + " needs a path");
                     }
                     o.vm.classPath = argv[i++];
-                } else if (a.startsWith("-Xmx")) {
+                    continue;
+                }
+                o.vm.inputArguments.add(a);
+                if (a.startsWith("-Xmx")) {
                     o.vm.heapBytes = size(a.substring(4), a);
                 } else if (a.equals("-Xlog:safepoint")) {
                     o.vm.safepointLog = "-";

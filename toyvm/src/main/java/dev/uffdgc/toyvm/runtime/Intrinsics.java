@@ -30,6 +30,10 @@ public final class Intrinsics implements ClassRegistry.Binder {
         TimeZoneNatives.register(vm, this);
         ModuleServices.register(vm, this);
         ZipNatives.register(vm, this);
+        ZlibNatives.register(vm, this);
+        ManagementNatives.register(vm, this);
+        InetNatives.register(vm, this);
+        ProcessHandleNatives.register(vm, this);
         SerializationNatives.register(vm, this);
         IoNatives.register(vm, this);
         vm.threadNatives.register(this);

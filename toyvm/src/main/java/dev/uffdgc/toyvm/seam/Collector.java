@@ -30,4 +30,12 @@ public interface Collector {
 
     /** Collections run (or started, for a concurrent collector) so far. Any thread. */
     int collections();
+
+    /**
+     * The collector's name, as java.lang.management's GarbageCollectorMXBean shows it (HotSpot's are "G1 Young
+     * Generation", "MarkSweepCompact", "ZGC Cycles"...). Any thread.
+     */
+    default String name() {
+        return getClass().getSimpleName();
+    }
 }

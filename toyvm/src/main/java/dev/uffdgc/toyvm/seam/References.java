@@ -7,8 +7,9 @@ package dev.uffdgc.toyvm.seam;
  * such reference here, as HotSpot's reference processor puts it on the pending list.
  *
  * <p>Which references are weak: {@code java.lang.ref.WeakReference} and {@code PhantomReference} and their
- * subclasses. Soft references are traced strongly (HotSpot clears them only under memory pressure, by an LRU policy
- * short programs never trigger), and so are final references (toyvm runs no finalizers).
+ * subclasses; SoftReferences too in a collection that must clear them (the VM's last one before an
+ * OutOfMemoryError, as the Java spec requires), otherwise they are traced strongly (HotSpot clears them earlier only
+ * by an LRU policy under memory pressure). Final references are strong (toyvm runs no finalizers).
  */
 public interface References {
     /**

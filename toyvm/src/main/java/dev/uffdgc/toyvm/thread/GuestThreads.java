@@ -25,6 +25,9 @@ public final class GuestThreads {
     private final Object lifecycle = new Object();
     private int nonDaemon;
     private Integer exitStatus;
+    /** Threads ever listed, and the most listed at once (ThreadMXBean's totals, runtime/ManagementNatives). */
+    private long started;
+    private int peak;
 
     public GuestThreads(Vm vm) {
         this.vm = vm;
@@ -33,6 +36,27 @@ public final class GuestThreads {
     /** The guest thread the calling host thread runs, or null for a host thread (e.g. a collector). */
     public VmThread current() {
         return current.get();
+    }
+
+    /** Guest threads started (or attached) since the VM started. */
+    public long startedCount() {
+        synchronized (lifecycle) {
+            return started;
+        }
+    }
+
+    /** The most guest threads alive at once since the start or the last {@link #resetPeak}. */
+    public int peakCount() {
+        synchronized (lifecycle) {
+            return Math.max(peak, vm.threads.size());
+        }
+    }
+
+    /** ThreadMXBean.resetPeakThreadCount: the peak starts again from the threads alive now. */
+    public void resetPeak() {
+        synchronized (lifecycle) {
+            peak = vm.threads.size();
+        }
     }
 
     public long nextId() {
@@ -48,8 +72,10 @@ public final class GuestThreads {
             if (!t.daemon) {
                 nonDaemon++;
             }
+            vm.threads.add(t);
+            started++;
+            peak = Math.max(peak, vm.threads.size());
         }
-        vm.threads.add(t);
     }
 
     /**
@@ -61,8 +87,10 @@ public final class GuestThreads {
             if (!t.daemon) {
                 nonDaemon++;
             }
+            vm.threads.add(t);
+            started++;
+            peak = Math.max(peak, vm.threads.size());
         }
-        vm.threads.add(t);
         Thread host = new Thread(null, () -> run(t), "toyvm-" + t.name, HOST_STACK_BYTES);
         host.setDaemon(true);
         t.host = host;
