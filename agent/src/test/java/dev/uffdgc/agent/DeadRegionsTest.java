@@ -65,6 +65,48 @@ class DeadRegionsTest {
     }
 
     /**
+     * A whole 1 GiB PUD without a live byte is mapped anew (its page tables freed, so the flip's mremap skips it,
+     * see DeadRegions) and the heap stays one mapping: 2 GiB of unreachable 8 MiB arrays, each header a touched
+     * page, between two live graphs. Then the cycle compacts intact (shadow check, graph hash). Red without the
+     * HUGEPAGE advice on the renewed PUD (two mappings more).
+     */
+    @Test
+    @Timeout(120)
+    void aWholeDeadPudIsMappedAnewAndTheHeapStaysOneMapping() throws Exception {
+        long pud = Memory.PUD_SIZE;
+        SyntheticHeap h = new SyntheticHeap(2 * pud + 64 * MIB).randomGraph(53, 3000);
+        while (h.top() < 2 * pud + 8 * MIB) {
+            h.array(SyntheticHeap.LONGS, 1 << 20); // 8 MiB each, nothing points at it, only its header is written
+        }
+        h.randomGraph(54, 3000);
+        HeapVerifier v = new HeapVerifier(h);
+        long hash = verified(h, v, "before the cycle");
+        MemorySegment puds = h.rawHeap().mapping().asSlice(0, h.rawHeap().mapping().byteSize() & -pud);
+        UffdCollector.Opened u = CompactorTest.open(true);
+        Totals totals = new Totals();
+        Compactor c = new Compactor(h, u.uffd(), null, u.move(), AgentOptions.parse("mode=move,verify=true"), totals);
+        try {
+            c.startMark("dead pud");
+            while (!c.planned()) {
+                c.finalMark();
+                Thread.sleep(1);
+            }
+            assertEquals(1, CompactorTest.mappings(puds), "the heap's PUDs after the release are not one mapping");
+            c.relocateStart();
+            c.completeActive();
+        } finally {
+            c.shutdown();
+            u.uffd().close();
+        }
+        assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
+        assertFalse(c.failed(), "a cycle needed the emergency path: " + totals.notes());
+        CycleStats s = totals.cycles().getFirst();
+        assertTrue(s.deadRegionBytes >= pud, s.deadRegionBytes + " bytes of dead regions released, 2 GiB dead");
+        assertEquals(1, CompactorTest.mappings(puds), "the heap's PUDs after the cycle are not one mapping");
+        assertEquals(hash, verified(h, v, "after a cycle with a dead PUD mapped anew"), "graph hash");
+    }
+
+    /**
      * A mark abandoned after the plan (the built-in collector takes over) leaves a heap that parses: each released
      * run is covered by a filler whose header sits in a kept page, and every dead gap becomes a filler at the abandon
      * (a dead object may point into a released run). Red without the gap filling ("Node@1179400+12 -> 1503232 is not

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
  *
  * The pauses move the machine forward ({@link #startMarking}, {@link #startPlanning}, {@link #flipped}) with
  * the world stopped; the marker thread moves it from MARKING and PLANNING when its work is done; mutators that
- * need memory wait for it ({@link #awaitMark}, {@link #awaitPlan}). The lock orders the marker's bitmap,
- * tracer and plan for the thread that runs the next pause: that thread calls {@link #acquire} first.
+ * need memory wait for it ({@link #awaitMark}, {@link #awaitPlan}). The phase (volatile, written by the marker after
+ * its work) orders the marker's bitmap, tracer and plan for the thread that runs the next pause: that thread calls
+ * {@link #acquire} first.
  */
 final class ConcurrentMark {
     static final int IDLE = 0;
@@ -121,11 +122,15 @@ final class ConcurrentMark {
         }
     }
 
-    /** The thread that runs Final Mark or the flip calls this first: it sees the marker's bitmap and plan. */
+    /**
+     * The thread that runs Final Mark or the flip calls this first: it sees the marker's bitmap and plan. A
+     * volatile read of the phase, which the marker writes after all its work (MARKED, PLANNED), not the lock: a
+     * monitor exit in the pause may wake a thread blocked on the monitor, and a woken thread took the pausing
+     * thread's CPU (perf sched_switch, see {@link #loop}).
+     */
     void acquire() {
-        synchronized (lock) { // pairs with the marker's release at the end of its work
-            assert phase == MARKED || phase == PLANNED : phase;
-        }
+        int p = phase;
+        assert p == MARKED || p == PLANNED : p;
     }
 
     /** A mutator that needs memory, outside any pause: waits (in Java) for the concurrent mark; true if it did. */
@@ -191,26 +196,30 @@ final class ConcurrentMark {
         return Threads.join(marker, deadlineNanos) && marks.join(deadlineNanos);
     }
 
-    /** The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. */
+    /**
+     * The marker thread: the concurrent mark after Init Mark, the concurrent plan after Final Mark. It publishes a
+     * result and waits for its next work under one hold of the lock ({@link #finish}, then {@link #next}): when the
+     * marker released the lock between the two, it was often blocked re-entering it while the woken mutator held it,
+     * was woken by that mutator's monitor exit just before the flip pause, and ran inside the pause on the pausing
+     * thread's CPU (perf sched_switch, LiveSetChurn 64 1 100 -Xmx256m at load 7-9: in 5 of 35 flips, 0.04-0.11 ms).
+     */
     private void loop() {
+        int work = IDLE;
+        long t = 0;
+        long cpu = 0;
         while (true) {
-            int work;
             synchronized (lock) {
-                while (phase != MARKING && phase != PLANNING && !shutdown) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                if (work != IDLE) {
+                    finish(work, System.nanoTime() - t, cpu);
                 }
-                if (shutdown) {
+                work = next();
+                if (work == IDLE) {
                     return;
                 }
                 markerBusy = true;
-                work = phase;
             }
-            long t = System.nanoTime();
-            long cpu = CycleStats.threadCpu();
+            t = System.nanoTime();
+            cpu = CycleStats.threadCpu();
             try {
                 if (work == MARKING) {
                     marks.concurrentMark();
@@ -225,22 +234,35 @@ final class ConcurrentMark {
                 failed.accept(new IllegalStateException("uffd-gc: the concurrent "
                         + (work == MARKING ? "mark" : "plan") + " failed: " + e, e));
             }
-            synchronized (lock) {
-                long nanos = System.nanoTime() - t;
-                markerBusy = false;
-                if (phase == work) { // not abandoned meanwhile
-                    if (work == MARKING) {
-                        markNanos = nanos;
-                        markCpuNanos = CycleStats.threadCpu() - cpu + marks.helperCpuNanos();
-                        phase = MARKED;
-                    } else {
-                        planNanos = nanos;
-                        planCpuNanos = CycleStats.threadCpu() - cpu;
-                        phase = PLANNED;
-                    }
-                }
-                lock.notifyAll();
+        }
+    }
+
+    /** Under the lock: waits until there is work (MARKING or PLANNING; IDLE at shutdown). */
+    private int next() {
+        while (phase != MARKING && phase != PLANNING && !shutdown) {
+            try {
+                lock.wait();
+            } catch (InterruptedException e) {
+                return IDLE;
             }
         }
+        return shutdown ? IDLE : phase;
+    }
+
+    /** Under the lock, after {@code work} (MARKING or PLANNING): its result published, waiting mutators woken. */
+    private void finish(int work, long nanos, long cpuAtStart) {
+        markerBusy = false;
+        if (phase == work) { // not abandoned meanwhile
+            if (work == MARKING) {
+                markNanos = nanos;
+                markCpuNanos = CycleStats.threadCpu() - cpuAtStart + marks.helperCpuNanos();
+                phase = MARKED;
+            } else {
+                planNanos = nanos;
+                planCpuNanos = CycleStats.threadCpu() - cpuAtStart;
+                phase = PLANNED;
+            }
+        }
+        lock.notifyAll();
     }
 }

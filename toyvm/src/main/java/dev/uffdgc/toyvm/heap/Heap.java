@@ -4,6 +4,7 @@ import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.kernel.Memory;
+import dev.uffdgc.kernel.uapi.Mman;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -43,6 +44,8 @@ public final class Heap {
     private static final int COLLECT_ATTEMPTS = 3;
 
     private final MemorySegment mapping;
+    /** Whether the mapping is advised MADV_HUGEPAGE (see the constructor); {@link #renewPuds} advises alike. */
+    private final boolean hugePages;
     private final MemorySegment region;
     private final HeapAccess access;
     private final long end;
@@ -72,8 +75,9 @@ public final class Heap {
         long regionBytes = pageAlign(size);
         this.mapping = Memory.mmapAnonymous(mappingBytes(regionBytes), Memory.PUD_SIZE);
         this.region = mapping.asSlice(0, regionBytes);
+        this.hugePages = hugePages;
         if (hugePages) { // the whole mapping: advice on a part would split it in two (see mapping())
-            Memory.madvise(mapping, dev.uffdgc.kernel.uapi.Mman.MADV_HUGEPAGE);
+            Memory.madvise(mapping, Mman.MADV_HUGEPAGE);
         }
         this.access = new HeapAccess(region.address(), region.byteSize());
         this.end = region.byteSize();
@@ -133,6 +137,36 @@ public final class Heap {
      */
     public MemorySegment mapping() {
         return mapping;
+    }
+
+    /**
+     * Gives the whole 1 GiB PUDs of the mapping in [{@code off}, {@code off + bytes}) (heap offsets, PUD-aligned; their
+     * bytes are dead: no one reads them again) fresh zero memory: the range is mapped over (MAP_FIXED) with the
+     * mapping's own flags and advice, so it merges back and the heap stays one mapping. Unlike MADV_DONTNEED, which
+     * keeps each PUD's PMD table, this frees the tables (munmap), and mremap skips a PUD without one: a collector that
+     * mremaps the heap's PUDs (the agent's flip) pays a TLB flush for every PUD that still holds a table, empty or
+     * not (issue 10: a 16 GiB heap with 8 MiB live, filled between cycles, flipped 16 of them). A failed mmap may
+     * leave a hole where the heap was, so it throws: the heap is no longer whole.
+     */
+    public void renewPuds(long off, long bytes) {
+        long pud = Memory.PUD_SIZE;
+        if ((off | bytes) % pud != 0 || off < 0 || off + bytes > (mapping.byteSize() & -pud)) {
+            throw new IllegalArgumentException("not whole PUDs of the heap mapping: " + off + " + " + bytes);
+        }
+        if (bytes == 0) {
+            return;
+        }
+        long at = mapping.address() + off;
+        try {
+            Memory.mmap(at, bytes, Mman.PROT_READ | Mman.PROT_WRITE,
+                    Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS | Mman.MAP_NORESERVE | Mman.MAP_FIXED);
+        } catch (dev.uffdgc.kernel.KernelException e) {
+            throw new IllegalStateException("toyvm: the heap's PUDs at offset " + off + " could not be mapped anew;"
+                    + " the heap may have a hole there", e);
+        }
+        if (hugePages) { // the same advice as the rest, or the flags differ and the new part stays a mapping apart
+            Memory.madvise(MemorySegment.ofAddress(at).reinterpret(bytes), Mman.MADV_HUGEPAGE);
+        }
     }
 
     /** The mapping's length for a heap region of {@code regionBytes}: see {@link #mapping()}. */
