@@ -31,9 +31,12 @@ import java.util.Arrays;
  * header is read, {@link LargeArrays#learn}), the stop-the-world {@link #mark} by parsing [last cycle's young start,
  * top) first; young objects, resident either way.
  *
- * <p>With {@code markers} > 1 the concurrent mark's rounds are shared with helper threads ({@link MarkHelpers}): the
- * tracers then mark by compare-and-set and do not count live bytes per object; {@link #endMark} sums them per page
- * from the bitmap once the mark is complete.
+ * <p>The concurrent mark does not count live bytes per object: {@link #endMark} sums them per page from the bitmap
+ * once the mark is complete (O(chunks)). Counting them per object was an interface call per marked object (the
+ * tracer's hook), which toyvm's C1-only host JIT does not inline: LiveSetChurn 8 2 102 under move, the jars before
+ * and after alternated 3 times (load 9.5-10), concurrent mark CPU per cycle 26.7-29.0 -> 23.4-25.1 ms (with the
+ * tracer asking the hook about flag-only arrays at page starts only). With {@code markers} > 1 the concurrent mark's
+ * rounds are shared with helper threads ({@link MarkHelpers}), whose tracers mark by compare-and-set.
  *
  * <p>Why SATB and not incremental update (ART's choice, with a card-table remark): the final pause then needs no root
  * rescan and no card scan, only the buffer of values overwritten since the last concurrent drain (usually tiny),
@@ -133,7 +136,7 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
         // that was allocated since the last cycle: at 8 MiB live in a 32 MiB heap that parse read ~24 MiB of
         // headers per cycle, 23% of the concurrent mark's CPU samples (LiveSetChurn 8 1 102, JFR CPU-time sampler).
         arrays.learnBelow(markStartTop);
-        tracer.begin(markStartTop, this, helpers != null);
+        tracer.begin(markStartTop, this, helpers != null, false);
         if (helpers != null) {
             helpers.begin(markStartTop, this);
         }
@@ -157,14 +160,13 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     }
 
     /**
-     * The marker thread after Final Mark (marking complete, world running): the live bytes per page of a parallel
-     * mark, whose tracers do not count them per object ({@link Tracer#begin(long, Tracer.Hook, boolean)}), from the
-     * bitmap; then {@link #markAllocated} [mark-start top, {@code markEnd}).
+     * The marker thread after Final Mark (marking complete, world running): the live bytes per page of the traced
+     * objects, which the concurrent mark does not count per object ({@link Tracer#begin(long, Tracer.Hook, boolean,
+     * boolean)}), from the bitmap (the flag-marked arrays' were counted as they were marked); then
+     * {@link #markAllocated} [mark-start top, {@code markEnd}).
      */
     void endMark(long markEnd) {
-        if (helpers != null) {
-            bits.addPageLive(pageLive, markStartTop);
-        }
+        bits.addPageLive(pageLive, markStartTop);
         markAllocated(markStartTop, markEnd);
     }
 

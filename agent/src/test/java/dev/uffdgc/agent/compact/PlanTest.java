@@ -74,6 +74,7 @@ class PlanTest {
         learned.snapshot(h);
         learned.concurrentMark();
         learned.drainRest();
+        learned.endMark(h.top());
         h.resumeTheWorld();
         int live = 0;
         LargeArrays all = parsed.arrays.table();

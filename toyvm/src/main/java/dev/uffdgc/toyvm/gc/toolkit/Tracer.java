@@ -29,8 +29,9 @@ public final class Tracer {
     /** What a collector adds to marking. */
     public interface Hook {
         /**
-         * Called once for each newly marked object, before its header is read. Returning true marks it by flag
-         * only: no live granules, not sized, not scanned (it must hold no references).
+         * Called once for each newly marked object that starts a page, before its header is read (only a large
+         * array can be flag-only, and toyvm places those page-aligned: see {@code ObjectLayout}). Returning true
+         * marks it by flag only: no live granules, not sized, not scanned (it must hold no references).
          */
         default boolean flagOnly(long obj) {
             return false;
@@ -52,6 +53,8 @@ public final class Tracer {
     private Hook hook = NO_HOOK;
     /** False for NO_HOOK: toyvm's host JIT is C1-only, which does not inline an interface call per object. */
     private boolean hooked;
+    /** Whether {@link Hook#live} is called for each traced object (see {@link #begin(long, Hook, boolean, boolean)}). */
+    private boolean tracedLive;
     private long liveBytes;
     private int liveObjects;
     /** References at or above this are black (allocated during a concurrent mark): never marked or scanned. */
@@ -127,7 +130,21 @@ public final class Tracer {
      * {@link MarkBitmap#addPageLive}). {@link Hook#flagOnly} must be safe to call from several threads.
      */
     public void begin(long markStartTop, Hook h, boolean parallel) {
+        begin(markStartTop, h, parallel, !parallel);
+    }
+
+    /**
+     * {@link #begin(long, Hook, boolean)}, saying whether the hook's {@link Hook#live} is called for each traced
+     * object ({@code tracedLive}; never in a parallel mark) or the caller sums the live bits per page after the mark
+     * instead ({@link MarkBitmap#addPageLive}: O(chunks), no call per object). Objects that {@link #markAllocated}
+     * marks are reported to {@link Hook#live} either way.
+     */
+    public void begin(long markStartTop, Hook h, boolean parallel, boolean tracedLive) {
+        if (parallel && tracedLive) {
+            throw new IllegalArgumentException("a parallel mark cannot call Hook.live per traced object (it would race)");
+        }
         this.parallel = parallel;
+        this.tracedLive = tracedLive && h != NO_HOOK;
         hook = h;
         hooked = h != NO_HOOK;
         liveBytes = 0;
@@ -237,7 +254,8 @@ public final class Tracer {
 
     private void mark(int ref) {
         long obj = ObjectLayout.offset(ref);
-        if (!(parallel ? bits.markStartAtomic(obj) : bits.markStart(obj)) || (hooked && hook.flagOnly(obj))) {
+        if (!(parallel ? bits.markStartAtomic(obj) : bits.markStart(obj))
+                || (hooked && (obj & (ObjectLayout.PAGE_SIZE - 1)) == 0 && hook.flagOnly(obj))) {
             return;
         }
         long size = vm.objectSize(obj);
@@ -245,7 +263,7 @@ public final class Tracer {
             bits.setLiveAtomic(obj, size);
         } else {
             bits.setLive(obj, size);
-            if (hooked) {
+            if (tracedLive) {
                 hook.live(obj, size);
             }
         }
