@@ -100,6 +100,39 @@ public class MxBeans {
                     + "time as large: " + (threads.getThreadCpuTime(Thread.currentThread().threadId()) >= cpu1)
                     + ", user <= total: " + (threads.getCurrentThreadUserTime() <= threads.getCurrentThreadCpuTime()));
         }
+        if (threads instanceof com.sun.management.ThreadMXBean ext && ext.isThreadAllocatedMemorySupported()) {
+            // What JMH's gc profiler reads: bytes allocated by a thread, which grow at least by what it allocates.
+            long id = Thread.currentThread().threadId();
+            long allocBefore = ext.getCurrentThreadAllocatedBytes();
+            List<int[]> kept = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                kept.add(new int[256]);
+                if (kept.size() > 50) {
+                    kept.clear();
+                }
+            }
+            long allocAfter = ext.getThreadAllocatedBytes(id);
+            long[] worker = new long[2];
+            Thread t = new Thread(() -> {
+                worker[0] = ext.getCurrentThreadAllocatedBytes();
+                byte[][] chunks = new byte[64][];
+                for (int i = 0; i < chunks.length; i++) {
+                    chunks[i] = new byte[8192];
+                }
+                worker[1] = ext.getCurrentThreadAllocatedBytes();
+                worker[0] -= chunks[chunks.length - 1].length - 8192;
+            });
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            System.out.println("allocated bytes grew by the 1 MiB allocated: " + (allocAfter - allocBefore >= 1000 * 1024)
+                    + ", a thread's own 512 KiB: " + (worker[1] - worker[0] >= 64 * 8192) + ", total >= own: "
+                    + (ext.getTotalThreadAllocatedBytes() >= allocAfter) + ", dead id: "
+                    + ext.getThreadAllocatedBytes(Long.MAX_VALUE));
+        }
         boolean mainListed = false;
         for (long id : threads.getAllThreadIds()) {
             mainListed |= id == Thread.currentThread().threadId();

@@ -216,7 +216,7 @@ public final class Heap {
      */
     public long allocate(Mutator t, long size) {
         if (size >= LARGE_OBJECT_BYTES || size > tlabBytes / 4) {
-            return allocate(size);
+            return allocateShared(t, size);
         }
         long at = t.tlabTop;
         if (at + size <= t.tlabEnd) {
@@ -230,6 +230,7 @@ public final class Heap {
             if (tlab != 0) {
                 t.tlabTop = tlab + size;
                 t.tlabEnd = tlab + tlabBytes;
+                t.tlabSize = tlabBytes;
                 return tlab;
             }
             if (attempt < COLLECT_ATTEMPTS) {
@@ -237,11 +238,23 @@ public final class Heap {
             }
         }
         // No room for a whole TLAB: the object alone may still fit.
-        return allocate(size);
+        return allocateShared(t, size);
+    }
+
+    /** {@link #allocate(long)} on behalf of {@code t}, counted as its allocation. */
+    private long allocateShared(Mutator t, long size) {
+        long at = allocate(size);
+        if (at != 0) {
+            t.allocatedOutsideTlab += size;
+        }
+        return at;
     }
 
     /** Ends {@code t}'s TLAB: its unused tail becomes a filler. Its owner, or anyone while the world is stopped. */
     public void retireTlab(Mutator t) {
+        if (t.tlabEnd != 0) {
+            t.allocatedOutsideTlab += t.tlabTop - (t.tlabEnd - t.tlabSize);
+        }
         if (t.tlabTop < t.tlabEnd) {
             writeFiller(t.tlabTop, t.tlabEnd - t.tlabTop);
         }

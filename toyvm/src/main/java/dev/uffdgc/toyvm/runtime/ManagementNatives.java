@@ -12,7 +12,7 @@ import java.lang.management.ThreadMXBean;
  * so that the JDK's own ManagementFactory, sun.management and com.sun.management.internal beans run. Figures come
  * from toyvm: the heap (one pool, {@code sun.management.VmMemoryBeans} in the guest library builds the beans), the
  * collector installed when asked (its count, and the pauses every collector reports to the GC log's total), the
- * guest threads. Guest threads are host threads and the guest runs in the host's process, so thread and process
+ * guest threads (their allocated bytes: heap.Mutator). Guest threads are host threads and the guest runs in the host's process, so thread and process
  * CPU times, memory and descriptor counts are the host's own figures for the same threads and process. What is
  * not here (thread dumps' ThreadInfo, GC notifications and GcInfo, usage thresholds, the HotSpot-internal beans,
  * diagnostic commands) fails at its first call naming its native (Intrinsics).
@@ -25,6 +25,7 @@ final class ManagementNatives {
     /** Wall-clock time of the VM's start, for RuntimeMXBean.getStartTime (its uptime is the VM's own clock). */
     private final long startMillis;
     private volatile boolean threadCpuTimeEnabled = true;
+    private volatile boolean threadAllocatedMemoryEnabled = true;
 
     private ManagementNatives(Vm vm) {
         this.vm = vm;
@@ -42,10 +43,11 @@ final class ManagementNatives {
             VmClass c = vm.classes.load(VMM);
             vm.statics.prims[c.fields.get("currentThreadCpuTimeSupport").offset] = 1;
             vm.statics.prims[c.fields.get("otherThreadCpuTimeSupport").offset] = 1;
+            vm.statics.prims[c.fields.get("threadAllocatedMemorySupport").offset] = 1;
         });
         r.add(VMM, "isThreadContentionMonitoringEnabled()Z", (t, b) -> t.prims[b] = 0);
         r.add(VMM, "isThreadCpuTimeEnabled()Z", (t, b) -> t.prims[b] = threadCpuTimeEnabled ? 1 : 0);
-        r.add(VMM, "isThreadAllocatedMemoryEnabled()Z", (t, b) -> t.prims[b] = 0);
+        r.add(VMM, "isThreadAllocatedMemoryEnabled()Z", (t, b) -> t.prims[b] = threadAllocatedMemoryEnabled ? 1 : 0);
         r.add(VMM, "getTotalClassCount()J", (t, b) -> t.prims[b] = vm.classes.classCount());
         r.add(VMM, "getUnloadedClassCount()J", (t, b) -> t.prims[b] = 0); // toyvm never unloads a class
         r.add(VMM, "getVerboseClass()Z", (t, b) -> t.prims[b] = 0);
@@ -112,6 +114,39 @@ final class ManagementNatives {
         r.add(ti, "getThreadUserCpuTime1([J[J)V", (t, b) -> cpuTimes(t, t.refs[b], t.refs[b + 1], true));
         r.add(ti, "setThreadCpuTimeEnabled0(Z)V", (t, b) -> threadCpuTimeEnabled = t.prims[b] != 0);
         r.add(ti, "resetPeakThreadCount0()V", (t, b) -> vm.guestThreads.resetPeak());
+        // Allocated bytes per thread (com.sun.management.ThreadMXBean, JMH's gc profiler): the allocator's count
+        // (heap.Mutator, TLAB refills as HotSpot counts them); -1 for an id not alive.
+        r.add(ti, "getThreadAllocatedMemory0(J)J", (t, b) -> t.prims[b] = allocated(t, t.prims[b]));
+        r.add(ti, "getThreadAllocatedMemory1([J[J)V", (t, b) -> {
+            long idsAt = ObjectLayout.offset(t.refs[b]) + ObjectLayout.ARRAY_BASE_OFFSET;
+            long resultAt = ObjectLayout.offset(t.refs[b + 1]) + ObjectLayout.ARRAY_BASE_OFFSET;
+            int n = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + ObjectLayout.ARRAY_LENGTH_OFFSET);
+            for (int i = 0; i < n; i++) {
+                vm.mem.putLong(resultAt + 8L * i, allocated(t, vm.mem.getLong(idsAt + 8L * i)));
+            }
+        });
+        r.add(ti, "getTotalThreadAllocatedMemory()J", (t, b) -> t.prims[b] = threadAllocatedMemoryEnabled
+                ? vm.heap.allocatedBytes() : -1);
+        r.add(ti, "setThreadAllocatedMemoryEnabled0(Z)V", (t, b) -> threadAllocatedMemoryEnabled = t.prims[b] != 0);
+    }
+
+    private long allocated(VmThread self, long id) {
+        if (!threadAllocatedMemoryEnabled) {
+            return -1;
+        }
+        VmThread t = id == 0 ? self : thread(id);
+        return t == null ? -1 : t.allocatedBytes();
+    }
+
+    /** The live guest thread whose Thread has id {@code id}, or null. */
+    private VmThread thread(long id) {
+        long tidOffset = vm.classes.load("java/lang/Thread").fields.get("tid").offset;
+        for (VmThread t : vm.threads) {
+            if (t.guestThread != 0 && vm.mem.getLong(ObjectLayout.offset(t.guestThread) + tidOffset) == id) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**
@@ -125,17 +160,12 @@ final class ManagementNatives {
         if (id == 0) {
             return user ? hostThreads.getCurrentThreadUserTime() : hostThreads.getCurrentThreadCpuTime();
         }
-        long tidOffset = vm.classes.load("java/lang/Thread").fields.get("tid").offset;
-        for (VmThread t : vm.threads) {
-            Thread host = t.host;
-            if (t.guestThread != 0 && host != null
-                    && vm.mem.getLong(ObjectLayout.offset(t.guestThread) + tidOffset) == id) {
-                long ns = user ? hostThreads.getThreadUserTime(host.threadId())
-                        : hostThreads.getThreadCpuTime(host.threadId());
-                return ns;
-            }
+        VmThread t = thread(id);
+        Thread host = t == null ? null : t.host;
+        if (host == null) {
+            return -1;
         }
-        return -1;
+        return user ? hostThreads.getThreadUserTime(host.threadId()) : hostThreads.getThreadCpuTime(host.threadId());
     }
 
     private void cpuTimes(VmThread self, int ids, int result, boolean user) {
