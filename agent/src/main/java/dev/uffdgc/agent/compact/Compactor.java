@@ -11,6 +11,7 @@ import dev.uffdgc.kernel.Memory;
 import dev.uffdgc.kernel.uapi.Mman;
 import dev.uffdgc.kernel.Uffd;
 import dev.uffdgc.kernel.proc.Pagemap;
+import dev.uffdgc.kernel.proc.ProcMaps;
 import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
@@ -78,6 +79,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
     final Failures failures = new Failures();
     /** Tells a large array's from-space page that is a hole (never written) from one swapped out; shared, locked. */
     final Pagemap pagemap = Pagemap.openSelf();
+    /** /proc/self/maps, open for the compactor's life: {@link Flip#mappingStarts} queries it once per cycle. */
+    private final ProcMaps procMaps = ProcMaps.openSelf();
     private final Workers workers;
     private final FaultServer faultServer;
     private volatile Cycle active;
@@ -427,11 +430,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         if (reservation == null) { // mmap + 2 munmaps, on the marker thread rather than in the pause
             reservation = Flip.reserve(Flip.span(vm.rawHeap().mapping()));
         }
-        Flip.mappingStarts(vm.rawHeap().region(), cuts);
+        Flip.mappingStarts(vm.rawHeap().region(), cuts, procMaps);
         // Here, not where a mutator asks for the flip: that mutator is still RUNNING while it reads, so a pause the
         // other mutator asked for meanwhile waits for the read. -Xsafepoint-timeout=1, LiveSetChurn 8 2, load 4-7:
         // the late thread of 2 of 3 late Relocate Start pauses was in this read (/proc/interrupts: open, read and
-        // parse, 0.85-1.8 ms on CPU at that load; ~30 µs quiet).
+        // parse, 0.85-1.8 ms on CPU at that load; see TlbShootdowns).
         tlbBeforeFlip = TlbShootdowns.read();
     }
 
@@ -674,6 +677,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         synchronized (pagemap) {
             pagemap.close();
         }
+        procMaps.close();
     }
 
     /**

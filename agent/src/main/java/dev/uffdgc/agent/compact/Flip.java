@@ -60,13 +60,14 @@ final class Flip {
      * the heap's mappings, and the flip moves them as they are, so the from-space has its mapping starts at the
      * same pages. Needed because since Linux 6.17 an mremap with MREMAP_FIXED moves a range that spans several
      * mappings in one call (before: EFAULT, and {@link #flip} recorded the pieces itself); a MOVE whose source
-     * crosses a from-space mapping start fails with EINVAL (seen: Json under -Xmx640k, GC(5)).
+     * crosses a from-space mapping start fails with EINVAL (seen: Json under -Xmx640k, GC(5)). {@code maps}: the
+     * compactor's /proc/self/maps, open across cycles ({@link ProcMaps#openSelf}).
      */
-    static void mappingStarts(MemorySegment heap, boolean[] cut) {
+    static void mappingStarts(MemorySegment heap, boolean[] cut, ProcMaps maps) {
         long start = heap.address();
         long end = start + heap.byteSize();
         Arrays.fill(cut, false);
-        for (long[] piece : pieces(start, end)) {
+        for (long[] piece : pieces(maps, start, end)) {
             long lo = Math.max(piece[0], start);
             if (lo < end) {
                 cut[(int) ((lo - start) / PAGE)] = true;
@@ -102,7 +103,7 @@ final class Flip {
             }
         }
         long end = start + len;
-        for (long[] piece : pieces(start, end)) {
+        for (long[] piece : pieces(null, start, end)) {
             long lo = Math.max(piece[0], start);
             long hi = Math.min(piece[1], end);
             long page = (lo - start) / PAGE;
@@ -145,11 +146,12 @@ final class Flip {
     /**
      * The mappings overlapping [start, end): PROCMAP_QUERY (Linux 6.11+, one ioctl per mapping of the range), else
      * the whole of /proc/self/maps read and parsed. Once per cycle on the marker thread; the file read was ~40% of
-     * the marker's planning CPU (JFR CPU-time samples, DenseHeap 120000 40 3 1, move, 2026-12-07).
+     * the marker's planning CPU (JFR CPU-time samples, DenseHeap 120000 40 3 1, move, 2026-12-07). {@code maps}: an
+     * open /proc/self/maps, or null to open one for this call.
      */
-    private static long[][] pieces(long start, long end) {
+    private static long[][] pieces(ProcMaps maps, long start, long end) {
         try {
-            return ProcMaps.overlapping(start, end).toArray(long[][]::new);
+            return (maps != null ? maps.query(start, end) : ProcMaps.overlapping(start, end)).toArray(long[][]::new);
         } catch (KernelException e) {
             if (!e.is(Errno.ENOTTY)) {
                 throw e;

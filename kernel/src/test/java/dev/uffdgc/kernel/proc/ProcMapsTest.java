@@ -38,6 +38,24 @@ class ProcMapsTest {
         }
     }
 
+    /** A file kept open across queries (the compactor's, once per cycle) sees mappings split and merged since. */
+    @Test
+    @Timeout(10)
+    void anOpenFileSeesLaterChanges() throws IOException {
+        MemorySegment m = Memory.mmapAnonymous(8 * P);
+        try (ProcMaps maps = ProcMaps.openSelf()) {
+            long a = m.address();
+            assertEquals(1, maps.query(a, a + 8 * P).size());
+            Memory.mprotect(m.asSlice(2 * P, P), Mman.PROT_READ);
+            assertEquals(render(fromFile(a, a + 8 * P)), render(maps.query(a, a + 8 * P)));
+            assertEquals(3, maps.query(a, a + 8 * P).size());
+            Memory.mprotect(m.asSlice(2 * P, P), Mman.PROT_READ | Mman.PROT_WRITE);
+            assertEquals(1, maps.query(a, a + 8 * P).size(), "merged again");
+        } finally {
+            Memory.munmap(m);
+        }
+    }
+
     private static List<long[]> fromFile(long lo, long hi) throws IOException {
         return Files.readAllLines(Path.of("/proc/self/maps")).stream().map(line -> {
             String[] r = line.substring(0, line.indexOf(' ')).split("-");
