@@ -40,6 +40,10 @@ class CliTest {
         assertEquals(ExitStatus.USAGE, r.status());
         assertTrue(r.err().contains("unknown option -Xbogus"), r.err());
         assertTrue(r.err().contains("Usage: toyvm"), r.err());
+        Result hotspot = cli("-XX:+UseG1GC", "-cp", guest(), "Arith");
+        assertEquals(ExitStatus.USAGE, hotspot.status());
+        assertTrue(hotspot.err().contains("unknown option -XX:+UseG1GC (HotSpot's -XX options do not apply to toyvm"),
+                hotspot.err());
         Result size = cli("-Xmxlots", "-cp", guest(), "Arith");
         assertEquals(ExitStatus.USAGE, size.status());
         assertTrue(size.err().contains("bad size 'lots'"), size.err());

@@ -159,7 +159,12 @@ public final class Main {
                     o.help = true;
                     return o;
                 } else {
-                    throw new IllegalArgumentException("unknown option " + a);
+                    // HotSpot's -XX options (collector choice, sizing, logging) come with benchmark scripts: say
+                    // why they do not apply rather than only that they are unknown.
+                    throw new IllegalArgumentException("unknown option " + a + (a.startsWith("-XX:")
+                            ? " (HotSpot's -XX options do not apply to toyvm; its collector is the built-in one, or"
+                                    + " the uffd-gc agent's with ./uffd-gc run --gc=move|copy; GC logging: -Xlog:gc)"
+                            : ""));
                 }
             }
             if (o.initialHeap > o.vm.heapBytes) {
