@@ -63,9 +63,8 @@ public final class Class<T> implements java.io.Serializable, java.lang.reflect.G
         return getName();
     }
 
-    public boolean desiredAssertionStatus() {
-        return false;
-    }
+    /** The launcher's -ea/-da/-esa/-dsa switches for this class (toyvm's Assertions). */
+    public native boolean desiredAssertionStatus();
 
     @SuppressWarnings("unchecked")
     public T cast(Object obj) {

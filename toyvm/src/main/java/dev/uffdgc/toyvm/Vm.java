@@ -126,20 +126,21 @@ public final class Vm {
     }
 
     /**
-     * The allocator's exhaustion handler. A collection after which the request still does not fit is followed by
-     * one that clears soft references, as the Java spec requires before an OutOfMemoryError ("all soft references
-     * to softly-reachable objects are guaranteed to have been cleared"; HotSpot's last-ditch collection clears
-     * them all too). A soft cache filling the heap ran out of memory here before (corpus GcSemantics).
+     * The allocator's exhaustion handler. The last collection before the allocator gives up clears soft
+     * references, as the Java spec requires before an OutOfMemoryError ("all soft references to softly-reachable
+     * objects are guaranteed to have been cleared"; HotSpot's last-ditch collection clears them all too). A soft
+     * cache filling the heap ran out of memory here before (corpus GcSemantics).
      */
-    private void collectForAllocation(long bytes) {
-        collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
-        if (heap.capacity() - heap.used() < bytes) {
-            clearSoftReferences = true;
-            try {
-                collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
-            } finally {
-                clearSoftReferences = false;
-            }
+    private void collectForAllocation(long bytes, boolean last) {
+        if (!last) {
+            collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
+            return;
+        }
+        clearSoftReferences = true;
+        try {
+            collect(Collector.Cause.ALLOCATION_FAILURE, bytes);
+        } finally {
+            clearSoftReferences = false;
         }
     }
 

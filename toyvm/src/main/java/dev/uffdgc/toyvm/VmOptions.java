@@ -14,6 +14,10 @@ public final class VmOptions {
     public String classPath = ".";
     /** The flags as given, less the class path (RuntimeMXBean.getInputArguments, as HotSpot's leaves out -cp). */
     public final java.util.List<String> inputArguments = new java.util.ArrayList<>();
+    /** {@code -Dkey=value}: the guest's system properties over the VM's own (SystemNatives). */
+    public final java.util.Map<String, String> systemProperties = new java.util.LinkedHashMap<>();
+    /** {@code -ea}, {@code -da}, {@code -esa}, {@code -dsa} and their forms with a package or class. */
+    public final Assertions assertions = new Assertions();
     /**
      * The heap 2 MiB-aligned and advised MADV_HUGEPAGE (see {@link dev.uffdgc.toyvm.heap.Heap#Heap(long, boolean)});
      * -XX:-UseTransparentHugePages or -Dtoyvm.thp=false: 4 KiB pages only.

@@ -40,6 +40,10 @@ class CliTest {
         assertEquals(ExitStatus.USAGE, r.status());
         assertTrue(r.err().contains("unknown option -Xbogus"), r.err());
         assertTrue(r.err().contains("Usage: toyvm"), r.err());
+        Result hotspot = cli("-XX:+UseG1GC", "-cp", guest(), "Arith");
+        assertEquals(ExitStatus.USAGE, hotspot.status());
+        assertTrue(hotspot.err().contains("unknown option -XX:+UseG1GC (HotSpot's -XX options do not apply to toyvm"),
+                hotspot.err());
         Result size = cli("-Xmxlots", "-cp", guest(), "Arith");
         assertEquals(ExitStatus.USAGE, size.status());
         assertTrue(size.err().contains("bad size 'lots'"), size.err());
@@ -200,6 +204,43 @@ class CliTest {
             assertEquals(hs.stderr(), r.err(), main + ": stderr");
             assertEquals(hs.status(), r.status(), main + ": status");
         }
+    }
+
+    /**
+     * HotSpot's launcher switches that GC benchmarks' scripts pass (-D for their parameters, -ea for their checks,
+     * -Xms beside -Xmx): each set of switches prints what HotSpot prints. toyvm refused all three as unknown options.
+     */
+    @Test
+    @Timeout(180)
+    void launcherSwitchesActAsHotSpots(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src/p/q"));
+        Files.writeString(src.resolve("Flags.java"), """
+                package p.q;
+                public class Flags {
+                    static class Inner { static boolean on() { boolean on = false; assert on = true; return on; } }
+                    public static void main(String[] a) {
+                        boolean on = false;
+                        assert on = true;
+                        System.out.println("assertions " + on + ", nested " + Inner.on() + ", JDK's "
+                                + String.class.desiredAssertionStatus() + ", depth " + System.getProperty("bench.depth")
+                                + ", flag '" + System.getProperty("bench.flag") + "'");
+                    }
+                }""");
+        Path classes = dir.resolve("classes");
+        compile(classes, src.resolve("Flags.java"));
+        for (String switches : List.of("-Dbench.depth=18", "-ea -Dbench.flag", "-ea:p... -Xms8m -Xmx16m",
+                "-ea -da:p.q.Flags", "-da:p.q... -ea -esa", "-ea:p.q.Flags", "-ea:q...", "-ea:...")) {
+            List<String> flags = List.of(switches.split(" "));
+            GuestRun hs = GuestRun.hotspot(flags, classes, "p.q.Flags");
+            List<String> args = new java.util.ArrayList<>(flags);
+            args.addAll(List.of("-cp", classes.toString(), "p.q.Flags"));
+            Result r = cli(args.toArray(String[]::new));
+            assertEquals(hs.stdout(), r.out(), switches + ": stdout; toyvm stderr " + r.err());
+            assertEquals(0, r.status(), switches);
+        }
+        Result bad = cli("-Xms32m", "-Xmx16m", "-cp", classes.toString(), "p.q.Flags");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("Initial heap size set to a larger value than the maximum heap size"), bad.err());
     }
 
     private static void compile(Path out, Path... sources) throws Exception {

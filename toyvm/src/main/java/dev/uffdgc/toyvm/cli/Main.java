@@ -79,6 +79,9 @@ public final class Main {
                 Usage: toyvm [options] -cp <path> <MainClass> [args...]
                   -cp, -classpath, --class-path <path>   directories and jars, separated by ':'
                   -Xmx<size>                            heap size, e.g. 64m, 1g (default 64m)
+                  -Xms<size>                            accepted, checked against -Xmx (the heap is one mapping)
+                  -D<name>=<value>                      a system property for the program
+                  -ea[:<package>...|:<class>], -da[...]  enable/disable assertions (-esa, -dsa: the JDK's classes)
                   -Xlog:gc[:file=<path>]                GC log in unified-logging format (stdout or a file)
                   -verbose:gc                           same as -Xlog:gc
                   -Xlog:safepoint[:file=<path>]         one line per stop-the-world pause: time to reach it, time in it
@@ -98,6 +101,7 @@ public final class Main {
         String mainClass;
         String[] args = new String[0];
         boolean help;
+        long initialHeap;
 
         static Options parse(String[] argv) {
             Options o = new Options();
@@ -114,6 +118,15 @@ public final class Main {
                 o.vm.inputArguments.add(a);
                 if (a.startsWith("-Xmx")) {
                     o.vm.heapBytes = size(a.substring(4), a);
+                } else if (a.startsWith("-Xms")) {
+                    // The heap is one mapping of -Xmx, reserved whole and touched as it fills: there is no initial
+                    // size to set. Checked like HotSpot's (a size, not above the maximum, at the end of parsing).
+                    o.initialHeap = size(a.substring(4), a);
+                } else if (a.startsWith("-D") && a.length() > 2) {
+                    int eq = a.indexOf('=');
+                    o.vm.systemProperties.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "" : a.substring(eq + 1));
+                } else if (o.vm.assertions.parse(a)) {
+                    // recorded
                 } else if (a.equals("-Xlog:safepoint")) {
                     o.vm.safepointLog = "-";
                 } else if (a.startsWith("-Xlog:safepoint:file=")) {
@@ -146,8 +159,16 @@ public final class Main {
                     o.help = true;
                     return o;
                 } else {
-                    throw new IllegalArgumentException("unknown option " + a);
+                    // HotSpot's -XX options (collector choice, sizing, logging) come with benchmark scripts: say
+                    // why they do not apply rather than only that they are unknown.
+                    throw new IllegalArgumentException("unknown option " + a + (a.startsWith("-XX:")
+                            ? " (HotSpot's -XX options do not apply to toyvm; its collector is the built-in one, or"
+                                    + " the uffd-gc agent's with ./uffd-gc run --gc=move|copy; GC logging: -Xlog:gc)"
+                            : ""));
                 }
+            }
+            if (o.initialHeap > o.vm.heapBytes) {
+                throw new IllegalArgumentException("Initial heap size set to a larger value than the maximum heap size");
             }
             if (i == argv.length) {
                 throw new IllegalArgumentException("no main class given");

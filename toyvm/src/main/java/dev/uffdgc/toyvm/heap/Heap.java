@@ -27,7 +27,12 @@ import java.lang.invoke.VarHandle;
 public final class Heap {
     /** What the allocator calls when the heap is full: collect, so that {@code bytes} may fit. */
     public interface Exhaustion {
-        void onExhausted(long bytes);
+        /**
+         * Make room for {@code bytes}. {@code last}: the allocator gives up if this collection does not make room
+         * (the shared path's last attempt), so it must clear soft references (the Java spec's promise before an
+         * OutOfMemoryError).
+         */
+        void onExhausted(long bytes, boolean last);
     }
 
     private static final VarHandle TOP;
@@ -53,7 +58,7 @@ public final class Heap {
     /** Where the fast path stops: the end, or closer in GC-stress mode. */
     private volatile long softLimit;
     private long stressBytes;
-    private Exhaustion exhaustion = bytes -> { };
+    private Exhaustion exhaustion = (bytes, last) -> { };
     private long allocatedBytes;
     private long tlabBytes = 32 << 10;
 
@@ -234,7 +239,7 @@ public final class Heap {
                 return tlab;
             }
             if (attempt < COLLECT_ATTEMPTS) {
-                exhaustion.onExhausted(tlabBytes);
+                exhaustion.onExhausted(tlabBytes, false); // a failed refill still tries the object alone
             }
         }
         // No room for a whole TLAB: the object alone may still fit.
@@ -275,7 +280,7 @@ public final class Heap {
                 return at;
             }
             if (attempt < COLLECT_ATTEMPTS) {
-                exhaustion.onExhausted(size);
+                exhaustion.onExhausted(size, attempt == COLLECT_ATTEMPTS - 1);
             }
         }
         return 0;

@@ -4,6 +4,7 @@ import dev.uffdgc.toyvm.heap.ObjectLayout;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.*;
 
 import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.ClassPath;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.seam.Collector;
@@ -103,6 +104,10 @@ final class CoreNatives {
 
     private static void klass(Vm vm, Intrinsics r) {
         String k = "java/lang/Class";
+        r.add(k, "desiredAssertionStatus()Z", (t, b) -> {
+            VmClass c = self(vm, t, b);
+            t.prims[b] = vm.options.assertions.desired(c.binaryName(), ClassPath.isJdkPackage(c.name)) ? 1 : 0;
+        });
         r.add(k, "getName()Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.intern(t, self(vm, t, b).binaryName()));
         r.add(k, "getSimpleName()Ljava/lang/String;", (t, b) -> t.refs[b] = vm.strings.newString(t, simpleName(self(vm, t, b))));
         r.add(k, "isInterface()Z", (t, b) -> t.prims[b] = self(vm, t, b).isInterface() ? 1 : 0);

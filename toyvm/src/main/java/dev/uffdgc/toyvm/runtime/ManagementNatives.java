@@ -108,23 +108,16 @@ final class ManagementNatives {
             t.sp = b;
             vm.interp.call(t, c.methods.get("getAllThreads()[Ljava/lang/Thread;"));
         });
-        r.add(ti, "getThreadTotalCpuTime0(J)J", (t, b) -> t.prims[b] = cpuTime(t, t.prims[b], false));
-        r.add(ti, "getThreadUserCpuTime0(J)J", (t, b) -> t.prims[b] = cpuTime(t, t.prims[b], true));
-        r.add(ti, "getThreadTotalCpuTime1([J[J)V", (t, b) -> cpuTimes(t, t.refs[b], t.refs[b + 1], false));
-        r.add(ti, "getThreadUserCpuTime1([J[J)V", (t, b) -> cpuTimes(t, t.refs[b], t.refs[b + 1], true));
+        r.add(ti, "getThreadTotalCpuTime0(J)J", (t, b) -> t.prims[b] = cpuTime(t.prims[b], false));
+        r.add(ti, "getThreadUserCpuTime0(J)J", (t, b) -> t.prims[b] = cpuTime(t.prims[b], true));
+        r.add(ti, "getThreadTotalCpuTime1([J[J)V", (t, b) -> perId(t.refs[b], t.refs[b + 1], id -> cpuTime(id, false)));
+        r.add(ti, "getThreadUserCpuTime1([J[J)V", (t, b) -> perId(t.refs[b], t.refs[b + 1], id -> cpuTime(id, true)));
         r.add(ti, "setThreadCpuTimeEnabled0(Z)V", (t, b) -> threadCpuTimeEnabled = t.prims[b] != 0);
         r.add(ti, "resetPeakThreadCount0()V", (t, b) -> vm.guestThreads.resetPeak());
         // Allocated bytes per thread (com.sun.management.ThreadMXBean, JMH's gc profiler): the allocator's count
         // (heap.Mutator, TLAB refills as HotSpot counts them); -1 for an id not alive.
         r.add(ti, "getThreadAllocatedMemory0(J)J", (t, b) -> t.prims[b] = allocated(t, t.prims[b]));
-        r.add(ti, "getThreadAllocatedMemory1([J[J)V", (t, b) -> {
-            long idsAt = ObjectLayout.offset(t.refs[b]) + ObjectLayout.ARRAY_BASE_OFFSET;
-            long resultAt = ObjectLayout.offset(t.refs[b + 1]) + ObjectLayout.ARRAY_BASE_OFFSET;
-            int n = vm.mem.getInt(ObjectLayout.offset(t.refs[b]) + ObjectLayout.ARRAY_LENGTH_OFFSET);
-            for (int i = 0; i < n; i++) {
-                vm.mem.putLong(resultAt + 8L * i, allocated(t, vm.mem.getLong(idsAt + 8L * i)));
-            }
-        });
+        r.add(ti, "getThreadAllocatedMemory1([J[J)V", (t, b) -> perId(t.refs[b], t.refs[b + 1], id -> allocated(t, id)));
         r.add(ti, "getTotalThreadAllocatedMemory()J", (t, b) -> t.prims[b] = threadAllocatedMemoryEnabled
                 ? vm.heap.allocatedBytes() : -1);
         r.add(ti, "setThreadAllocatedMemoryEnabled0(Z)V", (t, b) -> threadAllocatedMemoryEnabled = t.prims[b] != 0);
@@ -153,7 +146,7 @@ final class ManagementNatives {
      * The CPU time of guest thread {@code id} (0: the caller), in ns; -1 for a thread not alive (or not found), as
      * HotSpot. A guest thread is a host thread: the host's figure for it.
      */
-    private long cpuTime(VmThread self, long id, boolean user) {
+    private long cpuTime(long id, boolean user) {
         if (!threadCpuTimeEnabled) {
             return -1;
         }
@@ -168,12 +161,13 @@ final class ManagementNatives {
         return user ? hostThreads.getThreadUserTime(host.threadId()) : hostThreads.getThreadCpuTime(host.threadId());
     }
 
-    private void cpuTimes(VmThread self, int ids, int result, boolean user) {
+    /** The natives taking thread ids and a result array of the same length: {@code figure} of each id. */
+    private void perId(int ids, int result, java.util.function.LongUnaryOperator figure) {
         long idsAt = ObjectLayout.offset(ids) + ObjectLayout.ARRAY_BASE_OFFSET;
         long resultAt = ObjectLayout.offset(result) + ObjectLayout.ARRAY_BASE_OFFSET;
         int n = vm.mem.getInt(ObjectLayout.offset(ids) + ObjectLayout.ARRAY_LENGTH_OFFSET);
         for (int i = 0; i < n; i++) {
-            vm.mem.putLong(resultAt + 8L * i, cpuTime(self, vm.mem.getLong(idsAt + 8L * i), user));
+            vm.mem.putLong(resultAt + 8L * i, figure.applyAsLong(vm.mem.getLong(idsAt + 8L * i)));
         }
     }
 

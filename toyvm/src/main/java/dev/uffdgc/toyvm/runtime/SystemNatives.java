@@ -96,6 +96,7 @@ final class SystemNatives {
         p.putIfAbsent("file.encoding", "UTF-8");
         p.putIfAbsent("native.encoding", "UTF-8");
         p.putIfAbsent("sun.jnu.encoding", "UTF-8");
+        p.putAll(vm.options.systemProperties); // -D, over the VM's own as HotSpot's
         return p;
     }
 
