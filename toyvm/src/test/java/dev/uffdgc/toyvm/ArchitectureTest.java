@@ -152,6 +152,19 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * The classfile models' lock is VmClass.MODEL_LOCK. Decoder.class was that lock, taken in classfile/, runtime/
+     * and jit/: code that still synchronised on Decoder.class would compile and take another lock than the
+     * decoder's readers, a silent race on the models.
+     */
+    @Test
+    void onlyTheInterpreterNamesTheDecoder() {
+        noClasses().that().resideOutsideOfPackage(TOYVM + ".interp..")
+                .should().dependOnClassesThat().belongToAnyOf(dev.uffdgc.toyvm.interp.Decoder.class)
+                .because("the lock of the classfile models is VmClass.MODEL_LOCK, not Decoder.class")
+                .check(main);
+    }
+
     @Test
     void noCyclesBetweenTopLevelPackagesOutsideTheNamedEngineTangle() {
         SliceAssignment topLevel = new SliceAssignment() {
