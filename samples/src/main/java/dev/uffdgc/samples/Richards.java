@@ -3,6 +3,19 @@ package dev.uffdgc.samples;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
+import static dev.uffdgc.samples.RichardsScheduler.ID_DEVICE_A;
+import static dev.uffdgc.samples.RichardsScheduler.ID_DEVICE_B;
+import static dev.uffdgc.samples.RichardsScheduler.ID_HANDLER_A;
+import static dev.uffdgc.samples.RichardsScheduler.ID_HANDLER_B;
+import static dev.uffdgc.samples.RichardsScheduler.ID_IDLE;
+import static dev.uffdgc.samples.RichardsScheduler.ID_WORKER;
+import static dev.uffdgc.samples.RichardsScheduler.KIND_DEVICE;
+import static dev.uffdgc.samples.RichardsScheduler.KIND_WORK;
+import static dev.uffdgc.samples.RichardsScheduler.NUMBER_OF_IDS;
+
+import dev.uffdgc.samples.RichardsScheduler.Packet;
+import dev.uffdgc.samples.RichardsScheduler.Task;
+import dev.uffdgc.samples.RichardsScheduler.Tracer;
 import dev.uffdgc.samples.RichardsTasks.DeviceTask;
 import dev.uffdgc.samples.RichardsTasks.HandlerTask;
 import dev.uffdgc.samples.RichardsTasks.IdleTask;
@@ -14,22 +27,12 @@ import dev.uffdgc.samples.RichardsTasks.WorkerTask;
  * interface, the task factories and the tracer are lambdas. Every iteration builds a fresh scheduler and
  * records an event per scheduling decision; the event log and its trace text give the run its allocation.
  * Each iteration must reproduce the reference counts (queue 2322, hold 928 for 1000 idle steps); a mismatch
- * exits with an error.
+ * exits with an error. Files: RichardsScheduler (ids, packets, the task interface and the scheduler),
+ * RichardsTasks (the four task kinds, on the scheduler), this one (the driver and its event log).
  *
  * <p>Usage: {@code Richards [iterations] [idleSteps]} (defaults 100, 1000).
  */
 public final class Richards {
-    static final int ID_IDLE = 0;
-    static final int ID_WORKER = 1;
-    static final int ID_HANDLER_A = 2;
-    static final int ID_HANDLER_B = 3;
-    static final int ID_DEVICE_A = 4;
-    static final int ID_DEVICE_B = 5;
-    static final int NUMBER_OF_IDS = 6;
-    static final int KIND_DEVICE = 0;
-    static final int KIND_WORK = 1;
-    static final int DATA_SIZE = 4;
-
     public static void main(String[] args) {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int idleSteps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
@@ -60,11 +63,6 @@ public final class Richards {
         }
         System.out.println("iterations " + iterations + ", events " + events + ", trace lines " + lines);
         System.out.println(String.format("trace hash %x, event hash %x", traceHash, eventHash));
-    }
-
-    /** Called by the scheduler each time it runs a task. */
-    interface Tracer {
-        void trace(int id, int queueCount, int holdCount);
     }
 
     record Event(int task, int queued, int held) {}
@@ -122,38 +120,5 @@ public final class Richards {
             queue = new Packet(queue, device, KIND_DEVICE);
         }
         return queue;
-    }
-
-    /** A task body: given the packet it was woken with (or null), returns the task to run next. */
-    interface Task {
-        RichardsScheduler.Tcb run(Packet packet);
-    }
-
-    static final class Packet {
-        Packet link;
-        int id;
-        final int kind;
-        int a1;
-        final int[] a2 = new int[DATA_SIZE];
-
-        Packet(Packet link, int id, int kind) {
-            this.link = link;
-            this.id = id;
-            this.kind = kind;
-        }
-
-        /** Appends this packet to the end of queue and returns the queue's head. */
-        Packet addTo(Packet queue) {
-            link = null;
-            if (queue == null) {
-                return this;
-            }
-            Packet next = queue;
-            while (next.link != null) {
-                next = next.link;
-            }
-            next.link = this;
-            return queue;
-        }
     }
 }

@@ -2,16 +2,65 @@ package dev.uffdgc.samples;
 
 import java.util.function.Supplier;
 
-import dev.uffdgc.samples.Richards.Packet;
-import dev.uffdgc.samples.Richards.Task;
-import dev.uffdgc.samples.Richards.Tracer;
-
-/** The scheduler of the {@link Richards} sample: a priority-ordered task list and the operations tasks call. */
+/**
+ * The scheduler of the operating-system simulation benchmark: a priority-ordered task list and the operations tasks call, with what
+ * the tasks and the driver share (task ids, packets, the task interface), so that no file of the sample needs
+ * one that needs it back.
+ */
 final class RichardsScheduler {
+    static final int ID_IDLE = 0;
+    static final int ID_WORKER = 1;
+    static final int ID_HANDLER_A = 2;
+    static final int ID_HANDLER_B = 3;
+    static final int ID_DEVICE_A = 4;
+    static final int ID_DEVICE_B = 5;
+    static final int NUMBER_OF_IDS = 6;
+    static final int KIND_DEVICE = 0;
+    static final int KIND_WORK = 1;
+    static final int DATA_SIZE = 4;
+
+    /** Called by the scheduler each time it runs a task. */
+    interface Tracer {
+        void trace(int id, int queueCount, int holdCount);
+    }
+
+    /** A task body: given the packet it was woken with (or null), returns the task to run next. */
+    interface Task {
+        Tcb run(Packet packet);
+    }
+
+    static final class Packet {
+        Packet link;
+        int id;
+        final int kind;
+        int a1;
+        final int[] a2 = new int[DATA_SIZE];
+
+        Packet(Packet link, int id, int kind) {
+            this.link = link;
+            this.id = id;
+            this.kind = kind;
+        }
+
+        /** Appends this packet to the end of queue and returns the queue's head. */
+        Packet addTo(Packet queue) {
+            link = null;
+            if (queue == null) {
+                return this;
+            }
+            Packet next = queue;
+            while (next.link != null) {
+                next = next.link;
+            }
+            next.link = this;
+            return queue;
+        }
+    }
+
     int queueCount;
     int holdCount;
-    final int[] runs = new int[Richards.NUMBER_OF_IDS];
-    private final Tcb[] blocks = new Tcb[Richards.NUMBER_OF_IDS];
+    final int[] runs = new int[NUMBER_OF_IDS];
+    private final Tcb[] blocks = new Tcb[NUMBER_OF_IDS];
     private final Tracer tracer;
     private Tcb list;
     private Tcb current;

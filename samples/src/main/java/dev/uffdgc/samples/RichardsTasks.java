@@ -1,17 +1,17 @@
 package dev.uffdgc.samples;
 
-import static dev.uffdgc.samples.Richards.DATA_SIZE;
-import static dev.uffdgc.samples.Richards.ID_DEVICE_A;
-import static dev.uffdgc.samples.Richards.ID_DEVICE_B;
-import static dev.uffdgc.samples.Richards.ID_HANDLER_A;
-import static dev.uffdgc.samples.Richards.ID_HANDLER_B;
-import static dev.uffdgc.samples.Richards.KIND_WORK;
+import static dev.uffdgc.samples.RichardsScheduler.DATA_SIZE;
+import static dev.uffdgc.samples.RichardsScheduler.ID_DEVICE_A;
+import static dev.uffdgc.samples.RichardsScheduler.ID_DEVICE_B;
+import static dev.uffdgc.samples.RichardsScheduler.ID_HANDLER_A;
+import static dev.uffdgc.samples.RichardsScheduler.ID_HANDLER_B;
+import static dev.uffdgc.samples.RichardsScheduler.KIND_WORK;
 
-import dev.uffdgc.samples.Richards.Packet;
-import dev.uffdgc.samples.Richards.Task;
+import dev.uffdgc.samples.RichardsScheduler.Packet;
+import dev.uffdgc.samples.RichardsScheduler.Task;
 import dev.uffdgc.samples.RichardsScheduler.Tcb;
 
-/** The four task kinds of the {@link Richards} sample. */
+/** The four task kinds of the operating-system simulation benchmark. */
 final class RichardsTasks {
     private RichardsTasks() {}
 

@@ -15,7 +15,7 @@ import dev.uffdgc.toyvm.seam.InstrumentationPoints;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.Heap;
 import dev.uffdgc.toyvm.heap.HeapAccess;
-import dev.uffdgc.toyvm.interp.GuestException;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.interp.Interpreter;
 import dev.uffdgc.toyvm.interp.VmExit;
 import dev.uffdgc.toyvm.runtime.Alloc;

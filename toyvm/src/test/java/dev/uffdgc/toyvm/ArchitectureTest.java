@@ -6,6 +6,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,11 +38,12 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Cycles between toyvm's top-level packages: the execution engine — the root package (Vm, VmOptions,
  * ExitStatus), classfile/, interp/, runtime/, thread/, binding/ and jit/ — is still one tangle (Vm builds and is
- * used by all of them; VmMethod holds interp's Code; interp and runtime call each other; thread raises
- * interp's GuestException; Vm constructs ToyVmBinding, which reads the Vm; the compiler tier jit/ implements
+ * used by all of them; VmMethod holds interp's Code; interp and runtime call each other; thread's natives and
+ * safepoints call the interpreter; Vm constructs ToyVmBinding, which reads the Vm; the compiler tier jit/ implements
  * interp's Compiler and runs guest frames through interp's CompilerSupport, and Vm installs it). It is treated as one slice,
  * {@link #ENGINE}, named here so that it cannot grow silently; between it and every other package (seam,
- * heap, gc, cli) the rule is no cycles at all.
+ * heap, gc, cli) the rule is no cycles at all. Inside the tangle, the files of a method and of the code that runs
+ * on a thread no longer import each other in a circle (two rules below).
  */
 @Timeout(120)
 class ArchitectureTest {
@@ -107,6 +112,57 @@ class ArchitectureTest {
                         + " synthetic heap (gc/synthetic: the seam over a bare heap, no VM), the fast collector test"
                         + " tier that the agent's tests use too");
         rule.check(main);
+    }
+
+    /**
+     * A thread's execution state (its stacks and frames, and the signal of a guest throw) names nothing above
+     * the heap: the code that runs on a thread (interp's Intrinsic and CompiledCode, which a VmMethod holds) takes
+     * a VmThread, so a VmThread naming VmMethod (its frames) or interp's GuestException closed a circle of six
+     * files (VmMethod, Code/CompiledCode/Intrinsic, GuestException, VmThread, Decoder). Frames record method ids.
+     */
+    @Test
+    void aThreadsExecutionStateNamesNothingAboveTheHeap() {
+        ArchRule rule = classes().that(belongToAnyOf(VmThread.class, dev.uffdgc.toyvm.thread.StackSegment.class,
+                        dev.uffdgc.toyvm.thread.GuestException.class))
+                .should().onlyDependOnClassesThat(resideInAnyPackage(with(JDK, TOYVM + ".heap.."))
+                        .or(belongToAnyOf(VmThread.class, dev.uffdgc.toyvm.thread.StackSegment.class,
+                                dev.uffdgc.toyvm.thread.GuestException.class)))
+                .because("interp's Intrinsic and CompiledCode, which a VmMethod holds, take a VmThread: the thread's"
+                        + " state naming the class model or the interpreter makes their files a circle");
+        rule.check(main);
+    }
+
+    /**
+     * The class model holds a method's executable forms (interp's Code, CompiledCode, Intrinsic) and nothing
+     * else of interp/ (VmMethod took interp's Decoder.class as the lock of the classfile models: now
+     * VmClass.MODEL_LOCK); those three name only the thread's state, the heap, the JDK and each other.
+     */
+    @Test
+    void theClassModelNamesOnlyTheExecutableFormsOfInterp() {
+        Class<?>[] forms = {dev.uffdgc.toyvm.interp.Code.class, dev.uffdgc.toyvm.interp.CompiledCode.class,
+                dev.uffdgc.toyvm.interp.Intrinsic.class};
+        classes().that().resideInAPackage(TOYVM + ".classfile..")
+                .should().onlyDependOnClassesThat(resideInAPackage(TOYVM + ".interp..").negate().or(belongToAnyOf(forms)))
+                .because("what the interpreter does with a method (decoding, resolution) is above the class model")
+                .check(main);
+        classes().that(belongToAnyOf(forms))
+                .should().onlyDependOnClassesThat(resideInAnyPackage(with(JDK, TOYVM + ".heap..")).or(belongToAnyOf(forms))
+                        .or(belongToAnyOf(VmThread.class)))
+                .because("a method's executable forms are below the class model that holds them")
+                .check(main);
+    }
+
+    /**
+     * The classfile models' lock is VmClass.MODEL_LOCK. Decoder.class was that lock, taken in classfile/, runtime/
+     * and jit/: code that still synchronised on Decoder.class would compile and take another lock than the
+     * decoder's readers, a silent race on the models.
+     */
+    @Test
+    void onlyTheInterpreterNamesTheDecoder() {
+        noClasses().that().resideOutsideOfPackage(TOYVM + ".interp..")
+                .should().dependOnClassesThat().belongToAnyOf(dev.uffdgc.toyvm.interp.Decoder.class)
+                .because("the lock of the classfile models is VmClass.MODEL_LOCK, not Decoder.class")
+                .check(main);
     }
 
     @Test

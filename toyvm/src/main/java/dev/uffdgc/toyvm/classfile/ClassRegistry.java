@@ -41,7 +41,13 @@ public final class ClassRegistry {
     private final Map<String, VmClass> published = new ConcurrentHashMap<>();
     private final VmClass[] byId = new VmClass[MAX_CLASSES];
     private volatile int classCount = ObjectLayout.FILLER_CLASS_ID + 1;
-    private final List<VmMethod> methods = new ArrayList<>();
+    /**
+     * Methods by id, grown by copying under the lock and published with a volatile write, so lock-free readers
+     * (stack walks, which find a frame's method by the id its thread recorded) see every method whose class they
+     * could have reached.
+     */
+    private volatile VmMethod[] methods = new VmMethod[1024];
+    private int methodCount;
     /** Static fields with a ConstantValue attribute, applied when the class initialises. */
     public final Map<VmClass, Map<VmField, Object>> constantValues = new ConcurrentHashMap<>();
 
@@ -63,8 +69,19 @@ public final class ClassRegistry {
         return classCount;
     }
 
-    public synchronized VmMethod method(int id) {
-        return methods.get(id);
+    public VmMethod method(int id) {
+        return methods[id];
+    }
+
+    /** Gives {@code m} the next method id (under the lock). */
+    private void number(VmMethod m) {
+        VmMethod[] table = methods;
+        if (methodCount == table.length) {
+            table = Arrays.copyOf(table, methodCount * 2);
+        }
+        m.id = methodCount;
+        table[methodCount++] = m;
+        methods = table;
     }
 
     public ClassPath classPath() {
@@ -228,8 +245,7 @@ public final class ClassRegistry {
         for (MethodModel mm : model.methods()) {
             VmMethod m = new VmMethod(c, mm.methodName().stringValue(), mm.methodType().stringValue(),
                     mm.flags().flagsMask(), mm);
-            m.id = methods.size();
-            methods.add(m);
+            number(m);
             c.methods.put(m.key(), m);
             if (m.name.equals("<clinit>")) {
                 c.hasClinit = true;
@@ -284,8 +300,7 @@ public final class ClassRegistry {
     /** Adds a method without bytecode (its intrinsic is set by the caller) to a synthetic class. */
     public synchronized VmMethod addMethod(VmClass c, String name, String descriptor) {
         VmMethod m = new VmMethod(c, name, descriptor, AccessFlag.PUBLIC.mask(), null);
-        m.id = methods.size();
-        methods.add(m);
+        number(m);
         c.methods.put(m.key(), m);
         return m;
     }

@@ -17,6 +17,11 @@ public final class VmClass {
     public final String name;
     public final int accessFlags;
     public final ClassModel model;
+    /**
+     * The classfile API's models (a class's and its methods') parse lazily and are not thread-safe: whoever reads
+     * one after linking (the decoder, the compiler tier, annotations, natives reading attributes) holds this lock.
+     */
+    public static final Object MODEL_LOCK = new Object();
     public VmClass superclass;
     public VmClass[] interfaces = new VmClass[0];
     /** Array classes: the component class and its element type and size; elemSize 0 otherwise. */

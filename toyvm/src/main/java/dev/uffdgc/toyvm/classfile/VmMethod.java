@@ -76,9 +76,8 @@ public final class VmMethod {
             // HotSpot honours these only in classes of the boot and platform loaders (ClassFileParser's
             // "privileged"): here, the JDK's packages, which come from jrt:/ or the guestlib, never the class path.
             boolean privileged = ClassPath.isJdkPackage(owner.name);
-            // The classfile models parse lazily and are not thread-safe: read them under the decoding lock, as
-            // the interpreter's decoder and the NPE-message analysis do.
-            synchronized (dev.uffdgc.toyvm.interp.Decoder.class) {
+            // The classfile models parse lazily and are not thread-safe (VmClass.MODEL_LOCK).
+            synchronized (VmClass.MODEL_LOCK) {
                 var attr = model == null || !privileged ? null
                         : model.findAttribute(java.lang.classfile.Attributes.runtimeVisibleAnnotations()).orElse(null);
                 for (var x : attr == null ? java.util.List.<java.lang.classfile.Annotation>of() : attr.annotations()) {

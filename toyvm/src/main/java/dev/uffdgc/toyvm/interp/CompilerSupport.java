@@ -1,6 +1,7 @@
 package dev.uffdgc.toyvm.interp;
 
 import dev.uffdgc.toyvm.heap.ObjectLayout;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_BASE_OFFSET;
 import static dev.uffdgc.toyvm.heap.ObjectLayout.ARRAY_LENGTH_OFFSET;

@@ -9,6 +9,7 @@ import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.HeapAccess;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.Safepoints;
 import dev.uffdgc.toyvm.thread.VmThread;
 
@@ -625,7 +626,7 @@ public final class Interpreter {
             return -1;
         }
         t.depth = depth;
-        t.frameMethods[depth] = m;
+        t.frameMethodIds[depth] = m.id;
         for (int i = base + m.argSlots, end = base + c.maxLocals; i < end; i++) {
             R[i] = 0;
         }
@@ -652,7 +653,7 @@ public final class Interpreter {
         if (depth > t.depthLimit) {
             throw rare.stackOverflow(t);
         }
-        if (depth >= t.frameMethods.length) {
+        if (depth >= t.frameMethodIds.length) {
             t.growFrames(depth);
         }
         int slots = c.maxLocals + c.maxStack + VmThread.STACK_OVERFLOW_HEADROOM;

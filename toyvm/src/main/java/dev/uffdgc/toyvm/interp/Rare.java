@@ -8,6 +8,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 
 /** The interpreter's out-of-line instructions and slow paths (kept out of the dispatch loop to keep it small). */
@@ -37,7 +38,7 @@ public final class Rare {
             // at once made CodeImpl.exceptionHandlers throw UnsupportedOperationException, seen in
             // ParallelBinaryTrees): decode under one lock. Pure host code, no poll or allocation inside, and each
             // method is decoded once, so the lock is short and rare.
-            synchronized (Decoder.class) {
+            synchronized (VmClass.MODEL_LOCK) {
                 if (m.code == null) {
                     m.code = Decoder.decode(m);
                 }

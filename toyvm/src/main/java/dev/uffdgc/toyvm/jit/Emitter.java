@@ -47,7 +47,7 @@ final class Emitter {
     static final ClassDesc CD_MEM = desc(dev.uffdgc.toyvm.heap.HeapAccess.class);
     static final ClassDesc CD_LAYOUT = desc(dev.uffdgc.toyvm.heap.ObjectLayout.class);
     static final ClassDesc CD_SAFEPOINTS = desc(dev.uffdgc.toyvm.thread.Safepoints.class);
-    static final ClassDesc CD_GUEST_EXCEPTION = desc(dev.uffdgc.toyvm.interp.GuestException.class);
+    static final ClassDesc CD_GUEST_EXCEPTION = desc(dev.uffdgc.toyvm.thread.GuestException.class);
     static final ClassDesc CD_BARRIER = desc(dev.uffdgc.toyvm.heap.Barrier.class);
     static final ClassDesc CD_JIT = desc(Jit.class);
     static final ClassDesc CD_BASE = desc(CompiledMethod.class);
@@ -213,8 +213,7 @@ final class Emitter {
         sp(c.maxLocals + c.maxStack + dev.uffdgc.toyvm.thread.VmThread.STACK_OVERFLOW_HEADROOM);
         b.aload(R).arraylength().if_icmpgt(overflow);
         b.aload(T).iload(DEPTH).putfield(CD_THREAD, "depth", CD_int);
-        b.aload(T).getfield(CD_THREAD, "frameMethods", CD_METHOD.arrayType()).iload(DEPTH)
-                .aload(THIS).getfield(CD_BASE, "method", CD_METHOD).aastore();
+        b.aload(T).getfield(CD_THREAD, "frameMethodIds", CD_int.arrayType()).iload(DEPTH).loadConstant(m.id).iastore();
         int from = m.argSlots;
         int to = c.maxLocals;
         if (to - from <= UNROLL_ZEROING) {

@@ -1,12 +1,12 @@
 package dev.uffdgc.toyvm.jit;
 
 import dev.uffdgc.toyvm.Vm;
+import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.interp.Code;
 import dev.uffdgc.toyvm.interp.CompiledCode;
 import dev.uffdgc.toyvm.interp.Compiler;
 import dev.uffdgc.toyvm.interp.CompilerSupport;
-import dev.uffdgc.toyvm.interp.Decoder;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -108,7 +108,7 @@ public final class Jit implements Compiler {
             whileCompiling.accept(m);
             // The classfile models behind c.sources parse lazily and are not thread-safe (see Rare.prepare);
             // the Code's lock orders us after any quickening being published.
-            synchronized (Decoder.class) {
+            synchronized (VmClass.MODEL_LOCK) {
                 int[] code;
                 Object[] pool;
                 synchronized (c) {

@@ -5,7 +5,7 @@ import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmClass.InitState;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
-import dev.uffdgc.toyvm.interp.GuestException;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;

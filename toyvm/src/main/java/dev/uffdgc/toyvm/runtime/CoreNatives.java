@@ -251,8 +251,8 @@ final class CoreNatives {
         int bci = vm.mem.getInt(bt + ARRAY_BASE_OFFSET + 4L * (len - 1));
         String msg;
         try {
-            // The classfile models are not thread-safe (Rare.prepare): analyse under the decoding lock.
-            synchronized (dev.uffdgc.toyvm.interp.Decoder.class) {
+            // The classfile models are not thread-safe (Rare.prepare): analyse under their lock.
+            synchronized (VmClass.MODEL_LOCK) {
                 msg = NullPointerMessages.message(m.model, m.isStatic(), bci);
             }
         } catch (IllegalStateException e) {
@@ -270,33 +270,34 @@ final class CoreNatives {
     private static int backtrace(Vm vm, VmThread t, int throwable) {
         VmClass exClass = vm.classOf(throwable);
         int d = t.depth;
-        while (d > 0 && t.frameMethods[d].name.startsWith("fillInStackTrace")) {
+        while (d > 0 && vm.classes.method(t.frameMethodIds[d]).name.startsWith("fillInStackTrace")) {
             d--;
         }
-        while (d > 0 && t.frameMethods[d].isConstructor() && exClass.isAssignableTo(t.frameMethods[d].owner)) {
+        while (d > 0 && vm.classes.method(t.frameMethodIds[d]).isConstructor()
+                && exClass.isAssignableTo(vm.classes.method(t.frameMethodIds[d]).owner)) {
             d--;
         }
         // The frames to record, innermost first: HotSpot leaves out @Hidden methods' (VmMethod.isHidden).
         int[] frames = new int[Math.min(d, MAX_STACK_TRACE_DEPTH)];
         int n = 0;
         for (int i = d; i > 0 && n < frames.length; i--) {
-            if (!t.frameMethods[i].isHidden()) {
+            if (!vm.classes.method(t.frameMethodIds[i]).isHidden()) {
                 frames[n++] = i;
             }
         }
         // A failed null check's NullPointerException keeps its bci as a last, odd element (Throwable reads
         // length / 2 frames): NullPointerMessages computes the JDK's message from it when getMessage asks.
         int topBci = -1;
-        if (t.failedNullCheck && n > 0 && t.frameMethods[d].code != null
+        if (t.failedNullCheck && n > 0 && vm.classes.method(t.frameMethodIds[d]).code != null
                 && exClass == vm.classes.load("java/lang/NullPointerException")) {
             t.failedNullCheck = false;
             if (frames[0] == d) { // (the bci is of the innermost recorded frame: none if that one is hidden)
-                topBci = t.frameMethods[d].code.bciAt(t.framePcs[d]);
+                topBci = vm.classes.method(t.frameMethodIds[d]).code.bciAt(t.framePcs[d]);
             }
         }
         int arr = vm.alloc.array(t, vm.classes.load("[I"), 2 * n + (topBci >= 0 ? 1 : 0));
         for (int i = 0; i < n; i++) {
-            VmMethod m = t.frameMethods[frames[i]];
+            VmMethod m = vm.classes.method(t.frameMethodIds[frames[i]]);
             Code c = m.code;
             int line = c == null ? -1 : c.lineAt(t.framePcs[frames[i]]);
             vm.mem.putInt(ObjectLayout.offset(arr) + ARRAY_BASE_OFFSET + 8L * i, m.id);

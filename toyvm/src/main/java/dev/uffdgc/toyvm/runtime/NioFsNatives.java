@@ -9,7 +9,7 @@ import dev.uffdgc.kernel.PosixFiles;
 import dev.uffdgc.kernel.uapi.Stat;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.interp.GuestException;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -13,7 +13,7 @@ import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmField;
 import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.interp.Adapt;
-import dev.uffdgc.toyvm.interp.GuestException;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.FieldModel;
@@ -119,9 +119,9 @@ final class ReflectionNatives {
             t.refs[b] = bytes == null ? 0 : TextNatives.byteArray(vm, t, bytes);
         });
         r.add("jdk/internal/reflect/Reflection", "getCallerClass()Ljava/lang/Class;", (t, b) -> {
-            // frameMethods[depth] called getCallerClass (a @CallerSensitive method); its caller is one below.
+            // The frame at depth called getCallerClass (a @CallerSensitive method); its caller is one below.
             int d = t.depth - 1;
-            t.refs[b] = d < 1 ? 0 : vm.mirrors.mirror(t, t.frameMethods[d].owner);
+            t.refs[b] = d < 1 ? 0 : vm.mirrors.mirror(t, vm.classes.method(t.frameMethodIds[d]).owner);
         });
         r.add("jdk/internal/reflect/Reflection", "getClassAccessFlags(Ljava/lang/Class;)I",
                 (t, b) -> t.prims[b] = vm.mirrors.classOfMirror(t.refs[b]).accessFlags);

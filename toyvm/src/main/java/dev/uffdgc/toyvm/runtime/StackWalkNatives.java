@@ -9,7 +9,6 @@ import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.Barrier;
 import dev.uffdgc.toyvm.heap.ObjectLayout;
 import dev.uffdgc.toyvm.interp.Code;
-import dev.uffdgc.toyvm.interp.Decoder;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.FieldModel;
@@ -25,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and calls back AbstractStackWalker.doStackWalk with an anchor; fetchStackFrames fills the next batches while
  * that call runs. A frame is a ClassFrameInfo (its class's mirror: getCallerClass, DROP_METHOD_INFO) or a
  * StackFrameInfo (an interned ResolvedMethodName and the bci). Frames are toyvm's frame arrays
- * (VmThread.frameMethods/framePcs), which both tiers keep, so interpreted and compiled frames walk alike.
+ * (VmThread.frameMethodIds/framePcs), which both tiers keep, so interpreted and compiled frames walk alike.
  * Not supported, each named when met: LiveStackFrame's locals and operands, walking a Continuation (toyvm has none).
  */
 final class StackWalkNatives {
@@ -105,7 +104,7 @@ final class StackWalkNatives {
         Map<String, Integer> expected = Map.of("DEFAULT_MODE", DEFAULT_MODE, "CLASS_INFO_ONLY", CLASS_INFO_ONLY,
                 "SHOW_HIDDEN_FRAMES", SHOW_HIDDEN_FRAMES, "FILL_LIVE_STACK_FRAMES", FILL_LIVE_STACK_FRAMES);
         int matched = 0;
-        synchronized (Decoder.class) { // the class file models are not thread-safe (see VmMethod.isHidden)
+        synchronized (VmClass.MODEL_LOCK) { // the class file models are not thread-safe (see VmMethod.isHidden)
             for (FieldModel fm : f.model.fields()) {
                 Integer want = expected.get(fm.fieldName().stringValue());
                 if (want != null) {
@@ -151,7 +150,7 @@ final class StackWalkNatives {
         Walk w = new Walk(t, t.depth);
         // Past the walker's own frames: StackWalker's, AbstractStackWalker's and its direct subclasses'.
         while (w.next > 0) {
-            VmClass holder = t.frameMethods[w.next].owner;
+            VmClass holder = vm.classes.method(t.frameMethodIds[w.next]).owner;
             if (holder != l.stackWalker && holder != l.abstractWalker && holder.superclass != l.abstractWalker) {
                 break;
             }
@@ -209,7 +208,7 @@ final class StackWalkNatives {
         int end = start;
         while (w.next > 0 && end < limit) {
             int d = w.next--;
-            VmMethod m = t.frameMethods[d];
+            VmMethod m = vm.classes.method(t.frameMethodIds[d]);
             if ((mode & SHOW_HIDDEN_FRAMES) == 0 && m.isHidden()) {
                 continue;
             }

@@ -4,7 +4,7 @@ import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.LinkageException;
 import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.classfile.VmMethod;
-import dev.uffdgc.toyvm.interp.GuestException;
+import dev.uffdgc.toyvm.thread.GuestException;
 import dev.uffdgc.toyvm.thread.VmThread;
 
 /**

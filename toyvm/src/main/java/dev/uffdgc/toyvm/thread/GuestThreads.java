@@ -3,7 +3,6 @@ package dev.uffdgc.toyvm.thread;
 import dev.uffdgc.toyvm.ExitStatus;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.VmClass;
-import dev.uffdgc.toyvm.interp.GuestException;
 import dev.uffdgc.toyvm.interp.VmExit;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -3,7 +3,6 @@ package dev.uffdgc.toyvm.thread;
 import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.seam.VmBinding;
-import dev.uffdgc.toyvm.interp.GuestException;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 

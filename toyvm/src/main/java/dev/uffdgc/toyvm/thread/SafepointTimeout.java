@@ -83,12 +83,12 @@ final class SafepointTimeout {
         }
     }
 
-    private static String guestFrame(VmThread t) {
+    private String guestFrame(VmThread t) {
         int d = t.depth;
-        if (d <= 0 || d >= t.frameMethods.length) {
+        if (d <= 0 || d >= t.frameMethodIds.length) {
             return "(no frame)";
         }
-        return t.frameMethods[d] + " pc " + t.framePcs[d];
+        return vm.classes.method(t.frameMethodIds[d]) + " pc " + t.framePcs[d];
     }
 
     private void log(String s) {

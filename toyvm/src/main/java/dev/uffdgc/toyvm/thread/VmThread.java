@@ -1,8 +1,6 @@
 package dev.uffdgc.toyvm.thread;
 
-import dev.uffdgc.toyvm.classfile.VmMethod;
 import dev.uffdgc.toyvm.heap.Mutator;
-import dev.uffdgc.toyvm.interp.GuestException;
 import java.util.Arrays;
 
 /**
@@ -16,7 +14,7 @@ import java.util.Arrays;
  * segment's arrays. A frame that does not fit the rest of the current segment is entered on the next one
  * ({@link #pushSegment}, its arguments copied there) and leaves it with {@link #popSegment}; below the current
  * segment, each segment's roots are {@code refs[0, belowTop)} of the segment above it. The frame arrays
- * ({@link #frameMethods}, {@link #framePcs}) grow by doubling. A thread starts with
+ * ({@link #frameMethodIds}, {@link #framePcs}) grow by doubling. A thread starts with
  * {@link #FIRST_SEGMENT_SLOTS} slots and 64 frames (about 13 KiB); the limits are still {@code maxDepth} frames
  * and {@code stackSlots} slots in all segments together.
  */
@@ -55,8 +53,14 @@ public final class VmThread extends Mutator {
      * deeper frame goes to Interpreter.overflow, which throws StackOverflowError or grows the frame arrays.
      */
     public int frameRoom;
-    /** Indexed by depth; grown by {@link #growFrames}, so read them through the field, never cache them. */
-    public VmMethod[] frameMethods;
+    /**
+     * The method of each frame, by id (ClassRegistry.method(id) finds it), indexed by depth; grown by
+     * {@link #growFrames}, so read them through the field, never cache them. Ids, not the methods themselves: a
+     * thread's state then names nothing of the class model, whose methods hold the code that runs on a thread
+     * (the files of thread/, classfile/ and interp/ named each other in a circle), and a frame's entry is an int
+     * store without the host collector's reference write barrier. Only stack walks look an id up.
+     */
+    public int[] frameMethodIds;
     /** The current pc of each frame, stored before calls and anything that can throw or allocate. */
     public int[] framePcs;
     /** The guest exception being thrown, or 0. A root. */
@@ -109,15 +113,15 @@ public final class VmThread extends Mutator {
         this.maxDepth = maxDepth;
         this.depthLimit = maxDepth;
         int frames = Math.min(FIRST_FRAMES, maxDepth + 2);
-        this.frameMethods = new VmMethod[frames];
+        this.frameMethodIds = new int[frames];
         this.framePcs = new int[frames];
         this.frameRoom = Math.min(depthLimit, frames - 1);
     }
 
     /** Makes room in the frame arrays for a frame at {@code depth} (at most depthLimit). */
     public void growFrames(int depth) {
-        int n = Math.min(Math.max(depth + 1, frameMethods.length * 2), depthLimit + 2);
-        frameMethods = Arrays.copyOf(frameMethods, n);
+        int n = Math.min(Math.max(depth + 1, frameMethodIds.length * 2), depthLimit + 2);
+        frameMethodIds = Arrays.copyOf(frameMethodIds, n);
         framePcs = Arrays.copyOf(framePcs, n);
         frameRoom = Math.min(depthLimit, n - 1);
     }
@@ -126,14 +130,14 @@ public final class VmThread extends Mutator {
     public void raiseLimits() {
         depthLimit += STACK_OVERFLOW_HEADROOM;
         slotLimit += OVERFLOW_SLOTS;
-        frameRoom = Math.min(depthLimit, frameMethods.length - 1);
+        frameRoom = Math.min(depthLimit, frameMethodIds.length - 1);
     }
 
     /** Undoes {@link #raiseLimits}. */
     public void lowerLimits() {
         depthLimit -= STACK_OVERFLOW_HEADROOM;
         slotLimit -= OVERFLOW_SLOTS;
-        frameRoom = Math.min(depthLimit, frameMethods.length - 1);
+        frameRoom = Math.min(depthLimit, frameMethodIds.length - 1);
     }
 
     /**
