@@ -112,6 +112,14 @@ public final class Libc {
         static final MethodHandle HANDLE = fixed("gettid", FunctionDescriptor.of(C_INT));
     }
 
+    static final class SchedSetscheduler {
+        static final MethodHandle HANDLE = fixed("sched_setscheduler", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_POINTER));
+    }
+
+    static final class SchedGetscheduler {
+        static final MethodHandle HANDLE = fixed("sched_getscheduler", FunctionDescriptor.of(C_INT, C_INT));
+    }
+
     static final class Fallocate {
         static final MethodHandle HANDLE = fixed("fallocate",
                 FunctionDescriptor.of(C_INT, C_INT, C_INT, C_LONG, C_LONG));

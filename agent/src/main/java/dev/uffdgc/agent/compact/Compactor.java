@@ -133,6 +133,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         this.workers = new Workers(options.workers, this::backgroundFailed);
         this.faultServer = new FaultServer(uffd, this);
         Flip.warmUp(uffd); // before any pause: the first cycle's flip no longer pays the calls' cold start
+        HostCompilers.batch(listener::note); // a compile request made in a pause no longer hands its CPU away
         this.markVerifier = new dev.uffdgc.toyvm.gc.toolkit.MarkVerifier(vm);
         this.mark = new ConcurrentMark(marks, plan, options.densePercent, this::backgroundFailed, this::prepareFlip);
     }
