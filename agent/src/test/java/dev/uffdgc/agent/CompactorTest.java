@@ -200,8 +200,7 @@ class CompactorTest {
             c.shutdown();
             u.uffd().close();
         }
-        assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
-        assertFalse(c.failed(), "a cycle needed the emergency path: " + totals.notes());
+        assertNoFailure(c, totals);
         assertEquals(3, totals.cycles().size());
         for (CycleStats s : totals.cycles()) {
             // move: the short runs may be COPYed (copyrun=15, the default), so only COPY is checked for purity
@@ -257,6 +256,12 @@ class CompactorTest {
     }
 
     /** How many mappings of /proc/self/maps overlap {@code s}. */
+    /** The compactor's cycles ended cleanly: no failure on its background threads, no emergency path taken. */
+    static void assertNoFailure(Compactor c, Totals totals) {
+        assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
+        assertFalse(c.failed(), "a cycle needed the emergency path: " + totals.notes());
+    }
+
     static int mappings(MemorySegment s) throws IOException {
         long lo = s.address();
         long hi = lo + s.byteSize();
