@@ -60,8 +60,7 @@ class CollectorRaceTest {
                     h.raceTwoCollections(() -> c.collect("race"));
                     c.completeActive(); // maps what is left, and throws what the shadow check found
                 } finally {
-                    c.shutdown();
-                    u.uffd().close();
+                    assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
                 }
                 cycles = c.cycles();
             }
@@ -115,8 +114,7 @@ class CollectorRaceTest {
             c.collect("first");
             c.completeActive();
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         assertEquals(null, second.get(), "the second collection failed");
         assertEquals(2, c.cycles());

@@ -197,8 +197,7 @@ class CompactorTest {
                 assertTrue(mappings(region) >= mappings, "cycle " + cycle + " merged the heap's mappings");
             }
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         assertNoFailure(c, totals);
         assertEquals(3, totals.cycles().size());
@@ -241,8 +240,7 @@ class CompactorTest {
             }
             assertEquals(before, reservations(spanBytes), "mappings of the from-space's size after 6 cycles");
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
     }

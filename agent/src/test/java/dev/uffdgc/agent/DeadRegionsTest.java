@@ -53,8 +53,7 @@ class DeadRegionsTest {
             c.collect("dead regions");
             c.completeActive();
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         CompactorTest.assertNoFailure(c, totals);
         CycleStats s = totals.cycles().getFirst();
@@ -93,8 +92,7 @@ class DeadRegionsTest {
             c.relocateStart();
             c.completeActive();
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         CompactorTest.assertNoFailure(c, totals);
         CycleStats s = totals.cycles().getFirst();
@@ -132,8 +130,7 @@ class DeadRegionsTest {
             assertTrue(gone * Memory.PAGE_SIZE >= 8 * MIB, gone + " pages of the used heap released, 12 MiB dead");
             c.abandonMark();
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         assertEquals(hash, verified(h, v, "after the abandoned mark"), "graph hash");
     }

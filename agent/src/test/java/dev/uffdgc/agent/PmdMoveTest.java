@@ -75,8 +75,7 @@ class PmdMoveTest {
                     c.completeActive();
                 }
             } finally {
-                c.shutdown();
-                u.uffd().close();
+                assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
             }
             CompactorTest.assertNoFailure(c, totals);
             List<CycleStats> cycles = totals.cycles();
@@ -137,8 +136,7 @@ class PmdMoveTest {
                 c.collect("old top region test");
                 c.completeActive();
             } finally {
-                c.shutdown();
-                u.uffd().close();
+                assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
             }
             assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
             assertTrue(h.top() < PMD, "the live part moved above its first region: top " + h.top());
@@ -173,8 +171,7 @@ class PmdMoveTest {
             c.collect("populate test");
             c.completeActive();
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         assertEquals(0, c.failures().count(), () -> "background failure: " + c.failures().first());
         long toSpace = (long) totals.cycles().getFirst().destPages << 12;

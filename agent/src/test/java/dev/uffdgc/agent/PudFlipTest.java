@@ -57,8 +57,7 @@ class PudFlipTest {
                         "the heap's PUDs after cycle " + cycle + " are not one mapping");
             }
         } finally {
-            c.shutdown();
-            u.uffd().close();
+            assertTrue(c.shutdownAndCloseUffd(10_000), "a background thread still ran 10 s after shutdown");
         }
         CompactorTest.assertNoFailure(c, totals);
         assertEquals(3, totals.cycles().size());

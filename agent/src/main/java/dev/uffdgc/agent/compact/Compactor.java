@@ -689,4 +689,25 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         long deadline = System.nanoTime() + millis * 1_000_000;
         return mark.join(deadline) && workers.join(deadline) && faultServer.join(deadline);
     }
+
+    /**
+     * For a compactor that owns its userfaultfd (warm-up, tests): {@link #shutdown}, then waits up to {@code millis}
+     * for the background threads and closes the fd only once none of them can touch it. Closing right after
+     * shutdown() let the fault handler's poll(2) see the closed fd (POLLNVAL) and report a background failure (CI,
+     * stop 27). False, with the fd left open, if a thread still runs at the deadline.
+     */
+    public boolean shutdownAndCloseUffd(long millis) {
+        shutdown();
+        boolean ended;
+        try {
+            ended = awaitShutdown(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = false;
+        }
+        if (ended) {
+            uffd.close();
+        }
+        return ended;
+    }
 }

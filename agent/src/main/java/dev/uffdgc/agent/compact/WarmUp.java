@@ -43,7 +43,6 @@ public final class WarmUp {
     static void run(Uffd uffd, boolean move, AgentOptions options) {
         SyntheticHeap h = new SyntheticHeap(HEAP_BYTES).randomGraph(7, OBJECTS);
         Compactor c = new Compactor(h, uffd, null, move, options, CompactorListener.NONE);
-        boolean ended = false;
         try {
             for (int cycle = 0; cycle < 2; cycle++) {
                 c.collect("Warm-up");
@@ -53,14 +52,8 @@ public final class WarmUp {
                 c.completeActive();
             }
         } finally {
-            c.shutdown();
-            try {
-                ended = c.awaitShutdown(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (ended) { // else a thread of it may still poll the fd: leave it (and its heap) rather than reuse it
-                uffd.close();
+            // if a thread of it still runs, it may still poll the fd: leave the fd and the heap rather than reuse them
+            if (c.shutdownAndCloseUffd(10_000)) {
                 Memory.munmap(h.rawHeap().mapping());
             }
         }
