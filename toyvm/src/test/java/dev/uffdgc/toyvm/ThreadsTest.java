@@ -240,6 +240,68 @@ class ThreadsTest {
 
     static final long TTSP_BOUND_NANOS = 500_000_000L;
 
+    /**
+     * The seam's {@code whileBlocked}: a guest thread waiting through it (as the agent's mutators wait for its
+     * concurrent mark and plan) does not hold up a pause another thread asks for, and does not run guest code
+     * again until that pause has ended. Red without the block (the wait run RUNNING): the pause is not reached
+     * while the waiter waits.
+     */
+    @Test
+    @Timeout(60)
+    void aThreadWaitingWhileBlockedHoldsUpNoPause() throws Exception {
+        PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Vm vm = new Vm(GuestRun.options(GuestRun.guestClasses(), "2m"), ps, ps);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> outcome = new AtomicReference<>("the waiter did not return");
+        Thread waiter = new Thread(() -> {
+            VmThread t = new VmThread("waiter", vm.options.stackSlots, vm.options.maxDepth);
+            vm.guestThreads.attach(t);
+            vm.safepoints.unblock(t); // RUNNING: a mutator in its allocation slow path
+            try {
+                boolean r = vm.binding.whileBlocked(() -> {
+                    inside.countDown();
+                    try {
+                        return release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
+                });
+                outcome.set(r ? "returned after the release" : "the release never came");
+            } finally {
+                vm.guestThreads.terminate(t);
+            }
+        }, "waiter");
+        waiter.start();
+        assertTrue(inside.await(10, TimeUnit.SECONDS), "the waiter never began its wait");
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        Thread requester = new Thread(() -> {
+            while (!vm.binding.stopTheWorld("Test")) {
+                Thread.onSpinWait();
+            }
+            stopped.countDown();
+            try {
+                resume.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                vm.binding.resumeTheWorld();
+            }
+        }, "pause-requester");
+        requester.start();
+        boolean reached = stopped.await(5, TimeUnit.SECONDS);
+        release.countDown(); // the waiter's wait ends inside the pause (or, red, lets the pause be reached at last)
+        waiter.join(reached ? 300 : 10_000);
+        boolean returnedInPause = reached && !waiter.isAlive();
+        resume.countDown();
+        requester.join(10_000);
+        waiter.join(10_000);
+        assertTrue(reached, "the pause waited for a thread waiting in whileBlocked");
+        assertFalse(returnedInPause, "the waiter returned to guest code inside another thread's pause");
+        assertEquals("returned after the release", outcome.get());
+    }
+
     /** System.exit from a non-main thread ends the VM with its status while other threads still run. */
     @Test
     @Timeout(60)

@@ -175,9 +175,11 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         finishPreviousCycle();
         startMark(cause);
         long w = System.nanoTime();
-        boolean waited = mark.awaitMark();
+        // Waiting BLOCKED: a pause the other mutators ask for meanwhile (the Final Mark or flip of this very cycle,
+        // when another mutator sees the phase first) need not wait for this one to wake and reach a poll.
+        boolean waited = vm.whileBlocked(mark::awaitMark);
         finalMark();
-        waited |= mark.awaitPlan();
+        waited |= vm.whileBlocked(mark::awaitPlan);
         if (waited) {
             markStallNanos += System.nanoTime() - w;
         }

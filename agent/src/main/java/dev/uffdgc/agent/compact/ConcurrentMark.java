@@ -133,7 +133,10 @@ final class ConcurrentMark {
         assert p == MARKED || p == PLANNED : p;
     }
 
-    /** A mutator that needs memory, outside any pause: waits (in Java) for the concurrent mark; true if it did. */
+    /**
+     * A mutator that needs memory, outside any pause: waits (in Java) for the concurrent mark; true if it did. The
+     * caller runs it through the seam's {@code whileBlocked}, so a pause asked for meanwhile does not wait for it.
+     */
     boolean awaitMark() {
         return await(MARKING);
     }
@@ -143,7 +146,7 @@ final class ConcurrentMark {
         return await(PLANNING);
     }
 
-    /** In Java, no safepoint needed by the marker, so a guest thread waiting here holds up nothing. */
+    /** In Java; the marker needs no safepoint, and the caller waits BLOCKED (whileBlocked), so it holds up nothing. */
     private boolean await(int concurrentPhase) {
         if (phase != concurrentPhase) {
             return false;

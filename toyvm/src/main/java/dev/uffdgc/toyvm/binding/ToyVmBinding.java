@@ -281,6 +281,20 @@ public final class ToyVmBinding implements VmBinding {
     }
 
     @Override
+    public boolean whileBlocked(java.util.function.BooleanSupplier wait) {
+        VmThread t = vm.guestThreads.current();
+        if (t == null) {
+            return wait.getAsBoolean();
+        }
+        vm.safepoints.block(t);
+        try {
+            return wait.getAsBoolean();
+        } finally {
+            vm.safepoints.unblock(t);
+        }
+    }
+
+    @Override
     public long[] timesToSafepoint() {
         return vm.safepoints.timesToSafepoint();
     }

@@ -36,6 +36,16 @@ public interface Collection {
      */
     Collector installCollector(Collector c);
 
+    /**
+     * Runs {@code wait} with the calling guest thread counted as stopped (as if blocked in a monitor wait), so a
+     * pause another thread asks for meanwhile does not wait for it. For a collector's waits on a mutator's behalf
+     * (for a concurrent phase to end) that touch no heap object and start no pause. When it returns, the caller
+     * runs guest code again, after any pause in progress has ended: objects may have moved, as after a stop that
+     * returned false. A host thread (not a guest thread) just runs {@code wait}. On a VM that is exiting, a guest
+     * caller unwinds on return (as {@link #stopTheWorld}). Returns what {@code wait} returned.
+     */
+    boolean whileBlocked(java.util.function.BooleanSupplier wait);
+
     /** Time to safepoint of every pause so far (ns), for benchmarks. Any thread; a copy. */
     long[] timesToSafepoint();
 

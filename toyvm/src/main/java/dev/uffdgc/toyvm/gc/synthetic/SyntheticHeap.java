@@ -417,6 +417,12 @@ public final class SyntheticHeap implements VmBinding {
         }
     }
 
+    /** Its mutators are host threads that stop only inside {@link #stopTheWorld}: nothing to mark, just wait. */
+    @Override
+    public boolean whileBlocked(java.util.function.BooleanSupplier wait) {
+        return wait.getAsBoolean();
+    }
+
     @Override
     public long[] timesToSafepoint() {
         return new long[0];
