@@ -1,5 +1,6 @@
 package dev.uffdgc.samples;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,18 +45,41 @@ public final class InterpBench {
         this.samples = samples;
     }
 
+    /** What --help prints (stdout, exit 0); a bad argument gets its message and this on stderr (exit 2). */
+    static final String USAGE = """
+            Usage: ./uffd-gc bench interp [--heap SIZE] [--rounds N] [--warmup N] [--out DIR] [Sample...]
+            Every samples/samples.txt line (or only the samples named, e.g. Json Churn) on HotSpot -Xint and on toyvm,
+            with its compiler tier and with -Xint, in interleaved rounds: median wall time of each, toyvm/HotSpot
+            ratios with and without start-up (an empty main), toyvm's collector figures from its gc log.
+            Exit 1 if a run fails or toyvm prints other output than HotSpot; 2 on bad arguments.
+              --heap SIZE   -Xmx of both VMs (default 16m)
+              --rounds N    timed rounds (default 3)
+              --warmup N    untimed rounds before them (default 1)
+              --out DIR     also write the tier table as DIR/tiers.csv
+              --toyvm-jar PATH, --toyvm-host-flags "FLAGS"
+                            passed by ./uffd-gc: the toyvm.jar to time and its host JVM flags (as ./uffd-gc run)
+            """;
+
     public static void main(String[] args) throws Exception {
+        System.exit(launch(args, System.out, System.err));
+    }
+
+    /** The exit code: 0 for --help (usage on out) or a run that went right, 1 for one that did not, 2 for bad args. */
+    static int launch(String[] args, PrintStream out, PrintStream err) throws Exception {
         Locale.setDefault(Locale.ROOT);
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         InterpBench bench;
         try {
             bench = fromArgs(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench interp: " + e.getMessage());
-            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--toyvm-host-flags \"<flags>\"] [--heap 16m] [--rounds 3] [--warmup 1] [--out DIR] [Sample...]");
-            System.exit(2);
-            return;
+            err.println("bench interp: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
         }
-        System.exit(bench.run() ? 0 : 1);
+        return bench.run() ? 0 : 1;
     }
 
     private static InterpBench fromArgs(String[] args) {
