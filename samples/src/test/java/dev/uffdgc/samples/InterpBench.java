@@ -264,10 +264,60 @@ public final class InterpBench {
         }
 
         double toyvmMillis() {
-            return median(toyvm.stream().mapToDouble(r -> r.timed().millis()).toArray());
+            return median(toyvmMillisByRound());
         }
 
-        private static double median(double[] xs) {
+        double[] hotspotMillisByRound() {
+            return hotspot.stream().mapToDouble(Timed::millis).toArray();
+        }
+
+        double[] toyvmMillisByRound() {
+            return toyvm.stream().mapToDouble(r -> r.timed().millis()).toArray();
+        }
+
+        double[] toyvmIntMillisByRound() {
+            return toyvmInt.stream().mapToDouble(r -> r.timed().millis()).toArray();
+        }
+
+        /**
+         * The net ratio of each kept round: (vm - its empty main) / (HotSpot - its empty main), every time from that
+         * round (the four processes ran within seconds of each other), so its spread is the bench's own noise. One
+         * round of HotSpot's net time is a few hundred ms: 50 ms of noise there moves a ratio by 10-20%.
+         */
+        static double[] netRatiosByRound(double[] vm, double[] vmStart, double[] hs, double[] hsStart) {
+            int n = Math.min(Math.min(vm.length, vmStart.length), Math.min(hs.length, hsStart.length));
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = Math.max(vm[i] - vmStart[i], 1) / Math.max(hs[i] - hsStart[i], 1);
+            }
+            return r;
+        }
+
+        /** "min-max" of the rounds' values, for the reader to tell a change from noise. */
+        static String range(double[] xs) {
+            if (xs.length == 0) {
+                return "n/a";
+            }
+            double[] s = xs.clone();
+            Arrays.sort(s);
+            return String.format("%.2f-%.2f", s[0], s[s.length - 1]);
+        }
+
+        /** Per round, the geometric mean over samples of that round's ratios ({@code bySample[sample][round]}). */
+        static double[] geomeanByRound(List<double[]> bySample) {
+            int rounds = bySample.stream().mapToInt(a -> a.length).min().orElse(0);
+            double[] g = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                double log = 0;
+                for (double[] a : bySample) {
+                    log += Math.log(a[i]);
+                }
+                g[i] = Math.exp(log / bySample.size());
+            }
+            return g;
+        }
+
+        static double median(double[] xs) {
             double[] s = xs.clone();
             Arrays.sort(s);
             int n = s.length;
