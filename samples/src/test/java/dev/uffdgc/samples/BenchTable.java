@@ -1,5 +1,10 @@
 package dev.uffdgc.samples;
 
+import static dev.uffdgc.samples.InterpBench.Measurements.geomeanByRound;
+import static dev.uffdgc.samples.InterpBench.Measurements.netRatiosByRound;
+import static dev.uffdgc.samples.InterpBench.Measurements.range;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +35,13 @@ final class BenchTable {
         double xintStart = startup.hotspotMillis();
         double toyvmStart = startup.toyvmMillis();
         System.out.printf("start-up (empty main): HotSpot -Xint %.0f ms, toyvm %.0f ms%n%n", xintStart, toyvmStart);
-        System.out.printf("%-20s %8s %8s %7s %9s %11s %4s %8s %10s%n", "sample", "-Xint ms", "toyvm ms", "ratio",
-                "net ratio", "alloc MB/s", "GCs", "pause ms", "ms/MB live");
+        System.out.printf("%-20s %8s %8s %7s %9s %11s %11s %4s %8s %10s%n", "sample", "-Xint ms", "toyvm ms", "ratio",
+                "net ratio", "net rounds", "alloc MB/s", "GCs", "pause ms", "ms/MB live");
         boolean allOk = true;
         double logNet = 0;
         int timed = 0;
         int withinGoal = 0;
+        List<double[]> netRounds = new ArrayList<>();
         for (var e : samples.entrySet()) {
             String failure = failure(e.getValue());
             if (failure != null) {
@@ -43,24 +49,30 @@ final class BenchTable {
                 allOk = false;
                 continue;
             }
-            double net = row(e.getKey(), e.getValue(), xintStart, toyvmStart);
+            double[] rounds = netRatiosByRound(e.getValue().toyvmMillisByRound(),
+                    startup.toyvmMillisByRound(), e.getValue().hotspotMillisByRound(), startup.hotspotMillisByRound());
+            netRounds.add(rounds);
+            double net = row(e.getKey(), e.getValue(), rounds, xintStart, toyvmStart);
             logNet += Math.log(net);
             timed++;
             withinGoal += net <= goal ? 1 : 0;
         }
         if (timed > 0) {
-            System.out.printf("%ngeometric mean net ratio toyvm / HotSpot -Xint: %.2fx; within the %.0fx goal: %d of %d%n",
-                    Math.exp(logNet / timed), goal, withinGoal, timed);
+            System.out.printf("%ngeometric mean net ratio toyvm / HotSpot -Xint: %.2fx (round by round %s);"
+                    + " within the %.0fx goal: %d of %d%n", Math.exp(logNet / timed), range(geomeanByRound(netRounds)),
+                    goal, withinGoal, timed);
         }
         System.out.println("""
-                ms: median wall time per process. net ratio: the same with each VM's empty-main time subtracted.
+                ms: median wall time per process. net ratio: the same with each VM's empty-main time subtracted;
+                net rounds: the lowest and highest net ratio of single rounds (each against that round's empty mains).
                 alloc MB/s: bytes toyvm allocated (Heap.allocatedBytes) per second of net toyvm time. GCs, pause:
                 from toyvm's gc log. ms/MB live: total pause / MB of heap occupied after each collection, summed
                 (a cost per MB the collector marked and slid). Both VMs ran with -Xmx""" + heap + ".");
         return allOk;
     }
 
-    private static double row(SampleLine sample, InterpBench.Measurements m, double xintStart, double toyvmStart) {
+    private static double row(SampleLine sample, InterpBench.Measurements m, double[] netRounds, double xintStart,
+            double toyvmStart) {
         double xint = m.hotspotMillis();
         double toyvm = m.toyvmMillis();
         double net = Math.max(toyvm - toyvmStart, 1) / Math.max(xint - xintStart, 1);
@@ -70,8 +82,8 @@ final class BenchTable {
         double liveMb = exact.liveAfterSum() / MB;
         String perMbLive = liveMb > 0 ? String.format("%.2f", gc.totalPauseMillis() / liveMb) : "n/a";
         double allocRate = exact.allocated() / MB / (Math.max(toyvm - toyvmStart, 1) / 1000);
-        System.out.printf("%-20s %8.0f %8.0f %6.2fx %8.2fx %11.1f %4d %8.1f %10s%s%n", sample.simpleName(), xint, toyvm,
-                toyvm / xint, net, allocRate, gc.count(), gc.totalPauseMillis(), perMbLive,
+        System.out.printf("%-20s %8.0f %8.0f %6.2fx %8.2fx %11s %11.1f %4d %8.1f %10s%s%n", sample.simpleName(), xint,
+                toyvm, toyvm / xint, net, range(netRounds), allocRate, gc.count(), gc.totalPauseMillis(), perMbLive,
                 exact.collections() == gc.count() ? "" : "  (in-process run: " + exact.collections() + " GCs)");
         return net;
     }

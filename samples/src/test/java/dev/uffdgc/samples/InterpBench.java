@@ -1,5 +1,6 @@
 package dev.uffdgc.samples;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,18 +45,41 @@ public final class InterpBench {
         this.samples = samples;
     }
 
+    /** What --help prints (stdout, exit 0); a bad argument gets its message and this on stderr (exit 2). */
+    static final String USAGE = """
+            Usage: ./uffd-gc bench interp [--heap SIZE] [--rounds N] [--warmup N] [--out DIR] [Sample...]
+            Every samples/samples.txt line (or only the samples named, e.g. Json Churn) on HotSpot -Xint and on toyvm,
+            with its compiler tier and with -Xint, in interleaved rounds: median wall time of each, toyvm/HotSpot
+            ratios with and without start-up (an empty main), toyvm's collector figures from its gc log.
+            Exit 1 if a run fails or toyvm prints other output than HotSpot; 2 on bad arguments.
+              --heap SIZE   -Xmx of both VMs (default 16m)
+              --rounds N    timed rounds (default 3)
+              --warmup N    untimed rounds before them (default 1)
+              --out DIR     also write the tier table as DIR/tiers.csv
+              --toyvm-jar PATH, --toyvm-host-flags "FLAGS"
+                            passed by ./uffd-gc: the toyvm.jar to time and its host JVM flags (as ./uffd-gc run)
+            """;
+
     public static void main(String[] args) throws Exception {
+        System.exit(launch(args, System.out, System.err));
+    }
+
+    /** The exit code: 0 for --help (usage on out) or a run that went right, 1 for one that did not, 2 for bad args. */
+    static int launch(String[] args, PrintStream out, PrintStream err) throws Exception {
         Locale.setDefault(Locale.ROOT);
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         InterpBench bench;
         try {
             bench = fromArgs(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench interp: " + e.getMessage());
-            System.err.println("usage: bench interp --toyvm-jar <toyvm.jar> [--toyvm-host-flags \"<flags>\"] [--heap 16m] [--rounds 3] [--warmup 1] [--out DIR] [Sample...]");
-            System.exit(2);
-            return;
+            err.println("bench interp: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
         }
-        System.exit(bench.run() ? 0 : 1);
+        return bench.run() ? 0 : 1;
     }
 
     private static InterpBench fromArgs(String[] args) {
@@ -240,10 +264,60 @@ public final class InterpBench {
         }
 
         double toyvmMillis() {
-            return median(toyvm.stream().mapToDouble(r -> r.timed().millis()).toArray());
+            return median(toyvmMillisByRound());
         }
 
-        private static double median(double[] xs) {
+        double[] hotspotMillisByRound() {
+            return hotspot.stream().mapToDouble(Timed::millis).toArray();
+        }
+
+        double[] toyvmMillisByRound() {
+            return toyvm.stream().mapToDouble(r -> r.timed().millis()).toArray();
+        }
+
+        double[] toyvmIntMillisByRound() {
+            return toyvmInt.stream().mapToDouble(r -> r.timed().millis()).toArray();
+        }
+
+        /**
+         * The net ratio of each kept round: (vm - its empty main) / (HotSpot - its empty main), every time from that
+         * round (the four processes ran within seconds of each other), so its spread is the bench's own noise. One
+         * round of HotSpot's net time is a few hundred ms: 50 ms of noise there moves a ratio by 10-20%.
+         */
+        static double[] netRatiosByRound(double[] vm, double[] vmStart, double[] hs, double[] hsStart) {
+            int n = Math.min(Math.min(vm.length, vmStart.length), Math.min(hs.length, hsStart.length));
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = Math.max(vm[i] - vmStart[i], 1) / Math.max(hs[i] - hsStart[i], 1);
+            }
+            return r;
+        }
+
+        /** "min-max" of the rounds' values, for the reader to tell a change from noise. */
+        static String range(double[] xs) {
+            if (xs.length == 0) {
+                return "n/a";
+            }
+            double[] s = xs.clone();
+            Arrays.sort(s);
+            return String.format("%.2f-%.2f", s[0], s[s.length - 1]);
+        }
+
+        /** Per round, the geometric mean over samples of that round's ratios ({@code bySample[sample][round]}). */
+        static double[] geomeanByRound(List<double[]> bySample) {
+            int rounds = bySample.stream().mapToInt(a -> a.length).min().orElse(0);
+            double[] g = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                double log = 0;
+                for (double[] a : bySample) {
+                    log += Math.log(a[i]);
+                }
+                g[i] = Math.exp(log / bySample.size());
+            }
+            return g;
+        }
+
+        static double median(double[] xs) {
             double[] s = xs.clone();
             Arrays.sort(s);
             int n = s.length;

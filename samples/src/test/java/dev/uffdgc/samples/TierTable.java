@@ -1,5 +1,9 @@
 package dev.uffdgc.samples;
 
+import static dev.uffdgc.samples.InterpBench.Measurements.geomeanByRound;
+import static dev.uffdgc.samples.InterpBench.Measurements.netRatiosByRound;
+import static dev.uffdgc.samples.InterpBench.Measurements.range;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,8 @@ import java.util.Map;
 /**
  * bench interp's tier comparison: per sample, HotSpot -Xint against toyvm interpreting only (-Xint) and toyvm
  * with its compiler tier (the default), each net of its own VM's empty-main time, measured in the same
- * interleaved rounds. With --out DIR also tiers.csv
+ * interleaved rounds; also the lowest and highest of the rounds' own net ratios, which say how far the medians can
+ * be trusted. With --out DIR also tiers.csv
  * ({@code sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit}).
  */
 final class TierTable {
@@ -28,14 +33,16 @@ final class TierTable {
         double jit0 = startup.toyvmMillis();
         System.out.printf("%ntiers, net of start-up (empty main: HotSpot -Xint %.0f ms, toyvm -Xint %.0f ms, toyvm %.0f ms)%n",
                 hs0, int0, jit0);
-        System.out.printf("%-22s %10s %10s %10s %9s %9s %9s%n", "sample", "xint ms", "toyvm-int", "toyvm-jit",
-                "int/xint", "jit/xint", "int/jit");
+        System.out.printf("%-22s %10s %10s %10s %9s %9s %9s %11s %11s%n", "sample", "xint ms", "toyvm-int", "toyvm-jit",
+                "int/xint", "jit/xint", "int/jit", "int rounds", "jit rounds");
         List<String> csv = new ArrayList<>();
         csv.add("sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit");
         double logInt = 0;
         double logJit = 0;
         int n = 0;
         boolean ok = true;
+        List<double[]> intRounds = new ArrayList<>();
+        List<double[]> jitRounds = new ArrayList<>();
         for (var e : samples.entrySet()) {
             InterpBench.Measurements m = e.getValue();
             boolean failed = m.toyvmInt.stream().anyMatch(r -> r.timed().result().exitCode() != 0)
@@ -54,13 +61,23 @@ final class TierTable {
             logInt += Math.log(ri);
             logJit += Math.log(rj);
             n++;
-            System.out.printf("%-22s %10.0f %10.0f %10.0f %8.2fx %8.2fx %8.2fx%n", e.getKey().simpleName(), hs, ti, tj,
-                    ri, rj, ri / rj);
+            double[] hsStart = startup.hotspotMillisByRound();
+            double[] riRounds = netRatiosByRound(m.toyvmIntMillisByRound(),
+                    startup.toyvmIntMillisByRound(), m.hotspotMillisByRound(), hsStart);
+            double[] rjRounds = netRatiosByRound(m.toyvmMillisByRound(),
+                    startup.toyvmMillisByRound(), m.hotspotMillisByRound(), hsStart);
+            intRounds.add(riRounds);
+            jitRounds.add(rjRounds);
+            System.out.printf("%-22s %10.0f %10.0f %10.0f %8.2fx %8.2fx %8.2fx %11s %11s%n", e.getKey().simpleName(),
+                    hs, ti, tj, ri, rj, ri / rj, range(riRounds), range(rjRounds));
             csv.add(String.format("%s,%.1f,%.1f,%.1f,%.3f,%.3f", e.getKey().simpleName(), hs, ti, tj, ri, rj));
         }
         if (n > 0) {
             System.out.printf("geometric mean net ratio vs HotSpot -Xint: toyvm -Xint %.2fx, toyvm (compiler on) %.2fx; "
                     + "compiler speed-up %.2fx%n", Math.exp(logInt / n), Math.exp(logJit / n), Math.exp((logInt - logJit) / n));
+            System.out.printf("  the same geometric means round by round: toyvm -Xint %s, toyvm %s"
+                    + " (a change within these ranges is noise)%n", range(geomeanByRound(intRounds)),
+                    range(geomeanByRound(jitRounds)));
         }
         if (out != null) {
             Files.createDirectories(out);
