@@ -9,6 +9,7 @@ import dev.uffdgc.toyvm.gc.toolkit.MarkBitmap;
 import dev.uffdgc.toyvm.gc.toolkit.ReferenceProcessor;
 import dev.uffdgc.toyvm.gc.toolkit.Tracer;
 import dev.uffdgc.toyvm.heap.ReferenceStoreBarrier;
+import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import java.util.Arrays;
 
@@ -52,6 +53,11 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
     /** The roots copied in the Init Mark pause (reused; grows outside pauses only rarely: it doubles). */
     private int[] roots = new int[4096];
     private int rootCount;
+    /**
+     * One visitor for every snapshot: nothing allocated in the pause, and one method whose compile the warm-up
+     * triggers ({@link WarmUp#ROOT_SLOTS}).
+     */
+    private final RootVisitor rootCopier = this::copyRoot;
     /** Values the barrier reported, appended by mutators under the lock; the marker swaps the two buffers. */
     private final Object satbLock = new Object();
     private int[] satb = new int[16384];
@@ -114,13 +120,16 @@ final class Marker implements Tracer.Hook, ReferenceStoreBarrier {
         synchronized (satbLock) {
             satbCount = 0;
         }
-        vm.forEachRoot(ref -> {
-            if (rootCount == roots.length) {
-                roots = Arrays.copyOf(roots, rootCount * 2);
-            }
-            roots[rootCount++] = ref;
-            return ref;
-        });
+        vm.forEachRoot(rootCopier);
+    }
+
+    /** {@link #snapshot}'s visitor: appends a root. */
+    private int copyRoot(int ref) {
+        if (rootCount == roots.length) {
+            roots = Arrays.copyOf(roots, rootCount * 2);
+        }
+        roots[rootCount++] = ref;
+        return ref;
     }
 
     /**

@@ -21,6 +21,14 @@ import java.util.function.Supplier;
 public final class WarmUp {
     private static final long HEAP_BYTES = 1 << 20;
     private static final int OBJECTS = 400;
+    /**
+     * Root slots of the warm-up heap (its objects' roots repeated): enough Init Marks' worth of root visits (a
+     * toyvm program has ~270 roots) that the snapshot's root visitor and the flip's root forwarding reach the host
+     * JIT's compile threshold here, not in one of the VM's pauses. With the heap's 20 roots, -Xmx16g's GC(0) Init
+     * Mark queued the visitor's C1 compile inside the pause (-XX:+LogCompilation task_queued), and its roots part
+     * ran 0.42-2.07 ms (off CPU 0.8 ms in 2 of 5 runs: the woken compiler thread) where later cycles took 0.2 ms.
+     */
+    static final int ROOT_SLOTS = 4096;
 
     private WarmUp() {
     }
@@ -42,6 +50,9 @@ public final class WarmUp {
     /** Runs the cycles; closes {@code uffd} once the throwaway compactor's threads have ended. */
     static void run(Uffd uffd, boolean move, AgentOptions options) {
         SyntheticHeap h = new SyntheticHeap(HEAP_BYTES).randomGraph(7, OBJECTS);
+        for (int i = 0, n = h.roots().size(); h.roots().size() < ROOT_SLOTS; i++) {
+            h.addRoot(h.roots().get(i % n));
+        }
         Compactor c = new Compactor(h, uffd, null, move, options, CompactorListener.NONE);
         try {
             for (int cycle = 0; cycle < 2; cycle++) {

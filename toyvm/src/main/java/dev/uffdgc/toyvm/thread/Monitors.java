@@ -142,7 +142,9 @@ public final class Monitors {
             }
             keys[n++] = k;
         }
-        Arrays.sort(keys, 0, n);
+        if (n > 1) { // the common case is one monitor (a join, a wait): sorting it took 10-46 us, interpreted, per walk
+            Arrays.sort(keys, 0, n);
+        }
         int moved = 0;
         for (int i = 0; i < n; i++) {
             int to = v.visit(keys[i]);
