@@ -1,6 +1,7 @@
 package dev.uffdgc.samples;
 
 import static dev.uffdgc.samples.InterpBench.Measurements.geomeanByRound;
+import static dev.uffdgc.samples.InterpBench.Measurements.netRatio;
 import static dev.uffdgc.samples.InterpBench.Measurements.netRatiosByRound;
 import static dev.uffdgc.samples.InterpBench.Measurements.range;
 
@@ -42,6 +43,8 @@ final class BenchTable {
         int timed = 0;
         int withinGoal = 0;
         List<double[]> netRounds = new ArrayList<>();
+        double logCpu = 0;
+        List<double[]> cpuRounds = new ArrayList<>();
         for (var e : samples.entrySet()) {
             String failure = failure(e.getValue());
             if (failure != null) {
@@ -52,6 +55,11 @@ final class BenchTable {
             double[] rounds = netRatiosByRound(e.getValue().toyvmMillisByRound(),
                     startup.toyvmMillisByRound(), e.getValue().hotspotMillisByRound(), startup.hotspotMillisByRound());
             netRounds.add(rounds);
+            InterpBench.Measurements m = e.getValue();
+            double[] toyvmCpu0 = startup.toyvmCpuByRound();
+            double[] hsCpu0 = startup.hotspotCpuByRound();
+            logCpu += Math.log(netRatio(m.toyvmCpuByRound(), toyvmCpu0, m.hotspotCpuByRound(), hsCpu0));
+            cpuRounds.add(netRatiosByRound(m.toyvmCpuByRound(), toyvmCpu0, m.hotspotCpuByRound(), hsCpu0));
             double net = row(e.getKey(), e.getValue(), rounds, xintStart, toyvmStart);
             logNet += Math.log(net);
             timed++;
@@ -61,6 +69,8 @@ final class BenchTable {
             System.out.printf("%ngeometric mean net ratio toyvm / HotSpot -Xint: %.2fx (round by round %s);"
                     + " within the %.0fx goal: %d of %d%n", Math.exp(logNet / timed), range(geomeanByRound(netRounds)),
                     goal, withinGoal, timed);
+            System.out.printf("the same in process CPU time (all threads; less disturbed by other load): %.2fx"
+                    + " (round by round %s)%n", Math.exp(logCpu / timed), range(geomeanByRound(cpuRounds)));
         }
         System.out.println("""
                 ms: median wall time per process. net ratio: the same with each VM's empty-main time subtracted;

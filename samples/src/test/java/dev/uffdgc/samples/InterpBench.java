@@ -1,5 +1,7 @@
 package dev.uffdgc.samples;
 
+import dev.uffdgc.kernel.Rusage;
+import dev.uffdgc.kernel.uapi.Resource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,10 +200,17 @@ public final class InterpBench {
         return new ToyvmRun(t, gc);
     }
 
-    private static Timed timed(List<String> cmd) throws Exception {
+    /**
+     * Wall time and the process's CPU time: getrusage(RUSAGE_CHILDREN) grows by a child's user + system time when
+     * it is reaped, and the bench runs one child at a time. CPU is what other load disturbs least: HotSpot -Xint
+     * Richards 80 1000, 8 runs at load 4, took 398-948 ms of wall time and 379-440 ms of CPU.
+     */
+    static Timed timed(List<String> cmd) throws Exception {
         long start = System.nanoTime();
+        Rusage before = Rusage.of(Resource.RUSAGE_CHILDREN);
         SampleRunner.Result r = SampleRunner.run(cmd, ToyVmRunner.TIMEOUT_SECONDS);
-        return new Timed((System.nanoTime() - start) / 1e6, r);
+        Rusage used = Rusage.of(Resource.RUSAGE_CHILDREN).minus(before);
+        return new Timed((System.nanoTime() - start) / 1e6, (used.userNanos() + used.systemNanos()) / 1e6, r);
     }
 
     private static String value(String[] args, int i) {
@@ -226,7 +235,8 @@ public final class InterpBench {
     /** A guest program and the class path it runs from. */
     record Program(SampleLine line, Path classPath) {}
 
-    record Timed(double millis, SampleRunner.Result result) {}
+    /** One process: wall time and CPU time (all its threads), in ms. */
+    record Timed(double millis, double cpuMillis, SampleRunner.Result result) {}
 
     record ToyvmRun(Timed timed, GcLogSummary gc) {}
 
@@ -277,6 +287,23 @@ public final class InterpBench {
 
         double[] toyvmIntMillisByRound() {
             return toyvmInt.stream().mapToDouble(r -> r.timed().millis()).toArray();
+        }
+
+        double[] hotspotCpuByRound() {
+            return hotspot.stream().mapToDouble(Timed::cpuMillis).toArray();
+        }
+
+        double[] toyvmCpuByRound() {
+            return toyvm.stream().mapToDouble(r -> r.timed().cpuMillis()).toArray();
+        }
+
+        double[] toyvmIntCpuByRound() {
+            return toyvmInt.stream().mapToDouble(r -> r.timed().cpuMillis()).toArray();
+        }
+
+        /** The net ratio of the medians: (vm - its empty main) / (HotSpot - its empty main). */
+        static double netRatio(double[] vm, double[] vmStart, double[] hs, double[] hsStart) {
+            return Math.max(median(vm) - median(vmStart), 1) / Math.max(median(hs) - median(hsStart), 1);
         }
 
         /**

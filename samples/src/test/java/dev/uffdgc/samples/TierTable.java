@@ -1,6 +1,7 @@
 package dev.uffdgc.samples;
 
 import static dev.uffdgc.samples.InterpBench.Measurements.geomeanByRound;
+import static dev.uffdgc.samples.InterpBench.Measurements.netRatio;
 import static dev.uffdgc.samples.InterpBench.Measurements.netRatiosByRound;
 import static dev.uffdgc.samples.InterpBench.Measurements.range;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * with its compiler tier (the default), each net of its own VM's empty-main time, measured in the same
  * interleaved rounds; also the lowest and highest of the rounds' own net ratios, which say how far the medians can
  * be trusted. With --out DIR also tiers.csv
- * ({@code sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit}).
+ * ({@code sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit,cpu_ratio_int,cpu_ratio_jit}: ms
+ * are median wall times, the cpu ratios the same net ratios in process CPU time).
  */
 final class TierTable {
     private TierTable() {
@@ -36,13 +38,17 @@ final class TierTable {
         System.out.printf("%-22s %10s %10s %10s %9s %9s %9s %11s %11s%n", "sample", "xint ms", "toyvm-int", "toyvm-jit",
                 "int/xint", "jit/xint", "int/jit", "int rounds", "jit rounds");
         List<String> csv = new ArrayList<>();
-        csv.add("sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit");
+        csv.add("sample,hotspot_xint_ms,toyvm_int_ms,toyvm_jit_ms,ratio_int,ratio_jit,cpu_ratio_int,cpu_ratio_jit");
         double logInt = 0;
         double logJit = 0;
         int n = 0;
         boolean ok = true;
         List<double[]> intRounds = new ArrayList<>();
         List<double[]> jitRounds = new ArrayList<>();
+        double logIntCpu = 0;
+        double logJitCpu = 0;
+        List<double[]> intCpuRounds = new ArrayList<>();
+        List<double[]> jitCpuRounds = new ArrayList<>();
         for (var e : samples.entrySet()) {
             InterpBench.Measurements m = e.getValue();
             boolean failed = m.toyvmInt.stream().anyMatch(r -> r.timed().result().exitCode() != 0)
@@ -70,7 +76,16 @@ final class TierTable {
             jitRounds.add(rjRounds);
             System.out.printf("%-22s %10.0f %10.0f %10.0f %8.2fx %8.2fx %8.2fx %11s %11s%n", e.getKey().simpleName(),
                     hs, ti, tj, ri, rj, ri / rj, range(riRounds), range(rjRounds));
-            csv.add(String.format("%s,%.1f,%.1f,%.1f,%.3f,%.3f", e.getKey().simpleName(), hs, ti, tj, ri, rj));
+            double[] hsCpu = m.hotspotCpuByRound();
+            double[] hsCpu0 = startup.hotspotCpuByRound();
+            double riCpu = netRatio(m.toyvmIntCpuByRound(), startup.toyvmIntCpuByRound(), hsCpu, hsCpu0);
+            double rjCpu = netRatio(m.toyvmCpuByRound(), startup.toyvmCpuByRound(), hsCpu, hsCpu0);
+            logIntCpu += Math.log(riCpu);
+            logJitCpu += Math.log(rjCpu);
+            intCpuRounds.add(netRatiosByRound(m.toyvmIntCpuByRound(), startup.toyvmIntCpuByRound(), hsCpu, hsCpu0));
+            jitCpuRounds.add(netRatiosByRound(m.toyvmCpuByRound(), startup.toyvmCpuByRound(), hsCpu, hsCpu0));
+            csv.add(String.format("%s,%.1f,%.1f,%.1f,%.3f,%.3f,%.3f,%.3f", e.getKey().simpleName(), hs, ti, tj, ri, rj,
+                    riCpu, rjCpu));
         }
         if (n > 0) {
             System.out.printf("geometric mean net ratio vs HotSpot -Xint: toyvm -Xint %.2fx, toyvm (compiler on) %.2fx; "
@@ -78,6 +93,9 @@ final class TierTable {
             System.out.printf("  the same geometric means round by round: toyvm -Xint %s, toyvm %s"
                     + " (a change within these ranges is noise)%n", range(geomeanByRound(intRounds)),
                     range(geomeanByRound(jitRounds)));
+            System.out.printf("  in process CPU time (all threads; less disturbed by other load): toyvm -Xint %.2fx"
+                    + " (round by round %s), toyvm %.2fx (%s)%n", Math.exp(logIntCpu / n),
+                    range(geomeanByRound(intCpuRounds)), Math.exp(logJitCpu / n), range(geomeanByRound(jitCpuRounds)));
         }
         if (out != null) {
             Files.createDirectories(out);
