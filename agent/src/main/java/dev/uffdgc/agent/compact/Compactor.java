@@ -16,6 +16,7 @@ import dev.uffdgc.kernel.proc.TlbShootdowns;
 import dev.uffdgc.agent.toolkit.CompactionFailure;
 import dev.uffdgc.agent.toolkit.UffdOps;
 import dev.uffdgc.toyvm.gc.toolkit.GcCycle;
+import dev.uffdgc.toyvm.seam.RootVisitor;
 import dev.uffdgc.toyvm.seam.VmBinding;
 import dev.uffdgc.toyvm.heap.HeapAccess;
 import dev.uffdgc.toyvm.heap.PageGuard;
@@ -53,6 +54,8 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
 
     final Marker marks;
     final Plan plan;
+    /** The flip's root visitor, made once: the pause allocates nothing per cycle (issue 10). */
+    private final RootVisitor forwardRoot;
     final int heapPages;
     /** Made by {@link #prepareFlip} on the marker thread, taken by the flip pause (visible through mark.acquire). */
     private PageStates preparedStates;
@@ -127,6 +130,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         this.listener = listener;
         this.marks = new Marker(vm, options.markers);
         this.plan = new Plan(marks, vm);
+        this.forwardRoot = plan::forward;
         this.heapPages = (int) (vm.end() >>> PAGE_SHIFT);
         this.builder = new PageBuilder(vm, marks, plan);
         this.cuts = new boolean[(int) (vm.end() >>> PAGE_SHIFT) + 1];
@@ -403,7 +407,7 @@ public final class Compactor extends GcCycle<Compactor.Paused> {
         MemorySegment registered = heap.asSlice(0, (long) plan.destPages << PAGE_SHIFT);
         uffd.register(registered, UFFDIO_REGISTER_MODE_MISSING);
         flipParts.end(4);
-        vm.forEachRoot(plan::forward);
+        vm.forEachRoot(forwardRoot);
         vm.setTop(plan.newTop);
         flipParts.end(5);
         Cycle c = new Cycle(id, this, takePreparedStates(), registered, from, mem.at(from.address()), ops, move,
