@@ -3,6 +3,7 @@ package dev.uffdgc.toyvm.interp;
 import dev.uffdgc.toyvm.Vm;
 import dev.uffdgc.toyvm.classfile.Descriptors;
 import dev.uffdgc.toyvm.classfile.LinkageException;
+import dev.uffdgc.toyvm.classfile.VmClass;
 import dev.uffdgc.toyvm.thread.VmThread;
 import java.lang.classfile.constantpool.InvokeDynamicEntry;
 import java.lang.classfile.constantpool.LoadableConstantEntry;
@@ -29,17 +30,32 @@ final class Indy {
     }
 
     CallSite link(VmThread t, InvokeDynamicEntry e) {
-        MethodHandleEntry bsm = e.bootstrap().bootstrapMethod();
-        MemberRefEntry ref = bsm.reference();
-        String owner = ref.owner().asInternalName();
-        String name = ref.nameAndType().name().stringValue();
-        String siteType = e.type().stringValue();
-        List<LoadableConstantEntry> args = e.bootstrap().arguments();
+        String owner;
+        String name;
+        String siteName;
+        String siteType;
+        List<LoadableConstantEntry> args;
+        // The classfile API reads the BootstrapMethods attribute lazily and not thread-safely: two ForkJoin workers
+        // linking sites of one class at once made one of them see an empty bootstrap table (IndexOutOfBounds in
+        // bootstrapMethod(), ParallelWordCount under the agent in CI). So the model is read under its lock, each
+        // argument's constant inflated there too; what follows (which may allocate and poll) runs outside it.
+        synchronized (VmClass.MODEL_LOCK) {
+            MethodHandleEntry bsm = e.bootstrap().bootstrapMethod();
+            MemberRefEntry ref = bsm.reference();
+            owner = ref.owner().asInternalName();
+            name = ref.nameAndType().name().stringValue();
+            siteName = e.name().stringValue();
+            siteType = e.type().stringValue();
+            args = List.copyOf(e.bootstrap().arguments());
+            for (LoadableConstantEntry a : args) {
+                a.constantValue();
+            }
+        }
         return switch (owner + "." + name) {
             case "java/lang/invoke/StringConcatFactory.makeConcatWithConstants" -> concat(siteType, args);
             case "java/lang/invoke/LambdaMetafactory.metafactory", "java/lang/invoke/LambdaMetafactory.altMetafactory" ->
-                    lambdas.link(t, e.name().stringValue(), siteType, args);
-            case "java/lang/runtime/ObjectMethods.bootstrap" -> new RecordMethods(vm, e.name().stringValue(), args);
+                    lambdas.link(t, siteName, siteType, args);
+            case "java/lang/runtime/ObjectMethods.bootstrap" -> new RecordMethods(vm, siteName, args);
             case "java/lang/runtime/SwitchBootstraps.typeSwitch" -> new TypeSwitch(vm, args, false);
             case "java/lang/runtime/SwitchBootstraps.enumSwitch" -> new TypeSwitch(vm, args, true);
             default -> throw new LinkageException("java/lang/BootstrapMethodError",
